@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "render",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "render", targets: ["render"]),
+    .library(name: "RenderKit", targets: ["RenderKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    .target(name: "YAML", dependencies: ["CYAML"]),
+    .target(name: "RenderKit", dependencies: ["YAML"]),
+    .executableTarget(
+      name: "render",
+      dependencies: [
+        "RenderKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+    .testTarget(name: "RenderKitTests", dependencies: ["RenderKit", "YAML"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

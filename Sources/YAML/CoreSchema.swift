@@ -1,0 +1,89 @@
+/// The YAML 1.2 core schema: how a plain scalar's text becomes null, a boolean, an
+/// integer, a float or a string. `yes`, `no`, `on`, `off`, `0777` stay strings.
+public enum CoreSchema {
+  /// Resolves the text of a plain scalar. Returns `nil` for an integer that does not
+  /// fit in 64 bits, which the parser reports.
+  public static func resolvePlain(_ text: String) -> Scalar? {
+    let bytes = Array(text.utf8)
+    if bytes.isEmpty { return .null }
+    switch text {
+    case "~", "null", "Null", "NULL": return .null
+    case "true", "True", "TRUE": return .bool(true)
+    case "false", "False", "FALSE": return .bool(false)
+    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+    case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+    case ".nan", ".NaN", ".NAN": return .float(.nan)
+    default: break
+    }
+    guard let first = bytes.first, isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") else {
+      return .string(text)
+    }
+    if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
+      if bytes[1] == UInt8(ascii: "o"), bytes[2...].allSatisfy({ $0 >= 48 && $0 <= 55 }) {
+        return Int(text.dropFirst(2), radix: 8).map(Scalar.int)
+      }
+      if bytes[1] == UInt8(ascii: "x"), bytes[2...].allSatisfy(isHexDigit) {
+        return Int(text.dropFirst(2), radix: 16).map(Scalar.int)
+      }
+    }
+    if isDecimalInteger(bytes[...]) {
+      return Int(text).map(Scalar.int)
+    }
+    if isCoreFloat(bytes), let value = Double(text) {
+      return .float(value)
+    }
+    return .string(text)
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  static func isHexDigit(_ byte: UInt8) -> Bool {
+    isDigit(byte) || (byte >= 97 && byte <= 102) || (byte >= 65 && byte <= 70)
+  }
+
+  /// `[-+]?[0-9]+`
+  static func isDecimalInteger(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var digits = bytes
+    if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      digits = digits.dropFirst()
+    }
+    return !digits.isEmpty && digits.allSatisfy(isDigit)
+  }
+
+  /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+  static func isCoreFloat(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      index += 1
+    }
+    var integerDigits = 0
+    while index < bytes.count, isDigit(bytes[index]) {
+      index += 1
+      integerDigits += 1
+    }
+    var fractionDigits = 0
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      while index < bytes.count, isDigit(bytes[index]) {
+        index += 1
+        fractionDigits += 1
+      }
+      if integerDigits == 0 && fractionDigits == 0 { return false }
+    } else if integerDigits == 0 {
+      return false
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+        index += 1
+      }
+      var exponentDigits = 0
+      while index < bytes.count, isDigit(bytes[index]) {
+        index += 1
+        exponentDigits += 1
+      }
+      if exponentDigits == 0 { return false }
+    }
+    return index == bytes.count
+  }
+}

@@ -1,0 +1,90 @@
+/// Decides whether a string may be written as a plain (unquoted) scalar.
+///
+/// Output is read by YAML 1.1 readers too (go-yaml v2 inside older Kubernetes tooling),
+/// so a string must be quoted when *either* a YAML 1.1 or a YAML 1.2 reader would take
+/// it for anything but that string: `yes`, `on`, `0777`, `1:30`, `1e3`, `~`,
+/// `2024-01-01`, `0b101`, `1_000`, `<<`, `=`. The check errs on the side of quoting.
+enum PlainScalarSafety {
+  static func canBePlain(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return false
+    }
+    if isSpace(first) || isSpace(last) { return false }
+    if isAmbiguous(text) { return false }
+    switch first {
+    case "[", "]", "{", "}", ",", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`":
+      return false
+    case "-", "?", ":":
+      let rest = text.unicodeScalars.dropFirst()
+      guard let second = rest.first, !isSpace(second) else { return false }
+      if text.hasPrefix("---") { return false }
+    default:
+      break
+    }
+    if text.hasPrefix("...") { return false }
+    var previous: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+      if !isPrintable(scalar) || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        return false
+      }
+      if scalar == "#" && isSpace(previous) { return false }
+      if previous == ":" && isSpace(scalar) { return false }
+      previous = scalar
+    }
+    if last == ":" { return false }
+    return true
+  }
+
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+  }
+
+  /// Characters the emitter writes as they are inside quotes; everything else is escaped.
+  static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0D: return true
+    case 0x20...0x7E: return true
+    case 0x85: return true
+    case 0xA0...0xD7FF: return scalar.value != 0x2028 && scalar.value != 0x2029
+    case 0xE000...0xFFFD: return scalar.value != 0xFEFF
+    case 0x10000...0x10FFFF: return true
+    default: return false
+    }
+  }
+
+  /// Whether a YAML 1.1 or 1.2 reader would resolve the text to a non-string.
+  static func isAmbiguous(_ text: String) -> Bool {
+    if let scalar = CoreSchema.resolvePlain(text) {
+      if case .string = scalar {} else { return true }
+    } else {
+      return true
+    }
+    switch text {
+    case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+      "on", "On", "ON", "off", "Off", "OFF", "<<", "=":
+      return true
+    default:
+      break
+    }
+    // YAML 1.1 numbers allow `_` separators, `0b` binary, leading-zero octal and
+    // base-60 (`1:30`); timestamps look like `2001-12-14`. Quote anything made only of
+    // number characters that starts like a number: cheap, and never wrong to quote.
+    let bytes = Array(text.utf8)
+    guard let first = bytes.first else { return true }
+    let startsLikeNumber =
+      CoreSchema.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+      || first == UInt8(ascii: ".")
+    guard startsLikeNumber else { return false }
+    let numberish = bytes.allSatisfy { byte in
+      CoreSchema.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+        || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        || byte == UInt8(ascii: "b") || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "o")
+        || byte == UInt8(ascii: "T") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "Z")
+        || byte == UInt8(ascii: " ")
+        || (byte >= 97 && byte <= 102) || (byte >= 65 && byte <= 70)
+    }
+    guard numberish else { return false }
+    return bytes.contains(where: CoreSchema.isDigit)
+  }
+}

@@ -1,0 +1,169 @@
+/// Writes nodes as canonical block-style YAML.
+///
+/// The output is a pure function of the tree: two-space indentation, sequences under a
+/// key at the key's indentation (as kubectl writes them), `{}` and `[]` for empty
+/// collections, multi-line strings as literal blocks where that round-trips exactly,
+/// and double quotes for every string that is not safe plain for both YAML 1.1 and
+/// 1.2 readers. Key order is the tree's order.
+public enum YAMLEmitter {
+  /// One document, ending with a newline.
+  public static func emit(_ node: Node) -> String {
+    var writer = Writer()
+    writer.writeDocument(node)
+    return writer.output
+  }
+
+  /// Several documents separated by `---`.
+  public static func emit(documents: [Node]) -> String {
+    var writer = Writer()
+    for (index, node) in documents.enumerated() {
+      if index > 0 { writer.output += "---\n" }
+      writer.writeDocument(node)
+    }
+    return writer.output
+  }
+
+  /// A scalar as it appears in flow position (after `key: `): plain, quoted or `null`.
+  /// Multi-line strings are double-quoted here.
+  public static func inlineScalar(_ scalar: Scalar) -> String {
+    switch scalar {
+    case .string(let text): PlainScalarSafety.canBePlain(text) ? text : doubleQuoted(text)
+    default: scalar.canonicalText
+    }
+  }
+
+  /// A mapping key: plain when safe, double-quoted otherwise.
+  public static func key(_ text: String) -> String {
+    PlainScalarSafety.canBePlain(text) ? text : doubleQuoted(text)
+  }
+
+  static func doubleQuoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      case "\r": result += "\\r"
+      case "\0": result += "\\0"
+      default:
+        if PlainScalarSafety.isPrintable(scalar) {
+          result.unicodeScalars.append(scalar)
+        } else if scalar.value <= 0xFF {
+          result += "\\x" + hex(scalar.value, digits: 2)
+        } else if scalar.value <= 0xFFFF {
+          result += "\\u" + hex(scalar.value, digits: 4)
+        } else {
+          result += "\\U" + hex(scalar.value, digits: 8)
+        }
+      }
+    }
+    return result + "\""
+  }
+
+  static func hex(_ value: UInt32, digits: Int) -> String {
+    let text = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, digits - text.count)) + text
+  }
+
+  /// The literal block header and lines for `text`, or `nil` when a literal block would
+  /// not read back as exactly `text`.
+  static func literalBlock(_ text: String) -> (header: String, lines: [Substring])? {
+    guard text.contains("\n") else { return nil }
+    var trailingNewlines = 0
+    var body = Substring(text)
+    while body.hasSuffix("\n") {
+      body = body.dropLast()
+      trailingNewlines += 1
+    }
+    guard let first = body.first, first != " ", first != "\t" else { return nil }
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    for line in lines {
+      if let last = line.last, last == " " || last == "\t" { return nil }
+      for scalar in line.unicodeScalars
+      where !PlainScalarSafety.isPrintable(scalar) || scalar == "\r" || scalar == "\u{85}" {
+        return nil
+      }
+    }
+    let chomping = trailingNewlines == 0 ? "-" : trailingNewlines == 1 ? "" : "+"
+    return ("|" + chomping, lines + Array(repeating: "", count: max(0, trailingNewlines - 1)))
+  }
+
+  private struct Writer {
+    var output = ""
+
+    mutating func writeDocument(_ node: Node) {
+      switch node.content {
+      case .mapping(let entries) where !entries.isEmpty:
+        writeMapping(entries, indent: 0, inline: false)
+      case .sequence(let items) where !items.isEmpty:
+        writeSequence(items, indent: 0, inline: false)
+      default:
+        writeScalarValue(node, indent: 0)
+      }
+    }
+
+    mutating func spaces(_ count: Int) {
+      output += String(repeating: " ", count: count)
+    }
+
+    /// `inline`: the first line's indentation was already written (after `- `).
+    mutating func writeMapping(_ entries: [Node.Entry], indent: Int, inline: Bool) {
+      for (index, entry) in entries.enumerated() {
+        if index > 0 || !inline { spaces(indent) }
+        output += YAMLEmitter.key(entry.key)
+        output += ":"
+        switch entry.value.content {
+        case .mapping(let child) where !child.isEmpty:
+          output += "\n"
+          writeMapping(child, indent: indent + 2, inline: false)
+        case .sequence(let items) where !items.isEmpty:
+          output += "\n"
+          writeSequence(items, indent: indent, inline: false)
+        default:
+          output += " "
+          writeScalarValue(entry.value, indent: indent + 2)
+        }
+      }
+    }
+
+    mutating func writeSequence(_ items: [Node], indent: Int, inline: Bool) {
+      for (index, item) in items.enumerated() {
+        if index > 0 || !inline { spaces(indent) }
+        output += "- "
+        switch item.content {
+        case .mapping(let entries) where !entries.isEmpty:
+          writeMapping(entries, indent: indent + 2, inline: true)
+        case .sequence(let children) where !children.isEmpty:
+          writeSequence(children, indent: indent + 2, inline: true)
+        default:
+          writeScalarValue(item, indent: indent + 2)
+        }
+      }
+    }
+
+    /// A scalar or an empty collection, then the line break.
+    mutating func writeScalarValue(_ node: Node, indent: Int) {
+      switch node.content {
+      case .mapping: output += "{}\n"
+      case .sequence: output += "[]\n"
+      case .scalar(.string(let text), _):
+        if let block = YAMLEmitter.literalBlock(text) {
+          output += block.header + "\n"
+          for line in block.lines {
+            if !line.isEmpty { spaces(indent) }
+            output += line
+            output += "\n"
+          }
+        } else {
+          output += YAMLEmitter.inlineScalar(.string(text))
+          output += "\n"
+        }
+      case .scalar(let scalar, _):
+        output += scalar.canonicalText
+        output += "\n"
+      }
+    }
+  }
+}

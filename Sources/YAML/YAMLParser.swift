@@ -1,0 +1,269 @@
+import CYAML
+
+/// Parses YAML text into `Node` trees through libyaml's event API.
+///
+/// Scalars are typed with the YAML 1.2 core schema, duplicate keys are errors, aliases
+/// are expanded within `ParseLimits.maxNodes`, nesting is bounded by
+/// `ParseLimits.maxDepth`, and tags other than the core ones are rejected.
+public enum YAMLParser {
+  /// Parses every document of `text`. `file` is the path recorded in every location.
+  ///
+  /// A syntax error stops the parse; other problems (duplicate keys, bad tags) are
+  /// collected so one run reports them all. Documents are returned only when there is
+  /// no error.
+  public static func parse(
+    _ text: String, file: String, limits: ParseLimits = .default
+  ) throws(YAMLParseFailure) -> [Node] {
+    var builder = TreeBuilder(file: file, limits: limits)
+    var bytes = Array(text.utf8)
+    if bytes.isEmpty { return [] }
+    let result: Void? = bytes.withUnsafeMutableBufferPointer { buffer -> Void? in
+      guard let base = buffer.baseAddress else { return nil }
+      var parser = yaml_parser_t()
+      guard yaml_parser_initialize(&parser) == 1 else {
+        builder.fail("libyaml could not start", line: 0, column: 0)
+        return nil
+      }
+      defer { yaml_parser_delete(&parser) }
+      yaml_parser_set_input_string(&parser, base, buffer.count)
+      yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+      var event = yaml_event_t()
+      while true {
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          builder.fail(syntaxErrorMessage(parser), line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column))
+          return nil
+        }
+        defer { yaml_event_delete(&event) }
+        if event.type == YAML_STREAM_END_EVENT { return () }
+        builder.handle(event)
+        if builder.stopped { return nil }
+      }
+    }
+    if !builder.errors.isEmpty || result == nil {
+      throw YAMLParseFailure(errors: builder.errors)
+    }
+    return builder.documents
+  }
+
+  static func syntaxErrorMessage(_ parser: yaml_parser_t) -> String {
+    var message = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+    if let context = parser.context {
+      message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+    }
+    return message
+  }
+}
+
+/// All the problems found in one file.
+public struct YAMLParseFailure: Error, Sendable {
+  public var errors: [YAMLError]
+}
+
+/// Turns libyaml events into nodes with an explicit stack (no recursion, so depth is
+/// bounded by `ParseLimits`, not by the thread's stack).
+private struct TreeBuilder {
+  /// A collection being built. Frames are mutated in place on the stack, so appending
+  /// to a long sequence never copies it.
+  private struct Frame {
+    var isMapping: Bool
+    var location: SourceLocation
+    var anchor: String?
+    var size = 1
+    var items: [Node] = []
+    var entries: [Node.Entry] = []
+    var keys: Set<String> = []
+    var pendingKey: (key: String, location: SourceLocation)?
+
+    var expectsKey: Bool { isMapping && pendingKey == nil }
+  }
+
+  let file: String
+  let limits: ParseLimits
+  var documents: [Node] = []
+  var errors: [YAMLError] = []
+  var stopped = false
+  private var stack: [Frame] = []
+  private var anchors: [String: (node: Node, size: Int)] = [:]
+  private var expandedNodes = 0
+
+  init(file: String, limits: ParseLimits) {
+    self.file = file
+    self.limits = limits
+  }
+
+  mutating func fail(_ message: String, line: Int, column: Int) {
+    fail(message, at: SourceLocation(file: file, line: line + 1, column: column + 1))
+  }
+
+  private mutating func fail(_ message: String, at location: SourceLocation) {
+    errors.append(YAMLError(message, at: location))
+    stopped = true
+  }
+
+  private func location(_ mark: yaml_mark_t) -> SourceLocation {
+    SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+  }
+
+  mutating func handle(_ event: yaml_event_t) {
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      anchors = [:]
+      expandedNodes = 0
+    case YAML_SCALAR_EVENT:
+      handleScalar(event)
+    case YAML_ALIAS_EVENT:
+      let name = Self.string(event.data.alias.anchor) ?? ""
+      let at = location(event.start_mark)
+      guard let anchored = anchors[name] else {
+        return fail("unknown alias '*\(name)': no anchor '&\(name)' before it in this document", at: at)
+      }
+      if stack.last?.expectsKey == true {
+        return fail("an alias cannot be a mapping key", at: at)
+      }
+      guard count(anchored.size, at: at) else { return }
+      attach(anchored.node, size: anchored.size)
+    case YAML_SEQUENCE_START_EVENT:
+      let start = location(event.start_mark)
+      guard checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start) else { return }
+      push(Frame(isMapping: false, location: start, anchor: Self.string(event.data.sequence_start.anchor)))
+    case YAML_MAPPING_START_EVENT:
+      let start = location(event.start_mark)
+      guard checkCollectionTag(event.data.mapping_start.tag, expected: "map", at: start) else { return }
+      push(Frame(isMapping: true, location: start, anchor: Self.string(event.data.mapping_start.anchor)))
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      guard let frame = stack.popLast() else { return }
+      let node = frame.isMapping ? Node(.mapping(frame.entries), at: frame.location) : Node(.sequence(frame.items), at: frame.location)
+      complete(node, size: frame.size, anchor: frame.anchor)
+    default:
+      break
+    }
+  }
+
+  private mutating func push(_ frame: Frame) {
+    if stack.last?.expectsKey == true {
+      return fail("mapping keys must be scalars", at: frame.location)
+    }
+    guard stack.count < limits.maxDepth else {
+      return fail("nesting deeper than \(limits.maxDepth) levels", at: frame.location)
+    }
+    guard count(1, at: frame.location) else { return }
+    stack.append(frame)
+  }
+
+  /// Counts nodes as they are made, an alias counting as every node of its anchor.
+  private mutating func count(_ nodes: Int, at location: SourceLocation) -> Bool {
+    expandedNodes += nodes
+    guard expandedNodes > limits.maxNodes else { return true }
+    fail("document expands to more than \(limits.maxNodes) nodes through aliases; refusing to expand it further", at: location)
+    return false
+  }
+
+  private mutating func checkCollectionTag(
+    _ pointer: UnsafeMutablePointer<yaml_char_t>?, expected: String, at location: SourceLocation
+  ) -> Bool {
+    guard let tag = Self.string(pointer), tag != "!" else { return true }
+    if tag == "tag:yaml.org,2002:\(expected)" { return true }
+    fail("unsupported tag '\(Self.shortTag(tag))': only the YAML 1.2 core tags are allowed", at: location)
+    return false
+  }
+
+  static func shortTag(_ tag: String) -> String {
+    tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+  }
+
+  private mutating func handleScalar(_ event: yaml_event_t) {
+    let data = event.data.scalar
+    let start = location(event.start_mark)
+    let text: String
+    if let value = data.value {
+      text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
+    } else {
+      text = ""
+    }
+    let style: ScalarStyle
+    switch data.style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: style = .literal
+    case YAML_FOLDED_SCALAR_STYLE: style = .folded
+    default: style = .plain
+    }
+    let tag = Self.string(data.tag)
+
+    // A key is kept as the text that was written, whatever type it would resolve to.
+    if stack.last?.expectsKey == true {
+      if style == .plain && text == "<<" && tag == nil {
+        errors.append(YAMLError("merge keys ('<<') are YAML 1.1 and not supported: write the keys out", at: start))
+      }
+      return setPendingKey(text, at: start)
+    }
+
+    guard let value = resolve(text, style: style, tag: tag, at: start) else { return }
+    guard count(1, at: start) else { return }
+    complete(Node(.scalar(value, style), at: start), size: 1, anchor: Self.string(data.anchor))
+  }
+
+  private mutating func resolve(
+    _ text: String, style: ScalarStyle, tag: String?, at location: SourceLocation
+  ) -> Scalar? {
+    let core = "tag:yaml.org,2002:"
+    switch tag {
+    case nil:
+      guard style == .plain else { return .string(text) }
+      if let value = CoreSchema.resolvePlain(text) { return value }
+      errors.append(YAMLError("integer '\(text)' does not fit in 64 bits; quote it if it is a string", at: location))
+      return nil
+    case "!", core + "str":
+      return .string(text)
+    case core + "null", core + "bool", core + "int", core + "float":
+      switch (tag, CoreSchema.resolvePlain(text)) {
+      case (core + "null", .null?): return .null
+      case (core + "bool", .bool(let value)?): return .bool(value)
+      case (core + "int", .int(let value)?): return .int(value)
+      case (core + "float", .float(let value)?): return .float(value)
+      case (core + "float", .int(let value)?): return .float(Double(value))
+      default:
+        errors.append(YAMLError("'\(text)' is not a valid \(Self.shortTag(tag ?? ""))", at: location))
+        return nil
+      }
+    default:
+      errors.append(YAMLError("unsupported tag '\(Self.shortTag(tag ?? ""))': only the YAML 1.2 core tags are allowed", at: location))
+      return nil
+    }
+  }
+
+  private mutating func setPendingKey(_ key: String, at location: SourceLocation) {
+    let top = stack.count - 1
+    if !stack[top].keys.insert(key).inserted {
+      let first = stack[top].entries.first { $0.key == key }?.keyLocation
+      let previous = first.map { " (first set at line \($0.line), column \($0.column))" } ?? ""
+      errors.append(YAMLError("duplicate key '\(key)'\(previous)", at: location))
+    }
+    stack[top].pendingKey = (key, location)
+  }
+
+  /// Adds a finished node to its parent (or as a document), recording its anchor.
+  private mutating func complete(_ node: Node, size: Int, anchor: String?) {
+    if let anchor { anchors[anchor] = (node, size) }
+    attach(node, size: size)
+  }
+
+  private mutating func attach(_ node: Node, size: Int) {
+    guard !stack.isEmpty else {
+      documents.append(node)
+      return
+    }
+    let top = stack.count - 1
+    stack[top].size += size
+    if stack[top].isMapping, let pending = stack[top].pendingKey {
+      stack[top].entries.append(Node.Entry(key: pending.key, keyLocation: pending.location, value: node))
+      stack[top].pendingKey = nil
+    } else {
+      stack[top].items.append(node)
+    }
+  }
+}

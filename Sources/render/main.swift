@@ -1,0 +1,2 @@
+import RenderKit
+print("render")

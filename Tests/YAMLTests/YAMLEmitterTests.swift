@@ -1,0 +1,85 @@
+import Testing
+
+@testable import YAML
+
+@Suite struct YAMLEmitterTests {
+  func roundTrip(_ text: String) throws -> String {
+    let documents = try YAMLParser.parse(text, file: "t.yaml")
+    return YAMLEmitter.emit(documents: documents)
+  }
+
+  @Test func canonicalBlockStyle() throws {
+    let text = """
+      apiVersion: apps/v1
+      kind: Deployment
+      spec:
+        template:
+          spec:
+            containers: [{name: app, ports: [{containerPort: 8080}], args: []}]
+        empty: {}
+
+      """
+    #expect(
+      try roundTrip(text) == """
+        apiVersion: apps/v1
+        kind: Deployment
+        spec:
+          template:
+            spec:
+              containers:
+              - name: app
+                ports:
+                - containerPort: 8080
+                args: []
+          empty: {}
+
+        """)
+  }
+
+  @Test(arguments: [
+    "yes", "no", "on", "off", "y", "N", "true", "False", "null", "~", "", "0777", "1:30",
+    "1e3", "12", "-5", "3.14", ".inf", "0x1F", "0b101", "1_000", "2024-01-01", "<<", "=",
+    " lead", "trail ", "a: b", "a #b", "#c", "- x", "[x]", "{x}", "*ref", "&anchor", "!tag",
+    "|", ">", "'q", "\"q", "%p", "@at", "`b", "---", "...", "key:", "tab\there", "ctrl\u{7}",
+  ])
+  func ambiguousStringsAreQuoted(_ text: String) throws {
+    let emitted = YAMLEmitter.emit(.mapping([.init("k", .string(text))]))
+    #expect(emitted.hasPrefix("k: \""))
+    let back = try YAMLParser.parse(emitted, file: "t.yaml")
+    #expect(back.first?["k"]?.string == text)
+  }
+
+  @Test(arguments: ["nginx:1.25", "ghcr.io/acme/checkout", "-Xmx512m", "a,b", "hello world", "é"])
+  func safeStringsStayPlain(_ text: String) throws {
+    #expect(YAMLEmitter.emit(.mapping([.init("k", .string(text))])) == "k: \(text)\n")
+  }
+
+  @Test(arguments: [
+    "line1\nline2", "line1\nline2\n", "a\n\n", "a\n\nb\n", " leading\nx", "trailing \nx",
+    "x\r\ny", "\n\n", "tab\tinside\nok\n",
+  ])
+  func multilineStringsRoundTrip(_ text: String) throws {
+    let node = Node.mapping([.init("k", .string(text)), .init("after", .string("v"))])
+    let emitted = YAMLEmitter.emit(node)
+    let back = try YAMLParser.parse(emitted, file: "t.yaml")
+    #expect(back.first?["k"]?.string == text, "emitted:\n\(emitted)")
+    #expect(back.first?["after"]?.string == "v")
+  }
+
+  @Test func literalBlockInSequence() throws {
+    let node = Node.sequence([.string("a\nb\n"), .string("c")])
+    #expect(YAMLEmitter.emit(node) == "- |\n  a\n  b\n- c\n")
+  }
+
+  @Test func numbersAreCanonical() throws {
+    #expect(try roundTrip("a: 0x1F\nb: 1e3\nc: 0.5\nd: -.inf\n") == "a: 31\nb: 1000.0\nc: 0.5\nd: -.inf\n")
+  }
+
+  @Test func nestedSequences() throws {
+    #expect(try roundTrip("a: [[1, 2], [3]]\n") == "a:\n- - 1\n  - 2\n- - 3\n")
+  }
+
+  @Test func keysAreQuotedWhenNeeded() throws {
+    #expect(try roundTrip("'on': 1\n'a: b': 2\nplain/key.io: 3\n") == "\"on\": 1\n\"a: b\": 2\nplain/key.io: 3\n")
+  }
+}
