@@ -1,0 +1,45 @@
+/// Finds the "did you mean" candidate for a misspelt name.
+public enum Suggestion {
+  /// The candidate nearest to `name` by edit distance, when it is near enough to be a
+  /// plausible typo (at most a third of the name's length, and at least one edit).
+  public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String?
+  where S.Element == String {
+    let limit = max(1, name.count / 3)
+    var best: (name: String, distance: Int)?
+    for candidate in candidates {
+      let distance = editDistance(name.lowercased(), candidate.lowercased())
+      guard distance <= limit else { continue }
+      if let current = best,
+        distance > current.distance || (distance == current.distance && candidate >= current.name)
+      {
+        continue
+      }
+      best = (candidate, distance)
+    }
+    return best?.name
+  }
+
+  /// " (did you mean 'x'?)" or "".
+  public static func didYouMean<S: Sequence>(_ name: String, in candidates: S) -> String
+  where S.Element == String {
+    nearest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,35 @@
+/// One rendered Kubernetes object on its way to `rendered/`.
+///
+/// `body` is the manifest; its nodes keep the locations of the inputs that produced
+/// them (template lines for literal text, the service or environment file for
+/// substituted values, the patch for patched values).
+public struct Resource: Sendable {
+  public var body: Node
+  /// The service that produced it; `nil` for an environment's own `resources/`.
+  public var service: String?
+  public var environment: String
+  /// The input file (and document) the resource came from: a template file, a vendored
+  /// manifest, or an environment resource.
+  public var source: SourceLocation
+
+  public init(body: Node, service: String?, environment: String, source: SourceLocation) {
+    self.body = body
+    self.service = service
+    self.environment = environment
+    self.source = source
+  }
+
+  public var apiVersion: String { body["apiVersion"]?.string ?? "" }
+  public var kind: String { body["kind"]?.string ?? "" }
+  public var name: String { body["metadata"]?["name"]?.string ?? "" }
+  public var namespace: String? { body["metadata"]?["namespace"]?.string }
+
+  /// The API group: "" for the core group, `apps` for `apps/v1`.
+  public var group: String {
+    let parts = apiVersion.split(separator: "/", maxSplits: 1)
+    return parts.count == 2 ? String(parts[0]) : ""
+  }
+
+  /// `Kind/name`, as users write it in messages and in `render explain`.
+  public var displayName: String { "\(kind)/\(name)" }
+}
