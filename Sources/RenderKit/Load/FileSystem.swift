@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few POSIX calls render needs, with `lstat` semantics: nothing here follows a
+/// symbolic link unless asked to.
+public enum FileSystem {
+  public enum EntryType: Sendable {
+    case file
+    case directory
+    case symlink
+    case other
+  }
+
+  public struct Error: Swift.Error, CustomStringConvertible {
+    public var path: String
+    public var operation: String
+    public var code: Int32
+
+    public var description: String {
+      "\(operation) '\(path)': \(String(cString: strerror(code)))"
+    }
+  }
+
+  /// The type of the entry at `path`, or `nil` when nothing is there.
+  public static func entryType(_ path: String) -> EntryType? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return type(of: info)
+  }
+
+  /// The type of what `path` points at, following links.
+  public static func targetType(_ path: String) -> EntryType? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return type(of: info)
+  }
+
+  private static func type(of info: stat) -> EntryType {
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: .file
+    case S_IFDIR: .directory
+    case S_IFLNK: .symlink
+    default: .other
+    }
+  }
+
+  /// The names in a directory, sorted, without `.` and `..`.
+  public static func list(_ path: String) throws(Error) -> [String] {
+    guard let directory = opendir(path) else {
+      throw Error(path: path, operation: "cannot list", code: errno)
+    }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  public static func readBytes(_ path: String) throws(Error) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    defer { close(descriptor) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw Error(path: path, operation: "cannot read", code: errno)
+      }
+      if count == 0 { break }
+      result.append(contentsOf: buffer[0..<count])
+    }
+    return result
+  }
+
+  /// Writes a new file, failing if anything is already there, so nothing is ever written
+  /// through a symbolic link or over a file render did not expect.
+  public static func createFile(_ path: String, bytes: [UInt8]) throws(Error) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot create", code: errno) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes {
+        write(descriptor, $0.baseAddress.map { $0 + offset }, bytes.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw Error(path: path, operation: "cannot write", code: errno)
+      }
+      offset += written
+    }
+  }
+
+  public static func makeDirectory(_ path: String) throws(Error) {
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+      throw Error(path: path, operation: "cannot create directory", code: errno)
+    }
+  }
+
+  /// Makes `link` another name for the file `existing` (same inode, so same mtime).
+  public static func hardLink(_ existing: String, _ link: String) throws(Error) {
+    #if canImport(Glibc)
+      let result = Glibc.link(existing, link)
+    #else
+      let result = Darwin.link(existing, link)
+    #endif
+    guard result == 0 else { throw Error(path: link, operation: "cannot link", code: errno) }
+  }
+
+  public static func readSymlink(_ path: String) throws(Error) -> String {
+    var buffer = [CChar](repeating: 0, count: 4097)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count >= 0 else { throw Error(path: path, operation: "cannot read link", code: errno) }
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  public static func makeSymlink(_ path: String, target: String) throws(Error) {
+    guard symlink(target, path) == 0 else {
+      throw Error(path: path, operation: "cannot create link", code: errno)
+    }
+  }
+
+  /// The canonical absolute path, every link resolved; `nil` when it does not exist.
+  public static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  public static func rename(_ from: String, _ to: String) throws(Error) {
+    #if canImport(Glibc)
+      let result = Glibc.rename(from, to)
+    #else
+      let result = Darwin.rename(from, to)
+    #endif
+    guard result == 0 else { throw Error(path: from, operation: "cannot rename", code: errno) }
+  }
+
+  public static func removeFile(_ path: String) throws(Error) {
+    guard unlink(path) == 0 || errno == ENOENT else {
+      throw Error(path: path, operation: "cannot remove", code: errno)
+    }
+  }
+
+  /// Removes a directory tree without following links inside it.
+  public static func removeTree(_ path: String) throws(Error) {
+    guard let type = entryType(path) else { return }
+    if type == .directory {
+      for name in try list(path) {
+        try removeTree(path + "/" + name)
+      }
+      guard rmdir(path) == 0 else {
+        throw Error(path: path, operation: "cannot remove", code: errno)
+      }
+    } else {
+      try removeFile(path)
+    }
+  }
+
+  public static var currentDirectory: String {
+    guard let path = getcwd(nil, 0) else { return "." }
+    defer { free(path) }
+    return String(cString: path)
+  }
+}

@@ -1,0 +1,45 @@
+/// The input files of a repository, read from disk once: the only thing later stages
+/// know about the file system.
+///
+/// Paths are relative to the root and use `/`. Only the folders SPEC.md names are read
+/// (`render.yaml`, `templates/`, `services/`, `environments/`, `crds/`), so names in
+/// input files resolve against this map, never against the disk: no name can reach a
+/// file outside the repository.
+public struct Repository: Sendable {
+  /// The absolute path of the repository root.
+  public var root: String
+  /// Every YAML file read, by relative path.
+  public var files: [String: SourceFile]
+  /// Every folder seen, by relative path (so an empty `services/x/` can be reported).
+  public var directories: Set<String>
+
+  public init(root: String, files: [String: SourceFile], directories: Set<String>) {
+    self.root = root
+    self.files = files
+    self.directories = directories
+  }
+
+  /// The names of the folders directly inside `folder`, sorted.
+  public func subdirectories(of folder: String) -> [String] {
+    let prefix = folder + "/"
+    return directories.compactMap { path -> String? in
+      guard path.hasPrefix(prefix) else { return nil }
+      let rest = path.dropFirst(prefix.count)
+      return rest.contains("/") ? nil : String(rest)
+    }.sorted()
+  }
+
+  /// The files directly inside `folder` (not in its subfolders), sorted by path.
+  public func files(in folder: String) -> [SourceFile] {
+    let prefix = folder + "/"
+    return files.values.filter {
+      $0.path.hasPrefix(prefix) && !$0.path.dropFirst(prefix.count).contains("/")
+    }.sorted { $0.path < $1.path }
+  }
+
+  /// The files anywhere below `folder`, sorted by path.
+  public func files(under folder: String) -> [SourceFile] {
+    let prefix = folder + "/"
+    return files.values.filter { $0.path.hasPrefix(prefix) }.sorted { $0.path < $1.path }
+  }
+}

@@ -1,0 +1,108 @@
+/// Reads a repository's input files from disk: the Load stage.
+///
+/// Only the folders SPEC.md names are read. Symbolic links are followed only when they
+/// resolve inside the repository; one that leaves it is an error, as is a file that is
+/// not UTF-8. Folders and files whose names start with `.` are skipped.
+public struct RepositoryLoader: Sendable {
+  /// The folders that hold inputs, read recursively.
+  public static let inputFolders = ["templates", "services", "environments", "crds"]
+  /// Deepest folder nesting read below an input folder.
+  static let maxDepth = 8
+
+  public let root: String
+
+  /// - Parameter root: the repository root, absolute or relative to the current folder.
+  public init(root: String) {
+    self.root = root
+  }
+
+  public func load() -> (repository: Repository, diagnostics: [Diagnostic]) {
+    var walker = Walker(root: FileSystem.realPath(root) ?? root)
+    if FileSystem.targetType(walker.root) != .directory {
+      walker.diagnostics.append(
+        .input("the repository root '\(root)' is not a folder", at: .start(of: root)))
+    } else {
+      walker.visit("render.yaml", depth: 0, topLevelFile: true)
+      for folder in Self.inputFolders {
+        walker.visit(folder, depth: 0, topLevelFile: false)
+      }
+    }
+    return (
+      Repository(root: walker.root, files: walker.files, directories: walker.directories),
+      walker.diagnostics
+    )
+  }
+
+  private struct Walker {
+    let root: String
+    var files: [String: SourceFile] = [:]
+    var directories: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    init(root: String) {
+      self.root = root
+    }
+
+    mutating func visit(_ relative: String, depth: Int, topLevelFile: Bool) {
+      let absolute = root + "/" + relative
+      guard var type = FileSystem.entryType(absolute) else { return }
+      if type == .symlink {
+        guard let target = FileSystem.realPath(absolute) else {
+          diagnostics.append(
+            .input("'\(relative)' is a symbolic link to nothing", at: .start(of: relative)))
+          return
+        }
+        guard target == root || target.hasPrefix(root + "/") else {
+          diagnostics.append(
+            .input(
+              "'\(relative)' is a symbolic link that leaves the repository (to '\(target)')",
+              at: .start(of: relative),
+              help: "render reads only files inside the repository; copy the file in instead"))
+          return
+        }
+        type = FileSystem.targetType(absolute) ?? .other
+      }
+      switch type {
+      case .directory where !topLevelFile:
+        guard depth <= RepositoryLoader.maxDepth else {
+          diagnostics.append(
+            .input("'\(relative)' is nested too deeply for render to read", at: .start(of: relative)))
+          return
+        }
+        directories.insert(relative)
+        let names: [String]
+        do {
+          names = try FileSystem.list(absolute)
+        } catch {
+          diagnostics.append(.input(error.description, at: .start(of: relative)))
+          return
+        }
+        for name in names where !name.hasPrefix(".") {
+          visit(relative + "/" + name, depth: depth + 1, topLevelFile: false)
+        }
+      case .file:
+        guard topLevelFile || relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else {
+          return
+        }
+        read(relative, absolute: absolute)
+      default:
+        return
+      }
+    }
+
+    mutating func read(_ relative: String, absolute: String) {
+      let bytes: [UInt8]
+      do {
+        bytes = try FileSystem.readBytes(absolute)
+      } catch {
+        diagnostics.append(.input(error.description, at: .start(of: relative)))
+        return
+      }
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        diagnostics.append(.input("'\(relative)' is not UTF-8 text", at: .start(of: relative)))
+        return
+      }
+      files[relative] = SourceFile(path: relative, text: text)
+    }
+  }
+}
