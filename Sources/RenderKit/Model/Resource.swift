@@ -11,6 +11,9 @@ public struct Resource: Sendable {
   /// The input file (and document) the resource came from: a template file, a vendored
   /// manifest, or an environment resource.
   public var source: SourceLocation
+  /// Every other input file the resource depends on (template.yaml, service.yaml, the
+  /// environment files of the chain), named in the generated file's header.
+  public var inputs: [String] = []
 
   public init(body: Node, service: String?, environment: String, source: SourceLocation) {
     self.body = body

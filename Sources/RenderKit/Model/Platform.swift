@@ -1,0 +1,26 @@
+/// Everything a repository declares, parsed and located: the Parse stage's output.
+///
+/// Dictionaries are keyed by name; every stage iterates them in sorted order so output
+/// never depends on hash order.
+public struct Platform: Sendable {
+  public var settings: ProjectSettings
+  public var templates: [String: Template]
+  public var services: [String: Service]
+  public var environments: [String: Environment]
+  /// CustomResourceDefinition documents from `crds/`.
+  public var customResourceDefinitions: [Node]
+
+  public init(
+    settings: ProjectSettings, templates: [String: Template], services: [String: Service],
+    environments: [String: Environment], customResourceDefinitions: [Node]
+  ) {
+    self.settings = settings
+    self.templates = templates
+    self.services = services
+    self.environments = environments
+    self.customResourceDefinitions = customResourceDefinitions
+  }
+
+  public var serviceNames: [String] { services.keys.sorted() }
+  public var environmentNames: [String] { environments.keys.sorted() }
+}

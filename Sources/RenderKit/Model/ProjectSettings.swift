@@ -1,0 +1,15 @@
+/// `render.yaml`: project-wide settings. Every field has a default, so the file is
+/// optional.
+public struct ProjectSettings: Sendable {
+  /// The output folder, relative to the root.
+  public var output: String = "rendered"
+  public var kubernetesVersion: String = "1.31"
+  /// Extra folders of CRD or JSON schemas, relative to the root.
+  public var schemas: [Located<String>] = []
+  /// API groups whose resources are not schema-checked.
+  public var uncheckedGroups: [Located<String>] = []
+  public var argoCD: ArgoCDSettings?
+  public var flux: FluxSettings?
+
+  public init() {}
+}

@@ -1,0 +1,36 @@
+/// `services/<name>/service.yaml`.
+public struct Service: Sendable {
+  /// Where a service's manifests come from.
+  public enum Source: Sendable {
+    /// A template folder, by name.
+    case template(Located<String>)
+    /// Plain manifests in a folder of the service (`manifests: manifests/`).
+    case manifests(folder: Located<String>, files: [ManifestFile])
+  }
+
+  public var name: String
+  public var file: String
+  public var source: Source
+  public var image: Located<String>?
+  public var version: Located<String>?
+  /// A mapping of label keys to string values.
+  public var labels: Node?
+  /// The template parameters set by the service (a mapping), for layer 2.
+  public var values: Node?
+  public var patches: [Patch]
+
+  public init(
+    name: String, file: String, source: Source, image: Located<String>?,
+    version: Located<String>?, labels: Node?, values: Node?,
+    patches: [Patch]
+  ) {
+    self.name = name
+    self.file = file
+    self.source = source
+    self.image = image
+    self.version = version
+    self.labels = labels
+    self.values = values
+    self.patches = patches
+  }
+}

@@ -1,0 +1,33 @@
+/// What one environment changes for one service: `services.<name>` in environment.yaml,
+/// or `environments/<env>/<name>.yaml`.
+public struct ServiceOverride: Sendable {
+  public var service: String
+  /// The file that holds the override.
+  public var file: String
+  /// Where the override starts (the key in environment.yaml, or the file's start).
+  public var location: SourceLocation
+  public var version: Located<String>?
+  public var image: Located<String>?
+  public var namespace: Located<String>?
+  public var labels: Node?
+  public var values: Node?
+  public var patches: [Patch]
+  public var enabled: Located<Bool>?
+
+  public init(
+    service: String, file: String, location: SourceLocation, version: Located<String>? = nil,
+    image: Located<String>? = nil, namespace: Located<String>? = nil, labels: Node? = nil,
+    values: Node? = nil, patches: [Patch] = [], enabled: Located<Bool>? = nil
+  ) {
+    self.service = service
+    self.file = file
+    self.location = location
+    self.version = version
+    self.image = image
+    self.namespace = namespace
+    self.labels = labels
+    self.values = values
+    self.patches = patches
+    self.enabled = enabled
+  }
+}

@@ -1,0 +1,26 @@
+/// Parses input files with the YAML module and turns its errors into findings.
+enum DocumentReader {
+  /// Every non-null document of a file.
+  static func documents(of file: SourceFile) -> (documents: [Node], diagnostics: [Diagnostic]) {
+    do {
+      let documents = try YAMLParser.parse(file.text, file: file.path)
+      return (documents.filter { !$0.isNull }, [])
+    } catch {
+      return ([], error.errors.map { .input($0.message, at: $0.location) })
+    }
+  }
+
+  /// The single document of a settings-style file; an empty file reads as an empty
+  /// mapping, a second document is an error.
+  static func single(of file: SourceFile) -> (node: Node?, diagnostics: [Diagnostic]) {
+    let (documents, diagnostics) = documents(of: file)
+    if !diagnostics.isEmpty { return (nil, diagnostics) }
+    if documents.count > 1 {
+      return (
+        nil,
+        [.input("'\(file.path)' must hold one YAML document, not \(documents.count)", at: documents[1].location)]
+      )
+    }
+    return (documents.first ?? Node(.mapping([]), at: .start(of: file.path)), [])
+  }
+}

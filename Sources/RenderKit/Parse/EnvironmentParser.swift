@@ -1,0 +1,110 @@
+/// Reads `environments/<name>/`: environment.yaml, per-service override files and
+/// `resources/`.
+enum EnvironmentParser {
+  static func parse(
+    name: String, repository: Repository, serviceNames: Set<String>
+  ) -> (Environment?, [Diagnostic]) {
+    let folder = "environments/\(name)"
+    let path = "\(folder)/environment.yaml"
+    guard let file = repository.files[path] else {
+      return (nil, [.input("environment folder '\(folder)' has no environment.yaml", at: .start(of: folder))])
+    }
+    let (document, parseErrors) = DocumentReader.single(of: file)
+    guard let document else { return (nil, parseErrors) }
+    var reader = FieldReader(document, subject: path)
+    var environment = Environment(name: name, file: path)
+
+    environment.inherits = reader.string("inherits")
+    environment.isAbstract = reader.bool("abstract")?.value ?? false
+    environment.namespace = reader.string("namespace")
+    if let namespace = environment.namespace, !NameRules.isDNSLabel(namespace.value) {
+      reader.report(.input("namespace '\(namespace.value)' is not a DNS-1123 label", at: namespace.location))
+    }
+    environment.cluster = reader.string("cluster")
+    environment.vars = reader.mapping("vars")
+    environment.labels = reader.stringMapping("labels")
+    if let defaults = reader.mapping("defaults") {
+      var fields = FieldReader(defaults, subject: "'defaults' in \(path)")
+      environment.defaultValues = fields.mapping("values")
+      environment.defaultLabels = fields.stringMapping("labels")
+      reader.report(fields.finish())
+    }
+    if let patches = reader.value("patches"), !patches.isNull {
+      let (parsed, found) = PatchParser.parse(patches, subject: path)
+      environment.patches = parsed
+      reader.report(found)
+    }
+    for item in reader.sequence("external") ?? [] {
+      var fields = FieldReader(item, subject: "an 'external' entry in \(path)")
+      fields.require("kind")
+      fields.require("name")
+      if let kind = fields.string("kind"), let objectName = fields.string("name") {
+        environment.external.append(ExternalObject(kind: kind.value, name: objectName.value, location: item.location))
+      }
+      reader.report(fields.finish())
+    }
+    environment.policy = reader.mapping("policy")
+
+    var overrides: [String: ServiceOverride] = [:]
+    if let services = reader.mapping("services") {
+      for entry in services.mapping ?? [] {
+        guard serviceNames.contains(entry.key) else {
+          reader.report(
+            .input(
+              "'services' names '\(entry.key)', which is not a service"
+                + Suggestion.didYouMean(entry.key, in: serviceNames),
+              at: entry.keyLocation))
+          continue
+        }
+        let (override, found) = OverrideParser.parse(
+          entry.value, service: entry.key, file: path, location: entry.keyLocation,
+          subject: "'services.\(entry.key)' in \(path)")
+        overrides[entry.key] = override
+        reader.report(found)
+      }
+    }
+    var diagnostics = parseErrors + reader.finish()
+
+    for override in repository.files(in: folder) where override.path != path {
+      let fileName = String(override.path.dropFirst(folder.count + 1))
+      guard fileName.hasSuffix(".yaml") else {
+        diagnostics.append(
+          Diagnostic(.warning, rule: "input", "'\(override.path)' is ignored: override files end in .yaml", at: .start(of: override.path)))
+        continue
+      }
+      let service = String(fileName.dropLast(".yaml".count))
+      guard serviceNames.contains(service) else {
+        diagnostics.append(
+          .input(
+            "'\(override.path)' overrides '\(service)', which is not a service"
+              + Suggestion.didYouMean(service, in: serviceNames),
+            at: .start(of: override.path)))
+        continue
+      }
+      if let existing = overrides[service] {
+        diagnostics.append(
+          .input(
+            "'\(service)' is overridden both in \(override.path) and under 'services' in \(path); keep one",
+            at: .start(of: override.path),
+            related: [.init("the other override", at: existing.location)]))
+        continue
+      }
+      let (document, found) = DocumentReader.single(of: override)
+      diagnostics += found
+      guard let document else { continue }
+      let (parsed, overrideErrors) = OverrideParser.parse(
+        document, service: service, file: override.path, location: .start(of: override.path),
+        subject: override.path)
+      overrides[service] = parsed
+      diagnostics += overrideErrors
+    }
+    environment.overrides = overrides
+
+    for resource in repository.files(under: "\(folder)/resources") where resource.path.hasSuffix(".yaml") {
+      let (documents, found) = DocumentReader.documents(of: resource)
+      diagnostics += found
+      environment.resources.append(ManifestFile(path: resource.path, documents: documents))
+    }
+    return (environment, diagnostics)
+  }
+}

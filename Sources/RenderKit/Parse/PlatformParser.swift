@@ -1,0 +1,91 @@
+/// The Parse stage: turns a loaded `Repository` into a located `Platform`, checking
+/// every input file's shape and every reference between them.
+public enum PlatformParser {
+  public static func parse(_ repository: Repository) -> (platform: Platform, diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let (settings, settingsErrors) = SettingsParser.parse(repository)
+    diagnostics += settingsErrors
+
+    var templates: [String: Template] = [:]
+    for name in repository.subdirectories(of: "templates") {
+      guard NameRules.isDNSLabel(name) else {
+        diagnostics.append(NameRules.invalidName(name, kind: "template", at: .start(of: "templates/\(name)")))
+        continue
+      }
+      let (template, found) = TemplateParser.parse(name: name, repository: repository)
+      diagnostics += found
+      templates[name] = template
+    }
+
+    var services: [String: Service] = [:]
+    var serviceNames: Set<String> = []
+    for name in repository.subdirectories(of: "services") {
+      guard NameRules.isDNSLabel(name) else {
+        diagnostics.append(NameRules.invalidName(name, kind: "service", at: .start(of: "services/\(name)")))
+        continue
+      }
+      serviceNames.insert(name)
+      let (service, found) = ServiceParser.parse(name: name, repository: repository)
+      diagnostics += found
+      services[name] = service
+    }
+
+    var environments: [String: Environment] = [:]
+    for name in repository.subdirectories(of: "environments") {
+      guard NameRules.isDNSLabel(name) else {
+        diagnostics.append(NameRules.invalidName(name, kind: "environment", at: .start(of: "environments/\(name)")))
+        continue
+      }
+      let (environment, found) = EnvironmentParser.parse(
+        name: name, repository: repository, serviceNames: serviceNames)
+      diagnostics += found
+      environments[name] = environment
+    }
+
+    var definitions: [Node] = []
+    for file in repository.files(under: "crds") where file.path.hasSuffix(".yaml") {
+      let (documents, found) = DocumentReader.documents(of: file)
+      diagnostics += found
+      for document in documents {
+        if document["kind"]?.string == "CustomResourceDefinition" {
+          definitions.append(document)
+        } else {
+          diagnostics.append(
+            .input("files in crds/ hold CustomResourceDefinitions, not \(document["kind"]?.string ?? "documents without a kind")", at: document.location))
+        }
+      }
+    }
+
+    let platform = Platform(
+      settings: settings, templates: templates, services: services, environments: environments,
+      customResourceDefinitions: definitions)
+    diagnostics += checkReferences(platform, templateFolders: Set(repository.subdirectories(of: "templates")))
+    return (platform, diagnostics)
+  }
+
+  /// Names that must exist: templates of services, parents of environments.
+  static func checkReferences(_ platform: Platform, templateFolders: Set<String>) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for service in platform.services.values {
+      if case .template(let name) = service.source, platform.templates[name.value] == nil,
+        !templateFolders.contains(name.value)
+      {
+        diagnostics.append(
+          .input(
+            "service '\(service.name)' uses template '\(name.value)', which does not exist"
+              + Suggestion.didYouMean(name.value, in: platform.templates.keys),
+            at: name.location))
+      }
+    }
+    for environment in platform.environments.values {
+      if let parent = environment.inherits, platform.environments[parent.value] == nil {
+        diagnostics.append(
+          .input(
+            "environment '\(environment.name)' inherits '\(parent.value)', which does not exist"
+              + Suggestion.didYouMean(parent.value, in: platform.environments.keys),
+            at: parent.location))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,72 @@
+/// Reads one `templates/<name>/` folder: template.yaml and its manifest templates.
+enum TemplateParser {
+  static func parse(name: String, repository: Repository) -> (Template?, [Diagnostic]) {
+    let folder = "templates/\(name)"
+    let definitionPath = "\(folder)/template.yaml"
+    var diagnostics: [Diagnostic] = []
+    guard let definition = repository.files[definitionPath] else {
+      return (
+        nil,
+        [.input("template folder '\(folder)' has no template.yaml", at: .start(of: folder),
+          help: "add templates/\(name)/template.yaml with the template's parameters")]
+      )
+    }
+    let (document, parseErrors) = DocumentReader.single(of: definition)
+    guard let document else { return (nil, parseErrors) }
+    var reader = FieldReader(document, subject: definitionPath)
+    let description = reader.string("description")?.value
+    let (parameters, parameterErrors) = ParameterSchemaParser.parseParameters(
+      reader.value("parameters"), file: definitionPath)
+    diagnostics += parameterErrors
+
+    let manifestFiles = repository.files(in: folder).filter {
+      $0.path != definitionPath && $0.path.hasSuffix(".yaml")
+    }
+    for ignored in repository.files(in: folder) where ignored.path.hasSuffix(".yml") {
+      diagnostics.append(
+        Diagnostic(
+          .warning, rule: "input", "'\(ignored.path)' is ignored: template files end in .yaml",
+          at: .start(of: ignored.path)))
+    }
+    let fileNames = manifestFiles.map { String($0.path.dropFirst(folder.count + 1)) }
+
+    var conditions: [String: TemplateCondition] = [:]
+    if let files = reader.mapping("files") {
+      for entry in files.mapping ?? [] {
+        guard fileNames.contains(entry.key) else {
+          diagnostics.append(
+            .input(
+              "'files' names '\(entry.key)', which is not a template file in \(folder)"
+                + Suggestion.didYouMean(entry.key, in: fileNames),
+              at: entry.keyLocation))
+          continue
+        }
+        var fileReader = FieldReader(entry.value, subject: "'files.\(entry.key)' in \(definitionPath)")
+        if let when = fileReader.string("when") {
+          switch TemplateCondition.parse(when.value, at: when.location) {
+          case .success(let condition): conditions[entry.key] = condition
+          case .failure(let diagnostic): diagnostics.append(diagnostic)
+          }
+        }
+        diagnostics += fileReader.finish()
+      }
+    }
+    diagnostics += reader.finish()
+
+    var templateFiles: [TemplateFile] = []
+    for (file, fileName) in zip(manifestFiles, fileNames) {
+      let (documents, found) = DocumentReader.documents(of: file)
+      diagnostics += found
+      templateFiles.append(
+        TemplateFile(path: file.path, documents: documents, condition: conditions[fileName]))
+    }
+    if manifestFiles.isEmpty {
+      diagnostics.append(
+        .input("template '\(name)' has no manifest templates (*.yaml beside template.yaml)", at: .start(of: definitionPath)))
+    }
+    let template = Template(
+      name: name, definitionFile: definitionPath, description: description,
+      parameters: parameters, files: templateFiles)
+    return (template, parseErrors + diagnostics)
+  }
+}
