@@ -1,0 +1,163 @@
+/// Layers one service's settings for one environment (SPEC.md section 3): template
+/// defaults, service.yaml, each environment's `defaults` from root to leaf, then each
+/// environment's override for the service from root to leaf.
+public struct ServiceResolver: Sendable {
+  public let platform: Platform
+
+  public init(platform: Platform) {
+    self.platform = platform
+  }
+
+  public func resolve(
+    _ service: Service, in environment: ResolvedEnvironment
+  ) -> (service: ResolvedService, diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let overrides = environment.chain.compactMap { $0.overrides[service.name] }
+
+    var image = service.image
+    var version = service.version
+    var namespace: Located<String>?
+    var enabled: Located<Bool>?
+    var labels = MergePatch.apply(service.labels ?? .mapping([]), to: environment.labels)
+    for defaults in environment.chain.compactMap(\.defaultLabels) {
+      labels = MergePatch.apply(defaults, to: labels)
+    }
+    for override in overrides {
+      image = override.image ?? image
+      version = override.version ?? version
+      namespace = override.namespace ?? namespace
+      enabled = override.enabled ?? enabled
+      if let patch = override.labels { labels = MergePatch.apply(patch, to: labels) }
+    }
+
+    var layers: [ValueLayer] = []
+    var template: Template?
+    if case .template(let name) = service.source {
+      template = platform.templates[name.value]
+      if let template {
+        layers.append(
+          ValueLayer(
+            kind: .templateDefaults, file: template.definitionFile, environment: nil,
+            values: defaults(of: template.parameters)))
+      }
+    }
+    if let values = service.values {
+      layers.append(ValueLayer(kind: .service, file: service.file, environment: nil, values: values))
+    }
+    for layerEnvironment in environment.chain {
+      if let values = layerEnvironment.defaultValues {
+        layers.append(
+          ValueLayer(
+            kind: .environmentDefaults, file: layerEnvironment.file,
+            environment: layerEnvironment.name, values: values))
+      }
+    }
+    for override in overrides {
+      if let values = override.values {
+        let owner = environment.chain.first { $0.overrides[service.name]?.file == override.file }
+        layers.append(
+          ValueLayer(
+            kind: .environmentOverride, file: override.file, environment: owner?.name,
+            values: values))
+      }
+    }
+
+    var values = Node(.mapping([]), at: .start(of: service.file))
+    for layer in layers {
+      values = MergePatch.apply(layer.values, to: values)
+    }
+    if let template {
+      let templateName = template.name
+      let checker = ParameterChecker(
+        missingParameterMessage: {
+          "template '\(templateName)' requires the parameter '\($0)', which no layer sets"
+        },
+        missingParameterLocation: templateLocation(service))
+      values = checker.fillingDefaults(values, schema: template.parameters)
+      let found = checker.check(values, against: template.parameters, path: "values")
+      diagnostics += found
+    } else if let location = layers.first(where: { $0.kind != .service })?.values.location {
+      // Only reachable for `manifests:` services with values in an environment layer.
+      diagnostics.append(
+        .input(
+          "service '\(service.name)' renders plain manifests and takes no values", at: location))
+    }
+
+    diagnostics += checkImage(image: image, version: version, service: service, environment: environment)
+
+    let resolved = ResolvedService(
+      service: service, environment: environment, enabled: enabled, image: image,
+      version: version, namespace: namespace ?? environment.namespace, labels: labels,
+      values: values, layers: layers, overrides: overrides)
+    return (resolved, diagnostics)
+  }
+
+  private func templateLocation(_ service: Service) -> SourceLocation? {
+    if case .template(let name) = service.source { return name.location }
+    return nil
+  }
+
+  /// The template's parameter defaults as a layer (null defaults are added later, when
+  /// defaults fill in keys no layer set).
+  func defaults(of parameters: ParameterSchema) -> Node {
+    var entries: [Node.Entry] = []
+    for property in parameters.properties {
+      if let value = property.schema.defaultValue, !value.isNull {
+        entries.append(Node.Entry(key: property.name, keyLocation: value.location, value: value))
+      }
+    }
+    return Node(.mapping(entries), at: parameters.location)
+  }
+
+  private func checkImage(
+    image: Located<String>?, version: Located<String>?, service: Service,
+    environment: ResolvedEnvironment
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if let image {
+      let lastComponent = image.value.split(separator: "/").last ?? ""
+      if image.value.contains("@") || lastComponent.contains(":") {
+        diagnostics.append(
+          .input(
+            "image '\(image.value)' includes a tag or digest; write the repository only and set 'version'",
+            at: image.location))
+      }
+      if image.value.isEmpty || image.value.contains(" ") {
+        diagnostics.append(.input("image '\(image.value)' is not an image repository", at: image.location))
+      }
+    }
+    if let version {
+      if !Self.isValidVersion(version.value) {
+        diagnostics.append(
+          .input(
+            "version '\(version.value)' is neither an image tag nor a sha256 digest", at: version.location,
+            help: "a tag is up to 128 of [A-Za-z0-9_.-] not starting with '.' or '-'; a digest is sha256: and 64 hex digits"))
+      }
+      if image == nil {
+        diagnostics.append(
+          .input("service '\(service.name)' sets a version but no image", at: version.location))
+      }
+    } else if let image, case .template = service.source {
+      diagnostics.append(
+        .input(
+          "service '\(service.name)' has no version in environment '\(environment.name)'",
+          at: image.location,
+          help: "set 'version' in \(service.file) or in environments/\(environment.name)/\(service.name).yaml"))
+    }
+    return diagnostics
+  }
+
+  static func isValidVersion(_ version: String) -> Bool {
+    if version.hasPrefix("sha256:") {
+      let hex = version.dropFirst("sha256:".count)
+      return hex.count == 64 && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+    guard let first = version.utf8.first, version.utf8.count <= 128,
+      first != UInt8(ascii: "."), first != UInt8(ascii: "-")
+    else { return false }
+    return version.utf8.allSatisfy {
+      ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122)
+        || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+    }
+  }
+}
