@@ -1,0 +1,97 @@
+/// Turns one resolved service into its resources: every document of every template
+/// file whose condition holds, rendered with `service`, `values` and `env` in scope; or
+/// the documents of a `manifests:` folder as they are.
+public struct ServiceRenderer: Sendable {
+  public let platform: Platform
+
+  public init(platform: Platform) {
+    self.platform = platform
+  }
+
+  public func render(_ resolved: ResolvedService) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    var resources: [Resource] = []
+    var diagnostics: [Diagnostic] = []
+    let context = Diagnostic.Related(
+      "while rendering service '\(resolved.name)' for environment '\(resolved.environment.name)'")
+
+    switch resolved.service.source {
+    case .template(let name):
+      guard let template = platform.templates[name.value] else { return ([], []) }
+      let scope = TemplateScope([
+        "service": resolved.scopeNode,
+        "values": resolved.values,
+        "env": resolved.environment.scopeNode,
+      ])
+      let renderer = TemplateRenderer(scope: scope)
+      for file in template.files {
+        if let condition = file.condition {
+          switch condition.evaluate(in: scope) {
+          case .success(false): continue
+          case .success(true): break
+          case .failure(let diagnostic):
+            diagnostics.append(diagnostic.adding(context))
+            continue
+          }
+        }
+        for document in file.documents {
+          let (rendered, found) = renderer.render(document)
+          diagnostics += found.map { $0.adding(context) }
+          guard let rendered else { continue }
+          if let resource = Self.resource(
+            rendered, service: resolved.name, environment: resolved.environment.name,
+            source: document.location, diagnostics: &diagnostics)
+          {
+            resources.append(resource)
+          }
+        }
+      }
+    case .manifests(_, let files):
+      let imageRewriter = ImageRewriter(image: resolved.image?.value, version: resolved.version)
+      for file in files {
+        for document in file.documents {
+          guard var resource = Self.resource(
+            document, service: resolved.name, environment: resolved.environment.name,
+            source: document.location, diagnostics: &diagnostics)
+          else { continue }
+          imageRewriter.apply(to: &resource.body)
+          resources.append(resource)
+        }
+      }
+    }
+    return (resources, diagnostics)
+  }
+
+  /// Checks that a rendered document is a Kubernetes object: a mapping with string
+  /// `apiVersion`, `kind` and `metadata.name`.
+  static func resource(
+    _ body: Node, service: String?, environment: String, source: SourceLocation,
+    diagnostics: inout [Diagnostic]
+  ) -> Resource? {
+    guard body.isMapping else {
+      diagnostics.append(
+        .input("a manifest must be a mapping, not \(body.typeDescription)", at: body.location))
+      return nil
+    }
+    var missing: [String] = []
+    if body["apiVersion"]?.string?.isEmpty ?? true { missing.append("apiVersion") }
+    if body["kind"]?.string?.isEmpty ?? true { missing.append("kind") }
+    if body["metadata"]?["name"]?.string?.isEmpty ?? true { missing.append("metadata.name") }
+    guard missing.isEmpty else {
+      diagnostics.append(
+        .input(
+          "a manifest needs a string \(missing.joined(separator: ", ")); this one has none",
+          at: body.location))
+      return nil
+    }
+    return Resource(body: body, service: service, environment: environment, source: source)
+  }
+}
+
+extension Diagnostic {
+  /// The same finding with one more related note.
+  func adding(_ related: Related) -> Diagnostic {
+    var copy = self
+    copy.related.append(related)
+    return copy
+  }
+}
