@@ -18,7 +18,8 @@ let package = Package(
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .target(name: "YAML", dependencies: ["CYAML"]),
-    .target(name: "RenderKit", dependencies: ["YAML"]),
+    .target(name: "CRenderSystem"),
+    .target(name: "RenderKit", dependencies: ["YAML", "CRenderSystem"]),
     .executableTarget(
       name: "render",
       dependencies: [

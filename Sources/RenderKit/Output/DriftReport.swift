@@ -1,0 +1,75 @@
+/// Describes how the output folder differs from a fresh render, for `build --check`
+/// and for the summary `build` prints.
+public enum DriftReport {
+  /// One finding per file that differs, rule `output`. A changed file points at its
+  /// first differing line.
+  public static func findings(_ diff: TreeDiff, tree: OutputTree) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for file in diff.added {
+      findings.append(
+        Diagnostic(
+          .error, rule: "output", "\(tree.displayPath(file.path)) is missing",
+          at: .start(of: tree.displayPath(file.path))))
+    }
+    for update in diff.updated {
+      let line = firstDifferentLine(update.old, update.new)
+      let location = SourceLocation(file: tree.displayPath(update.path), line: line, column: 1)
+      if update.handEdited {
+        findings.append(
+          Diagnostic(
+            .error, rule: "output",
+            "\(tree.displayPath(update.path)) was edited by hand (it no longer matches its checksum)",
+            at: location,
+            help: "change the inputs instead; `render build` will overwrite the edit"))
+      } else {
+        findings.append(
+          Diagnostic(
+            .error, rule: "output", "\(tree.displayPath(update.path)) is out of date", at: location))
+      }
+    }
+    for path in diff.stale {
+      findings.append(
+        Diagnostic(
+          .error, rule: "output",
+          "\(tree.displayPath(path)) is stale: nothing renders it any more",
+          at: .start(of: tree.displayPath(path))))
+    }
+    return findings.sortedForOutput()
+  }
+
+  /// The closing line of a failed `--check`.
+  public static func summary(_ diff: TreeDiff, tree: OutputTree) -> String {
+    var parts: [String] = []
+    let edited = diff.updated.filter(\.handEdited).count
+    let outdated = diff.updated.count - edited
+    if outdated > 0 { parts.append("\(outdated) out of date") }
+    if edited > 0 { parts.append("\(edited) edited by hand") }
+    if !diff.added.isEmpty { parts.append("\(diff.added.count) missing") }
+    if !diff.stale.isEmpty { parts.append("\(diff.stale.count) stale") }
+    if !diff.conflicts.isEmpty { parts.append("\(diff.conflicts.count) in the way") }
+    return "render: \(tree.folder)/ differs from a fresh render: \(parts.joined(separator: ", ")); run `render build` and commit the result\n"
+  }
+
+  /// What `build` did.
+  public static func buildSummary(_ diff: TreeDiff, tree: OutputTree) -> String {
+    if diff.isClean {
+      return "render: \(tree.folder)/ is up to date (\(tree.files.count) files)\n"
+    }
+    var parts: [String] = []
+    if !diff.added.isEmpty { parts.append("\(diff.added.count) added") }
+    if !diff.updated.isEmpty { parts.append("\(diff.updated.count) updated") }
+    if !diff.stale.isEmpty { parts.append("\(diff.stale.count) removed") }
+    parts.append("\(diff.unchanged.count) unchanged")
+    return "render: wrote \(tree.folder)/: \(parts.joined(separator: ", "))\n"
+  }
+
+  /// The 1-based number of the first line that differs.
+  static func firstDifferentLine(_ old: [UInt8], _ new: [UInt8]) -> Int {
+    var line = 1
+    for (a, b) in zip(old, new) {
+      if a != b { return line }
+      if a == UInt8(ascii: "\n") { line += 1 }
+    }
+    return line
+  }
+}

@@ -1,0 +1,53 @@
+/// What the output folder holds on disk now, read without following links.
+public struct ExistingTree: Sendable {
+  public enum Entry: Sendable, Equatable {
+    case file([UInt8])
+    case directory
+    case symlink(String)
+    case other
+  }
+
+  /// Entries by path inside the output folder.
+  public var entries: [String: Entry]
+  /// Whether the output folder exists at all.
+  public var exists: Bool
+
+  public init(entries: [String: Entry], exists: Bool) {
+    self.entries = entries
+    self.exists = exists
+  }
+
+  /// Reads the folder at `path` (absolute). A missing folder is an empty tree.
+  public static func scan(_ path: String) throws(FileSystem.Error) -> ExistingTree {
+    switch FileSystem.entryType(path) {
+    case nil:
+      return ExistingTree(entries: [:], exists: false)
+    case .directory:
+      var entries: [String: Entry] = [:]
+      try scan(path, relative: "", into: &entries)
+      return ExistingTree(entries: entries, exists: true)
+    default:
+      throw FileSystem.Error(path: path, operation: "not a folder (render never writes through a link):", code: 20)
+    }
+  }
+
+  private static func scan(
+    _ absolute: String, relative: String, into entries: inout [String: Entry]
+  ) throws(FileSystem.Error) {
+    for name in try FileSystem.list(absolute) {
+      let childRelative = relative.isEmpty ? name : relative + "/" + name
+      let childAbsolute = absolute + "/" + name
+      switch FileSystem.entryType(childAbsolute) {
+      case .directory?:
+        entries[childRelative] = .directory
+        try scan(childAbsolute, relative: childRelative, into: &entries)
+      case .file?:
+        entries[childRelative] = .file(try FileSystem.readBytes(childAbsolute))
+      case .symlink?:
+        entries[childRelative] = .symlink(try FileSystem.readSymlink(childAbsolute))
+      default:
+        entries[childRelative] = .other
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// Lays rendered resources out as files: the Output stage.
+public enum OutputPlanner {
+  /// - Parameters:
+  ///   - resources: every rendered resource, by environment.
+  ///   - include: whether a resource's file belongs to this render (filters).
+  public static func plan(
+    folder: String, resources: [String: [Resource]], versions: OutputFile,
+    ownedPrefixes: [String], include: (Resource) -> Bool
+  ) -> (tree: OutputTree, diagnostics: [Diagnostic]) {
+    var files: [OutputFile] = [versions]
+    var diagnostics: [Diagnostic] = []
+    var owners: [String: Resource] = [:]
+    for environment in resources.keys.sorted() {
+      for resource in resources[environment] ?? [] where include(resource) {
+        let path = ResourcePath.path(for: resource)
+        if let first = owners[path] {
+          diagnostics.append(
+            Diagnostic(
+              .error, rule: "unique",
+              "\(resource.displayName) is rendered twice for \(first.service.map { "service '\($0)'" } ?? "the environment") in environment '\(environment)' (both would be written to \(folder)/\(path))",
+              at: resource.source,
+              related: [.init("the first one", at: first.source)]))
+          continue
+        }
+        owners[path] = resource
+        let body = YAMLEmitter.emit(resource.body)
+        files.append(
+          OutputFile(
+            path: path,
+            contents: GeneratedHeader.file(
+              source: resource.source.file, inputs: resource.inputs, body: body)))
+      }
+    }
+    return (OutputTree(folder: folder, files: files, ownedPrefixes: ownedPrefixes), diagnostics)
+  }
+}

@@ -1,0 +1,87 @@
+/// How the output folder on disk differs from a fresh render: what `build` writes and
+/// what `build --check` reports.
+public struct TreeDiff: Sendable {
+  /// A generated file whose content differs from the fresh render.
+  public struct Update: Sendable {
+    public var path: String
+    public var old: [UInt8]
+    public var new: [UInt8]
+    /// The file no longer matches its own checksum: someone edited it by hand.
+    public var handEdited: Bool
+  }
+
+  /// Files to create.
+  public var added: [OutputFile] = []
+  public var updated: [Update] = []
+  /// Generated files nothing renders any more, in the render's owned part of the folder.
+  public var stale: [String] = []
+  /// Files render did not write and leaves alone.
+  public var handWritten: [String] = []
+  public var unchanged: [String] = []
+  /// Problems that stop a write: a hand-written file or a link where render must write.
+  public var conflicts: [Diagnostic] = []
+
+  public var isClean: Bool { added.isEmpty && updated.isEmpty && stale.isEmpty }
+
+  public init(tree: OutputTree, existing: ExistingTree) {
+    let planned = Set(tree.files.map(\.path))
+    for file in tree.files {
+      if let blocker = Self.blockingParent(of: file.path, in: existing) {
+        conflicts.append(
+          Diagnostic(
+            .error, rule: "output",
+            "cannot write \(tree.displayPath(file.path)): \(tree.displayPath(blocker)) is not a folder (render never writes through links)",
+            at: .start(of: tree.displayPath(blocker))))
+        continue
+      }
+      switch existing.entries[file.path] {
+      case nil:
+        added.append(file)
+      case .file(let contents)?:
+        if contents == file.contents {
+          unchanged.append(file.path)
+        } else if GeneratedHeader.isGenerated(contents) {
+          updated.append(
+            Update(
+              path: file.path, old: contents, new: file.contents,
+              handEdited: !GeneratedHeader.isIntact(contents)))
+        } else {
+          conflicts.append(
+            Diagnostic(
+              .error, rule: "output",
+              "render would overwrite \(tree.displayPath(file.path)), which it did not generate (the file has no render header)",
+              at: .start(of: tree.displayPath(file.path)),
+              help: "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"))
+        }
+      case .directory?, .symlink?, .other?:
+        conflicts.append(
+          Diagnostic(
+            .error, rule: "output",
+            "cannot write \(tree.displayPath(file.path)): something that is not a regular file is there",
+            at: .start(of: tree.displayPath(file.path))))
+      }
+    }
+    for (path, entry) in existing.entries.sorted(by: { $0.key < $1.key }) {
+      guard case .file(let contents) = entry, !planned.contains(path) else { continue }
+      if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+      if GeneratedHeader.isGenerated(contents) {
+        if tree.owns(path) { stale.append(path) }
+      } else {
+        handWritten.append(path)
+      }
+    }
+  }
+
+  /// The first parent folder of `path` that exists as something other than a folder.
+  static func blockingParent(of path: String, in existing: ExistingTree) -> String? {
+    var prefix = ""
+    for component in path.split(separator: "/").dropLast() {
+      prefix = prefix.isEmpty ? String(component) : prefix + "/" + component
+      switch existing.entries[prefix] {
+      case nil, .directory?: continue
+      default: return prefix
+      }
+    }
+    return nil
+  }
+}

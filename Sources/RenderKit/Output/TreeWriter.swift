@@ -1,0 +1,131 @@
+import CRenderSystem
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes a render to disk so that a reader (or a render killed part way) only ever
+/// sees the old tree or the new one.
+///
+/// The new tree is built beside the output folder: unchanged and hand-written files are
+/// hard-linked into it (same inode, so their mtimes do not move), changed files are
+/// written fresh, stale ones are left out. The two folders are then swapped in one
+/// `renameat2(RENAME_EXCHANGE)` and the old one removed. Where the file system cannot
+/// swap, two renames are used and a leftover `.render-old-*` folder is put back by the
+/// next run.
+public struct TreeWriter: Sendable {
+  /// The output folder, absolute.
+  public let outputPath: String
+
+  public init(outputPath: String) {
+    self.outputPath = outputPath
+  }
+
+  private var parent: String {
+    guard let slash = outputPath.lastIndex(of: "/") else { return "." }
+    return String(outputPath[..<slash])
+  }
+
+  private var baseName: String {
+    outputPath.split(separator: "/").last.map(String.init) ?? outputPath
+  }
+
+  var stagingPath: String { parent + "/.render-staging-" + baseName }
+  var retiredPath: String { parent + "/.render-old-" + baseName }
+
+  /// Puts back what an interrupted run left: a retired tree whose replacement never
+  /// arrived, and any half-built staging folder. Call with the output lock held.
+  public func recover() throws(FileSystem.Error) {
+    if FileSystem.entryType(retiredPath) != nil {
+      if FileSystem.entryType(outputPath) == nil {
+        try FileSystem.rename(retiredPath, outputPath)
+      } else {
+        try FileSystem.removeTree(retiredPath)
+      }
+    }
+    try FileSystem.removeTree(stagingPath)
+  }
+
+  /// Applies `diff` (made from `existing`) to disk. Does nothing when the diff is clean.
+  public func write(_ diff: TreeDiff, existing: ExistingTree) throws(FileSystem.Error) {
+    guard !diff.isClean else { return }
+    try FileSystem.removeTree(stagingPath)
+    try FileSystem.makeDirectory(stagingPath)
+
+    let stale = Set(diff.stale)
+    let rewritten = Set(diff.updated.map(\.path))
+    var created: Set<String> = []
+
+    func ensureParent(of path: String) throws(FileSystem.Error) {
+      var prefix = ""
+      for component in path.split(separator: "/").dropLast() {
+        prefix = prefix.isEmpty ? String(component) : prefix + "/" + component
+        if created.insert(prefix).inserted {
+          try FileSystem.makeDirectory(stagingPath + "/" + prefix)
+        }
+      }
+    }
+
+    var foldersWithChildren: Set<Substring> = []
+    for path in existing.entries.keys {
+      if let slash = path.lastIndex(of: "/") { foldersWithChildren.insert(path[..<slash]) }
+    }
+
+    // Keep everything that stays: unchanged files, hand-written files, links, and
+    // folders that were empty (a folder emptied by removing stale files goes).
+    for (path, entry) in existing.entries.sorted(by: { $0.key < $1.key }) {
+      switch entry {
+      case .file:
+        guard !stale.contains(path), !rewritten.contains(path) else { continue }
+        try ensureParent(of: path)
+        try linkOrCopy(outputPath + "/" + path, stagingPath + "/" + path)
+      case .symlink(let target):
+        try ensureParent(of: path)
+        try FileSystem.makeSymlink(stagingPath + "/" + path, target: target)
+      case .directory:
+        if !foldersWithChildren.contains(Substring(path)) {
+          try ensureParent(of: path + "/x")
+        }
+      case .other:
+        continue
+      }
+    }
+    for file in diff.added {
+      try ensureParent(of: file.path)
+      try FileSystem.createFile(stagingPath + "/" + file.path, bytes: file.contents)
+    }
+    for update in diff.updated {
+      try ensureParent(of: update.path)
+      try FileSystem.createFile(stagingPath + "/" + update.path, bytes: update.new)
+    }
+    try swapIntoPlace(outputExists: existing.exists)
+  }
+
+  private func linkOrCopy(_ from: String, _ to: String) throws(FileSystem.Error) {
+    do {
+      try FileSystem.hardLink(from, to)
+    } catch {
+      try FileSystem.createFile(to, bytes: try FileSystem.readBytes(from))
+    }
+  }
+
+  private func swapIntoPlace(outputExists: Bool) throws(FileSystem.Error) {
+    guard outputExists else {
+      try FileSystem.rename(stagingPath, outputPath)
+      return
+    }
+    if render_exchange_paths(stagingPath, outputPath) == 0 {
+      try FileSystem.removeTree(stagingPath)
+      return
+    }
+    let code = errno
+    guard code == ENOSYS || code == EINVAL || code == ENOTSUP else {
+      throw FileSystem.Error(path: outputPath, operation: "cannot swap in the new tree at", code: code)
+    }
+    try FileSystem.rename(outputPath, retiredPath)
+    try FileSystem.rename(stagingPath, outputPath)
+    try FileSystem.removeTree(retiredPath)
+  }
+}
