@@ -1,0 +1,64 @@
+/// Compiler-style text: `path:line:col: error[rule]: message`, the source line with a
+/// caret under the column, related locations as notes, then a summary line.
+public struct TextReporter: DiagnosticReporter {
+  /// Whether to use ANSI colours (on a terminal, unless NO_COLOR is set).
+  public var colored: Bool
+
+  public init(colored: Bool) {
+    self.colored = colored
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
+    var output = ""
+    for diagnostic in diagnostics {
+      output += format(diagnostic, source: source)
+    }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    if errors + warnings > 0 {
+      var parts: [String] = []
+      if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
+      if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+      output += parts.joined(separator: ", ") + "\n"
+    }
+    return output
+  }
+
+  func format(_ diagnostic: Diagnostic, source: (String) -> SourceFile?) -> String {
+    let severity: String
+    switch diagnostic.severity {
+    case .error: severity = paint("error", "1;31")
+    case .warning: severity = paint("warning", "1;33")
+    case .note: severity = paint("note", "1;36")
+    }
+    var output = paint("\(diagnostic.location):", "1") + " \(severity)[\(diagnostic.rule)]: "
+    output += paint(diagnostic.message, "1") + "\n"
+    output += excerpt(at: diagnostic.location, source: source)
+    for related in diagnostic.related {
+      if let location = related.location, location.isKnown {
+        output += paint("\(location):", "1") + " \(paint("note", "1;36")): \(related.message)\n"
+        output += excerpt(at: location, source: source)
+      } else {
+        output += "  \(paint("note", "1;36")): \(related.message)\n"
+      }
+    }
+    if let help = diagnostic.help {
+      output += "  \(paint("help", "1;32")): \(help)\n"
+    }
+    return output
+  }
+
+  /// The source line and a caret under the column; tabs before the column are kept so
+  /// the caret lines up.
+  func excerpt(at location: SourceLocation, source: (String) -> SourceFile?) -> String {
+    guard location.isKnown, let file = source(location.file), let line = file.line(location.line)
+    else { return "" }
+    let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+    let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
+    return "  \(line)\n  \(padding)\(paint("^", "1;32"))\n"
+  }
+}

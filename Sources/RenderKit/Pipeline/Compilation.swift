@@ -1,0 +1,16 @@
+/// Everything one run computed, stage by stage: what the commands print or write.
+public struct Compilation: Sendable {
+  public var platform: Platform
+  /// Every environment whose inheritance chain resolved, abstract ones included.
+  public var environments: [String: ResolvedEnvironment]
+  /// Resolved services by environment, then service (rendered environments only).
+  public var services: [String: [String: ResolvedService]]
+  /// Rendered, transformed and patched resources by environment.
+  public var resources: [String: [Resource]]
+  /// The files to write.
+  public var tree: OutputTree
+  /// Every finding of every stage, deduplicated and sorted.
+  public var diagnostics: [Diagnostic]
+
+  public var hasErrors: Bool { diagnostics.hasErrors }
+}

@@ -1,0 +1,105 @@
+/// Renders one environment: its services' templates, its own resources, namespaces and
+/// labels, then patches in SPEC.md order (the service's, then each environment of the
+/// chain from root to leaf: its patches, then its override's).
+struct EnvironmentBuilder: Sendable {
+  let platform: Platform
+  let environment: ResolvedEnvironment
+  let services: [ResolvedService]
+  let scope: ResourceScope
+  let strategies: any MergeStrategyProvider
+
+  func build() -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var resources: [Resource] = []
+    let renderer = ServiceRenderer(platform: platform)
+    let applier = PatchApplier(strategies: strategies)
+    let chainFiles = environment.chain.map(\.file)
+
+    for resolved in services where resolved.isEnabled {
+      var (rendered, found) = renderer.render(resolved)
+      diagnostics += found
+      let inputs = inputFiles(for: resolved, chainFiles: chainFiles)
+      let namespaces = NamespaceTransformer(namespace: resolved.namespace, scope: scope)
+      let labels = LabelTransformer(labels: resolved.labels)
+      for index in rendered.indices {
+        rendered[index].inputs = inputs.filter { $0 != rendered[index].source.file }
+        namespaces.apply(to: &rendered[index])
+        labels.apply(to: &rendered[index])
+      }
+      if !resolved.service.patches.isEmpty {
+        diagnostics += applier.apply(
+          resolved.service.patches, to: &rendered,
+          scope: "service '\(resolved.name)' in environment '\(environment.name)'")
+      }
+      resources += rendered
+    }
+
+    var own = renderEnvironmentResources(&diagnostics)
+    let namespaces = NamespaceTransformer(namespace: environment.namespace, scope: scope)
+    let labels = LabelTransformer(labels: environment.labels)
+    for index in own.indices {
+      own[index].inputs = chainFiles
+      namespaces.apply(to: &own[index])
+      labels.apply(to: &own[index])
+    }
+    resources += own
+
+    for layer in environment.chain {
+      if !layer.patches.isEmpty {
+        let owner = layer.name == environment.name ? "" : " (patches from '\(layer.name)')"
+        diagnostics += applier.apply(
+          layer.patches, to: &resources, scope: "environment '\(environment.name)'\(owner)")
+      }
+      for resolved in services where resolved.isEnabled {
+        guard let override = layer.overrides[resolved.name], !override.patches.isEmpty else {
+          continue
+        }
+        // Only this service's resources: patches of an override never reach others.
+        var indices: [Int] = []
+        var own: [Resource] = []
+        for (index, resource) in resources.enumerated() where resource.service == resolved.name {
+          indices.append(index)
+          own.append(resource)
+        }
+        diagnostics += applier.apply(
+          override.patches, to: &own,
+          scope: "service '\(resolved.name)' in environment '\(environment.name)'")
+        for (index, resource) in zip(indices, own) { resources[index] = resource }
+      }
+    }
+    return (resources, diagnostics)
+  }
+
+  /// The environment's `resources/` files, with only `env` in scope.
+  private func renderEnvironmentResources(_ diagnostics: inout [Diagnostic]) -> [Resource] {
+    let renderer = TemplateRenderer(scope: TemplateScope(["env": environment.scopeNode]))
+    var resources: [Resource] = []
+    for file in environment.resources {
+      for document in file.documents {
+        let (rendered, found) = renderer.render(document)
+        diagnostics += found
+        guard let rendered,
+          let resource = ServiceRenderer.resource(
+            rendered, service: nil, environment: environment.name, source: document.location,
+            diagnostics: &diagnostics)
+        else { continue }
+        resources.append(resource)
+      }
+    }
+    return resources
+  }
+
+  /// The input files a service's resources depend on, for the generated header.
+  private func inputFiles(for resolved: ResolvedService, chainFiles: [String]) -> [String] {
+    var files: [String] = []
+    if case .template(let name) = resolved.service.source, let template = platform.templates[name.value] {
+      files.append(template.definitionFile)
+    }
+    files.append(resolved.service.file)
+    files += chainFiles
+    for override in resolved.overrides where !files.contains(override.file) {
+      files.append(override.file)
+    }
+    return files
+  }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// Options every command takes.
+struct RootOptions: ParsableArguments {
+  @Option(name: .long, help: "The repository root (default: the current folder).")
+  var root: String = "."
+
+  @Option(name: .customLong("env"), help: "Only this environment (repeatable).")
+  var environments: [String] = []
+
+  @Option(name: .customLong("service"), help: "Only this service (repeatable).")
+  var services: [String] = []
+}

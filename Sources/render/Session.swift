@@ -1,0 +1,56 @@
+import ArgumentParser
+import RenderKit
+
+/// One command's view of the repository: loaded, parsed, filters checked.
+struct Session {
+  let root: String
+  let repository: Repository
+  let platform: Platform
+  let parseDiagnostics: [Diagnostic]
+  let buildOptions: BuildOptions
+
+  /// Loads and parses the repository and checks `--env`/`--service` against it (an
+  /// unknown name is a usage error, exit 64).
+  static func load(options: RootOptions, output: String? = nil) throws -> Session {
+    let (repository, loadDiagnostics) = RepositoryLoader(root: options.root).load()
+    var (platform, parseDiagnostics) = PlatformParser.parse(repository)
+    if let output {
+      platform.settings.output = output.hasSuffix("/") ? String(output.dropLast()) : output
+    }
+    for name in options.environments {
+      guard let environment = platform.environments[name] else {
+        throw ValidationError(
+          "no environment '\(name)'\(Suggestion.didYouMean(name, in: platform.environments.keys)) (environments: \(platform.environmentNames.joined(separator: ", ")))")
+      }
+      if environment.isAbstract {
+        throw ValidationError("environment '\(name)' is abstract: it is only inherited, never rendered")
+      }
+    }
+    for name in options.services where platform.services[name] == nil {
+      throw ValidationError(
+        "no service '\(name)'\(Suggestion.didYouMean(name, in: platform.services.keys))")
+    }
+    return Session(
+      root: repository.root, repository: repository, platform: platform,
+      parseDiagnostics: loadDiagnostics + parseDiagnostics,
+      buildOptions: BuildOptions(environments: options.environments, services: options.services))
+  }
+
+  func compile() async -> Compilation {
+    await Compiler.compile(
+      platform, diagnostics: parseDiagnostics, options: buildOptions,
+      strategies: StrategyProvider.shared)
+  }
+
+  /// The output lock, waiting (and saying so) if another render holds it.
+  func lock() throws -> OutputLock {
+    do {
+      return try OutputLock.acquire(root: root) {
+        Console.error("render: another render is writing in \(root); waiting for it to finish...\n")
+      }
+    } catch {
+      Console.error("render: \(error)\n")
+      throw ExitCode(1)
+    }
+  }
+}

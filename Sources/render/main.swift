@@ -1,2 +1,0 @@
-import RenderKit
-print("render")
