@@ -76,3 +76,6 @@ extension Array where Element == Diagnostic {
     }
   }
 }
+
+/// A single finding can be the failure of a `Result` (a condition that does not parse).
+extension Diagnostic: Error {}
