@@ -1,0 +1,24 @@
+/// One entry of a `patches:` list: which resources it changes and how.
+///
+/// Patches come from `service.yaml`, then from each environment from root to leaf (its
+/// `patches`, then its override's); `PatchApplier` applies them in that order.
+public struct Patch: Sendable {
+  public var target: PatchTarget
+  public var operation: PatchOperation
+  /// The list item the patch was written as, for findings about the patch as a whole.
+  public var location: SourceLocation
+
+  public init(target: PatchTarget, operation: PatchOperation, location: SourceLocation) {
+    self.target = target
+    self.operation = operation
+    self.location = location
+  }
+}
+
+/// What a patch does to each resource it matches.
+public enum PatchOperation: Sendable {
+  /// A Kubernetes strategic merge patch (`merge:`), always a mapping.
+  case merge(Node)
+  /// An RFC 6902 JSON patch (`json:`), applied all or nothing to each resource.
+  case json([JSONPatchOperation])
+}
