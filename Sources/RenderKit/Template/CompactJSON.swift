@@ -1,0 +1,61 @@
+/// Compact JSON text of a node, for the `toJson` filter: no spaces, keys in node order,
+/// numbers in their canonical form, so the same value always gives the same bytes (and
+/// the same `sha256`, for checksum annotations).
+enum CompactJSON {
+  static func text(of node: Node) throws(TemplateError) -> String {
+    var output = ""
+    try write(node, to: &output)
+    return output
+  }
+
+  private static func write(_ node: Node, to output: inout String) throws(TemplateError) {
+    switch node.content {
+    case .scalar(.string(let text), _):
+      writeString(text, to: &output)
+    case .scalar(.float(let value), _) where !value.isFinite:
+      throw TemplateError(
+        "'toJson' cannot write \(Scalar.float(value).canonicalText): JSON has no such number")
+    case .scalar(let scalar, _):
+      output += scalar.canonicalText
+    case .sequence(let items):
+      output += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { output += "," }
+        try write(item, to: &output)
+      }
+      output += "]"
+    case .mapping(let entries):
+      output += "{"
+      for (index, entry) in entries.enumerated() {
+        if index > 0 { output += "," }
+        writeString(entry.key, to: &output)
+        output += ":"
+        try write(entry.value, to: &output)
+      }
+      output += "}"
+    }
+  }
+
+  private static func writeString(_ text: String, to output: inout String) {
+    output += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "\u{08}": output += "\\b"
+      case "\u{0C}": output += "\\f"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    output += "\""
+  }
+}

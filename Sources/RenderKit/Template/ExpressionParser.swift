@@ -1,0 +1,237 @@
+/// Parses the text of one expression into a `TemplateExpression`, by recursive descent.
+///
+/// Grammar, lowest precedence first:
+/// ```
+/// pipeline   := coalesce ('|' filter)*
+/// filter     := IDENT ('(' pipeline (',' pipeline)* ')')?
+/// coalesce   := or ('??' or)*
+/// or         := and ('||' and)*
+/// and        := equality ('&&' equality)*
+/// equality   := comparison (('==' | '!=') comparison)*
+/// comparison := unary (('<' | '<=' | '>' | '>=') unary)*
+/// unary      := '!' unary | '-' unary | postfix
+/// postfix    := primary ('.' IDENT | '[' pipeline ']')*
+/// primary    := IDENT | number | string | true | false | null | '(' pipeline ')'
+/// ```
+struct ExpressionParser {
+  /// How deep parentheses, brackets, filter arguments and prefix operators may nest; with
+  /// `ExpressionLexer.maxTokens` it bounds the recursion of parsing and evaluation.
+  static let maxNesting = 32
+
+  private let tokens: [ExpressionToken]
+  private var position = 0
+  private var nesting = 0
+
+  private init(tokens: [ExpressionToken]) {
+    self.tokens = tokens
+  }
+
+  /// Parses the whole of `source`; anything left over is an error.
+  static func parse(_ source: Substring) throws(TemplateError) -> TemplateExpression {
+    let tokens = try ExpressionLexer.tokens(of: source)
+    if tokens.first == .end { throw TemplateError("the expression is empty") }
+    var parser = ExpressionParser(tokens: tokens)
+    let expression = try parser.pipeline()
+    guard parser.current == .end else { throw parser.unexpectedToken() }
+    return expression
+  }
+
+  private var current: ExpressionToken { position < tokens.count ? tokens[position] : .end }
+  private var previous: ExpressionToken? { position > 0 ? tokens[position - 1] : nil }
+
+  private mutating func advance() {
+    if position < tokens.count { position += 1 }
+  }
+
+  private mutating func match(_ symbol: ExpressionToken.Symbol) -> Bool {
+    guard current == .symbol(symbol) else { return false }
+    advance()
+    return true
+  }
+
+  private mutating func expect(
+    _ symbol: ExpressionToken.Symbol, _ purpose: String
+  ) throws(TemplateError) {
+    guard match(symbol) else {
+      throw TemplateError("expected '\(symbol.rawValue)' \(purpose), found \(current)")
+    }
+  }
+
+  private mutating func enter() throws(TemplateError) {
+    nesting += 1
+    if nesting > Self.maxNesting {
+      throw TemplateError("the expression nests more than \(Self.maxNesting) levels deep")
+    }
+  }
+
+  /// The error for a token that cannot continue the expression.
+  private func unexpectedToken() -> TemplateError {
+    let after = previous.map { " after \($0)" } ?? ""
+    if current == .symbol(.minus), case .identifier(let name)? = previous {
+      var key = name + "-"
+      if position + 1 < tokens.count, case .identifier(let rest) = tokens[position + 1] {
+        key += rest
+      }
+      return TemplateError(
+        "unexpected '-' after '\(name)': names cannot contain '-'",
+        help: "read such a key with brackets: [\(TemplateExpression.quoted(key))]")
+    }
+    return TemplateError("unexpected \(current)\(after)")
+  }
+
+  // MARK: Grammar
+
+  private mutating func pipeline() throws(TemplateError) -> TemplateExpression {
+    var expression = try coalesce()
+    while match(.pipe) {
+      guard case .identifier(let name) = current else {
+        throw TemplateError("expected a filter name after '|', found \(current)")
+      }
+      advance()
+      var arguments: [TemplateExpression] = []
+      if match(.leftParen), !match(.rightParen) {
+        try enter()
+        repeat {
+          arguments.append(try pipeline())
+        } while match(.comma)
+        nesting -= 1
+        try expect(.rightParen, "to close the arguments of '\(name)'")
+      }
+      expression = .filter(expression, name: name, arguments: arguments)
+    }
+    return expression
+  }
+
+  private mutating func coalesce() throws(TemplateError) -> TemplateExpression {
+    var expression = try or()
+    while match(.coalesce) {
+      expression = .binary(.coalesce, expression, try or())
+    }
+    return expression
+  }
+
+  private mutating func or() throws(TemplateError) -> TemplateExpression {
+    var expression = try and()
+    while match(.or) {
+      expression = .binary(.or, expression, try and())
+    }
+    return expression
+  }
+
+  private mutating func and() throws(TemplateError) -> TemplateExpression {
+    var expression = try equality()
+    while match(.and) {
+      expression = .binary(.and, expression, try equality())
+    }
+    return expression
+  }
+
+  private mutating func equality() throws(TemplateError) -> TemplateExpression {
+    var expression = try comparison()
+    while true {
+      if match(.equal) {
+        expression = .binary(.equal, expression, try comparison())
+      } else if match(.notEqual) {
+        expression = .binary(.notEqual, expression, try comparison())
+      } else {
+        return expression
+      }
+    }
+  }
+
+  private mutating func comparison() throws(TemplateError) -> TemplateExpression {
+    var expression = try unary()
+    while case .symbol(let symbol) = current {
+      let op: TemplateExpression.BinaryOperator
+      switch symbol {
+      case .less: op = .less
+      case .lessOrEqual: op = .lessOrEqual
+      case .greater: op = .greater
+      case .greaterOrEqual: op = .greaterOrEqual
+      default: return expression
+      }
+      advance()
+      expression = .binary(op, expression, try unary())
+    }
+    return expression
+  }
+
+  private mutating func unary() throws(TemplateError) -> TemplateExpression {
+    if match(.not) {
+      try enter()
+      defer { nesting -= 1 }
+      return .not(try unary())
+    }
+    if match(.minus) {
+      try enter()
+      defer { nesting -= 1 }
+      return .negate(try unary())
+    }
+    return try postfix()
+  }
+
+  private mutating func postfix() throws(TemplateError) -> TemplateExpression {
+    var expression = try primary()
+    while true {
+      if match(.dot) {
+        guard case .identifier(let name) = current else {
+          if case .number(.int(let index)) = current {
+            throw TemplateError(
+              "expected a name after '.', found \(current)",
+              help: "read an item of a list with brackets: [\(index)]")
+          }
+          throw TemplateError("expected a name after '.', found \(current)")
+        }
+        advance()
+        expression = .member(expression, name)
+      } else if match(.leftBracket) {
+        try enter()
+        let index = try pipeline()
+        nesting -= 1
+        try expect(.rightBracket, "to close '['")
+        // `x["key"]` and `x.key` are the same read; one case keeps evaluation simple.
+        if case .literal(.string(let key)) = index {
+          expression = .member(expression, key)
+        } else {
+          expression = .index(expression, index)
+        }
+      } else {
+        return expression
+      }
+    }
+  }
+
+  private mutating func primary() throws(TemplateError) -> TemplateExpression {
+    let token = current
+    switch token {
+    case .identifier("true"):
+      advance()
+      return .literal(.bool(true))
+    case .identifier("false"):
+      advance()
+      return .literal(.bool(false))
+    case .identifier("null"):
+      advance()
+      return .literal(.null)
+    case .identifier(let name):
+      advance()
+      return .name(name)
+    case .number(let value):
+      advance()
+      return .literal(value)
+    case .string(let text):
+      advance()
+      return .literal(.string(text))
+    case .symbol(.leftParen):
+      advance()
+      try enter()
+      let inner = try pipeline()
+      nesting -= 1
+      try expect(.rightParen, "to close '('")
+      return inner
+    case .symbol, .end:
+      let after = previous.map { " after \($0)" } ?? ""
+      throw TemplateError("expected a value\(after), found \(token)")
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/// The text of one scalar (or mapping key), split into literal text and `${ }`
+/// expressions. `$${` is a literal `${`.
+///
+/// Only the boundaries are found here; each expression is parsed where it is evaluated,
+/// once per render.
+struct ScalarTemplate {
+  enum Part {
+    case text(String)
+    /// The text between `${` and `}`, and the offset of the `$` in the scalar, in
+    /// Unicode scalars (the unit of `SourceLocation.column`).
+    case expression(Substring, offset: Int)
+  }
+
+  /// An `${` without its `}`, at `offset`.
+  struct Unterminated: Error {
+    var offset: Int
+
+    var error: TemplateError {
+      TemplateError(
+        "unterminated '${': close the expression with '}'",
+        help: "write '$${' for a literal '${'")
+    }
+  }
+
+  private(set) var parts: [Part] = []
+  private(set) var expressionCount = 0
+  /// Whether the text held `$${`, so a scalar without expressions still changes.
+  private(set) var hasEscapes = false
+
+  /// The only part, when the text is exactly one expression.
+  var soleExpression: (source: Substring, offset: Int)? {
+    guard parts.count == 1, case .expression(let source, let offset) = parts[0] else { return nil }
+    return (source, offset)
+  }
+
+  /// The whole text with escapes resolved, when there is no expression.
+  var literalText: String {
+    var text = ""
+    for case .text(let piece) in parts { text += piece }
+    return text
+  }
+
+  static func parse(_ text: String) -> Result<ScalarTemplate, Unterminated> {
+    // Every delimiter is ASCII, so the scan walks UTF-8 bytes; `offset` counts Unicode
+    // scalars (bytes that do not continue a multi-byte sequence), as columns do.
+    var template = ScalarTemplate()
+    let utf8 = text.utf8
+    let end = utf8.endIndex
+    var pending = ""
+    var literalStart = utf8.startIndex
+    var index = utf8.startIndex
+    var offset = 0
+
+    func byte(after index: String.Index, _ distance: Int = 1) -> UInt8? {
+      utf8.index(index, offsetBy: distance, limitedBy: end).flatMap { $0 < end ? utf8[$0] : nil }
+    }
+
+    while index < end {
+      let current = utf8[index]
+      guard current == UInt8(ascii: "$"), let second = byte(after: index) else {
+        if current & 0xC0 != 0x80 { offset += 1 }
+        index = utf8.index(after: index)
+        continue
+      }
+      if second == UInt8(ascii: "$"), byte(after: index, 2) == UInt8(ascii: "{") {
+        pending += text[literalStart..<index]
+        pending += "${"
+        template.hasEscapes = true
+        index = utf8.index(index, offsetBy: 3)
+        offset += 3
+        literalStart = index
+        continue
+      }
+      guard second == UInt8(ascii: "{") else {
+        offset += 1
+        index = utf8.index(after: index)
+        continue
+      }
+      // An expression: find the `}` that closes it, skipping string literals, where a
+      // `}` is just text.
+      pending += text[literalStart..<index]
+      if !pending.isEmpty {
+        template.parts.append(.text(pending))
+        pending = ""
+      }
+      let start = utf8.index(index, offsetBy: 2)
+      var cursor = start
+      var length = 2
+      var quote: UInt8?
+      var escaped = false
+      while cursor < end {
+        let byte = utf8[cursor]
+        if let open = quote {
+          if escaped {
+            escaped = false
+          } else if byte == UInt8(ascii: "\\") {
+            escaped = true
+          } else if byte == open {
+            quote = nil
+          }
+        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+          quote = byte
+        } else if byte == UInt8(ascii: "}") {
+          break
+        }
+        if byte & 0xC0 != 0x80 { length += 1 }
+        cursor = utf8.index(after: cursor)
+      }
+      guard cursor < end else { return .failure(Unterminated(offset: offset)) }
+      template.parts.append(.expression(text[start..<cursor], offset: offset))
+      template.expressionCount += 1
+      index = utf8.index(after: cursor)
+      offset += length + 1
+      literalStart = index
+    }
+    if template.parts.isEmpty && !template.hasEscapes {
+      // No expression and no escape: the text is the only part, without copying.
+      template.parts.append(.text(text))
+      return .success(template)
+    }
+    pending += text[literalStart..<end]
+    if !pending.isEmpty { template.parts.append(.text(pending)) }
+    return .success(template)
+  }
+}

@@ -1,0 +1,42 @@
+/// Renders template documents: evaluates every `${ }` in their scalars and keys against
+/// a scope, substituting values structurally, on the tree.
+///
+/// - A plain scalar that is exactly one `${ expr }` becomes the value, whatever its type;
+///   null removes the map entry or list item holding it.
+/// - Quoted and block scalars, keys, and scalars with more than one expression are string
+///   interpolation. `$${` is a literal `${`.
+/// - `$merge: ${ map }` in a mapping spreads a map's entries at that position (later
+///   entries win); `- $append: ${ list }` in a list splices a list's items in.
+///   `$$merge` and `$$append` are the literal keys.
+///
+/// Substituted values keep the location of the input that set them; values an expression
+/// computes are located at the expression. Rendering is a pure function of the document
+/// and the scope: a `TemplateRenderer` can render many documents concurrently.
+public struct TemplateRenderer: Sendable {
+  public let scope: TemplateScope
+
+  public init(scope: TemplateScope) {
+    self.scope = scope
+  }
+
+  /// Renders one template document. `node == nil` when the whole document evaluated to
+  /// null (or was empty): it is dropped. `diagnostics` holds every error of the document;
+  /// when it has errors, `node` is incomplete and must not be used.
+  public func render(_ document: Node) -> (node: Node?, diagnostics: [Diagnostic]) {
+    var renderer = TemplateDocumentRenderer(scope: scope, tracing: false)
+    let node = renderer.renderDocument(document)
+    return (node, renderer.diagnostics)
+  }
+
+  /// Renders like `render(_:)` and also records, for every output node that came from a
+  /// `${ }` (and every node inside such a value), the location of that expression, keyed
+  /// by the node's path in the output document. Existing entries for other paths are kept.
+  public func render(
+    _ document: Node, trace: inout [[PathComponent]: SourceLocation]
+  ) -> (node: Node?, diagnostics: [Diagnostic]) {
+    var renderer = TemplateDocumentRenderer(scope: scope, tracing: true)
+    let node = renderer.renderDocument(document)
+    trace.merge(renderer.trace) { _, new in new }
+    return (node, renderer.diagnostics)
+  }
+}
