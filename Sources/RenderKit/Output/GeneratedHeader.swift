@@ -21,7 +21,7 @@ public enum GeneratedHeader {
 
   /// The first 16 hex digits of the SHA-256 of `body`: enough to notice an edit.
   static func checksum(_ body: [UInt8]) -> String {
-    SHA256.hash(body).prefix(8).map { byte in
+    SHA256.digest(body).prefix(8).map { byte in
       let text = String(byte, radix: 16)
       return byte < 16 ? "0" + text : text
     }.joined()
