@@ -19,7 +19,9 @@ let package = Package(
     ),
     .target(name: "YAML", dependencies: ["CYAML"]),
     .target(name: "CRenderSystem"),
-    .target(name: "RenderKit", dependencies: ["YAML", "CRenderSystem"]),
+    .target(
+      name: "RenderKit", dependencies: ["YAML", "CRenderSystem"],
+      exclude: ["Validate/Schema/SCHEMA-SOURCE.md"]),
     .executableTarget(
       name: "render",
       dependencies: [
@@ -27,6 +29,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "schema-validator-benchmark", dependencies: ["RenderKit"],
+      path: "Benchmarks/SchemaValidator"),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     .testTarget(name: "RenderKitTests", dependencies: ["RenderKit", "YAML"]),
   ],

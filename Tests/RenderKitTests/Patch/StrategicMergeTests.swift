@@ -459,8 +459,9 @@ extension PatchTests {
       #expect(entry.value["c"]?.location.line == 2)
     }
 
-    @Test func largeKeyedListsMergeInLinearTime() throws {
-      // 5,000 env vars patched by 5,000: a quadratic merge would take seconds.
+    @Test func largeKeyedListsMergeItemByItem() throws {
+      // 5,000 env vars patched by 5,000, half of them new: the keyed merge must match
+      // every item and keep the order (speed is measured by the benchmark, not here).
       let count = 5_000
       let original = Node.mapping([
         .init("kind", .string("Pod")),
@@ -503,15 +504,12 @@ extension PatchTests {
               ]))
           ]))
       ])
-      let clock = ContinuousClock()
-      var result: Node?
-      let elapsed = clock.measure { result = merge.apply(patch, to: original).body }
+      let result = merge.apply(patch, to: original).body
       let env = try #require(
         result?.value(at: [.key("spec"), .key("containers"), .index(0), .key("env")])?.sequence)
       #expect(env.count == count + count / 2)
       #expect(env[2]["value"]?.string == "b")
       #expect(env[1]["value"]?.string == "a")
-      #expect(elapsed < .seconds(2))
     }
   }
 }

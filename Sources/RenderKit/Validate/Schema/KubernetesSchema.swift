@@ -1,0 +1,162 @@
+/// The schemas of one Kubernetes version plus custom resources; built once per run,
+/// shared by all validation (Sendable).
+///
+/// Schemas are compiled once into `SchemaNode`s (references resolved, properties in
+/// dictionaries); validating a resource is then one walk over its tree. Validation is
+/// strict: a field the schema does not know is an error, since the API server would
+/// reject it (built-in kinds) or silently drop it (custom resources).
+public final class KubernetesSchema: Sendable, MergeStrategyProvider {
+  /// The Kubernetes version of the built-in schemas, e.g. `1.31.0`.
+  public let kubernetesVersion: String
+  private let nodes: [SchemaNode]
+  private let definitions: [String: Int]
+  private let roots: [SchemaKey: Int]
+  /// For custom resources: the CRD that defined each, for duplicate findings.
+  private let origins: [SchemaKey: String]
+
+  private init(
+    kubernetesVersion: String, nodes: [SchemaNode], definitions: [String: Int],
+    roots: [SchemaKey: Int], origins: [SchemaKey: String]
+  ) {
+    self.kubernetesVersion = kubernetesVersion
+    self.nodes = nodes
+    self.definitions = definitions
+    self.roots = roots
+    self.origins = origins
+  }
+
+  // MARK: Loading
+
+  /// The embedded Kubernetes 1.31 schemas (see `SCHEMA-SOURCE.md`). Compiled on first
+  /// use and shared after that.
+  public static func bundled() throws -> KubernetesSchema {
+    try bundledResult.get()
+  }
+
+  private static let bundledResult: Result<KubernetesSchema, SchemaLoadError> = Result {
+    () throws(SchemaLoadError) -> KubernetesSchema in
+    try load(definitions: KubernetesSchemaBundle.json, file: "<bundled Kubernetes schema>")
+  }
+
+  /// Loads a JSON Schema document whose `$defs` (or `definitions`) are Kubernetes
+  /// definitions carrying `x-kubernetes-group-version-kind`: the bundle format written by
+  /// `Scripts/update-kubernetes-schema.py`, and also a `_definitions.json` as
+  /// kubernetes-validate and kubeconform ship it.
+  /// - Parameter file: the path recorded in findings about the document.
+  public static func load(
+    definitions text: String, file: String, kubernetesVersion: String? = nil
+  ) throws(SchemaLoadError) -> KubernetesSchema {
+    // JSON is YAML, and our parser gives the located `Node`s the compiler reads.
+    let documents: [Node]
+    do {
+      documents = try YAMLParser.parse(text, file: file)
+    } catch {
+      let problems = error.errors.map(\.description).joined(separator: "; ")
+      throw SchemaLoadError("\(file) is not valid JSON: \(problems)")
+    }
+    guard let document = documents.first else { throw SchemaLoadError("\(file) is empty") }
+    guard let entries = (document["$defs"] ?? document["definitions"])?.mapping else {
+      throw SchemaLoadError("\(file) has no '$defs' or 'definitions' mapping")
+    }
+    var compiler = SchemaCompiler()
+    let roots = compiler.compileDefinitions(entries)
+    if !compiler.diagnostics.isEmpty {
+      throw SchemaLoadError(
+        "\(file) has schemas render cannot read", diagnostics: compiler.diagnostics)
+    }
+    return KubernetesSchema(
+      kubernetesVersion: kubernetesVersion ?? document["x-kubernetes-version"]?.string ?? "unknown",
+      nodes: compiler.nodes, definitions: compiler.definitions, roots: roots, origins: [:])
+  }
+
+  /// Adds CustomResourceDefinitions (parsed CRD documents, apiextensions.k8s.io/v1): each
+  /// served version's openAPIV3Schema, with structural-schema rules
+  /// (x-kubernetes-preserve-unknown-fields, list-type map).
+  ///
+  /// Findings (rule `input`, at the CRD's lines) cover documents that are not v1 CRDs,
+  /// missing names or schemas, schema keywords render cannot read, and a kind defined
+  /// twice; the rest of the CRDs are still added.
+  public func adding(crds: [Node]) -> (schema: KubernetesSchema, diagnostics: [Diagnostic]) {
+    var compiler = SchemaCompiler(nodes: nodes, definitions: definitions)
+    var roots = self.roots
+    var origins = self.origins
+    var diagnostics: [Diagnostic] = []
+    for crd in crds {
+      let read = CRDReader.read(crd)
+      diagnostics += read.diagnostics
+      for version in read.versions {
+        let key = SchemaKey(apiVersion: version.apiVersion, kind: version.kind)
+        if roots[key] != nil {
+          let previous = origins[key].map { "CustomResourceDefinition '\($0)'" } ?? "Kubernetes"
+          diagnostics.append(
+            .input(
+              "\(version.apiVersion) \(version.kind) is already defined by \(previous)",
+              at: version.location))
+          continue
+        }
+        roots[key] = compiler.compileCustomResource(version.schema, kind: version.kind)
+        origins[key] = read.name
+      }
+    }
+    diagnostics += compiler.diagnostics
+    let schema = KubernetesSchema(
+      kubernetesVersion: kubernetesVersion, nodes: compiler.nodes,
+      definitions: compiler.definitions, roots: roots, origins: origins)
+    return (schema, diagnostics)
+  }
+
+  // MARK: Using
+
+  /// Whether resources of this apiVersion and kind can be validated: a built-in kind of
+  /// this Kubernetes version or an added CRD's served version.
+  public func hasSchema(apiVersion: String, kind: String) -> Bool {
+    roots[SchemaKey(apiVersion: apiVersion, kind: kind)] != nil
+  }
+
+  /// rule `schema` findings. Each points at the offending node's location (for an
+  /// unknown field: the key's location), says what is wrong with a did-you-mean for
+  /// unknown fields, and carries a related entry naming `renderedPath` and the field
+  /// path, e.g. "in rendered/prod/checkout/deployment-checkout.yaml at
+  /// spec.template.spec.containers[0].imagePullPolicy".
+  ///
+  /// A resource without a schema (see `hasSchema`) has no findings here.
+  public func validate(_ resource: Resource, renderedPath: String) -> [Diagnostic] {
+    let kind = resource.kind
+    guard let root = roots[SchemaKey(apiVersion: resource.apiVersion, kind: kind)] else {
+      return []
+    }
+    var validator = SchemaValidator(nodes: nodes, renderedPath: renderedPath, kind: kind)
+    validator.validate(resource.body, against: root, fallback: resource.source)
+    return validator.diagnostics
+  }
+
+  /// How a strategic merge patch treats the list at `path`: the built-in schema's
+  /// `x-kubernetes-patch-merge-key` / `x-kubernetes-patch-strategy: merge` (as kubectl
+  /// reads them); for custom resources also `x-kubernetes-list-type: map` (by the first
+  /// of `x-kubernetes-list-map-keys`) and `set`. Anything unknown replaces.
+  public func listStrategy(apiVersion: String, kind: String, path: [String]) -> ListMergeStrategy {
+    guard var index = roots[SchemaKey(apiVersion: apiVersion, kind: kind)] else {
+      return .replace
+    }
+    for key in path {
+      guard let child = child(of: index, key: key) else { return .replace }
+      index = child
+    }
+    return nodes[index].listStrategy
+  }
+
+  /// The schema of field `key` below node `index`, stepping into list items first since
+  /// merge paths leave indexes out, and into `allOf` (a `$ref` with siblings).
+  private func child(of index: Int, key: String, depth: Int = 0) -> Int? {
+    var index = index
+    while let items = nodes[index].items { index = items }
+    let node = nodes[index]
+    if let property = node.properties[key] { return property }
+    if let additional = node.additionalProperties { return additional }
+    guard depth < 8 else { return nil }
+    for member in node.allOf {
+      if let found = child(of: member, key: key, depth: depth + 1) { return found }
+    }
+    return nil
+  }
+}
