@@ -37,9 +37,16 @@ struct Session {
   }
 
   func compile() async -> Compilation {
-    await Compiler.compile(
-      platform, diagnostics: parseDiagnostics, options: buildOptions,
-      strategies: StrategyProvider.shared)
+    let bundled: KubernetesSchema
+    do {
+      bundled = try KubernetesSchema.bundled()
+    } catch {
+      Console.internalFailure("the bundled Kubernetes schema does not load: \(error)")
+    }
+    let (schema, crdDiagnostics) = bundled.adding(crds: platform.customResourceDefinitions)
+    return await Compiler.compile(
+      platform, diagnostics: parseDiagnostics + crdDiagnostics, options: buildOptions,
+      strategies: schema)
   }
 
   /// The output lock, waiting (and saying so) if another render holds it.

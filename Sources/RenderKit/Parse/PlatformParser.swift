@@ -77,7 +77,16 @@ public enum PlatformParser {
             at: name.location))
       }
     }
+    let parameterNames = Set(platform.templates.values.flatMap { $0.parameters.properties.map(\.name) })
     for environment in platform.environments.values {
+      for entry in environment.defaultValues?.mapping ?? []
+      where !parameterNames.contains(entry.key) && !platform.templates.isEmpty {
+        diagnostics.append(
+          .input(
+            "'defaults.values.\(entry.key)' in \(environment.file) is not a parameter of any template"
+              + Suggestion.didYouMean(entry.key, in: parameterNames),
+            at: entry.keyLocation))
+      }
       if let parent = environment.inherits, platform.environments[parent.value] == nil {
         diagnostics.append(
           .input(

@@ -45,11 +45,16 @@ public struct ServiceResolver: Sendable {
       layers.append(ValueLayer(kind: .service, file: service.file, environment: nil, values: values))
     }
     for layerEnvironment in environment.chain {
-      if let values = layerEnvironment.defaultValues {
+      // Environment defaults reach every service, but each template takes only the
+      // parameters it declares: `replicas` means nothing to a CronJob template.
+      if let values = layerEnvironment.defaultValues, let template,
+        let entries = values.mapping?.filter({ template.parameters.property($0.key) != nil }),
+        !entries.isEmpty
+      {
         layers.append(
           ValueLayer(
             kind: .environmentDefaults, file: layerEnvironment.file,
-            environment: layerEnvironment.name, values: values))
+            environment: layerEnvironment.name, values: Node(.mapping(entries), at: values.location)))
       }
     }
     for override in overrides {
@@ -76,11 +81,11 @@ public struct ServiceResolver: Sendable {
       values = checker.fillingDefaults(values, schema: template.parameters)
       let found = checker.check(values, against: template.parameters, path: "values")
       diagnostics += found
-    } else if let location = layers.first(where: { $0.kind != .service })?.values.location {
-      // Only reachable for `manifests:` services with values in an environment layer.
+    } else if let layer = layers.first(where: { $0.kind == .environmentOverride }) {
       diagnostics.append(
         .input(
-          "service '\(service.name)' renders plain manifests and takes no values", at: location))
+          "service '\(service.name)' renders plain manifests and takes no values",
+          at: layer.values.location))
     }
 
     diagnostics += checkImage(image: image, version: version, service: service, environment: environment)

@@ -14,7 +14,11 @@ public struct NamespaceTransformer: Sendable {
     guard let namespace, scope.isNamespaced(resource), resource.namespace == nil else { return }
     let value = Node.string(namespace.value, at: namespace.location)
     resource.body.update("metadata", default: .mapping([], at: resource.source)) { metadata in
-      metadata.set("namespace", to: value)
+      // Right after the name, where people look for it.
+      guard var entries = metadata.mapping else { return }
+      let position = entries.firstIndex { $0.key == "name" }.map { $0 + 1 } ?? 0
+      entries.insert(Node.Entry("namespace", value), at: position)
+      metadata = Node(.mapping(entries), at: metadata.location)
     }
   }
 }
