@@ -1,0 +1,61 @@
+/// Where the pods of a workload are described, so rules that look at containers work
+/// the same for every kind that runs pods.
+public struct PodTemplate: Sendable {
+  /// A container and where it sits in the resource.
+  public struct Container: Sendable {
+    public var node: Node
+    public var path: [PathComponent]
+    /// `containers`, `initContainers` or `ephemeralContainers`.
+    public var list: String
+    public var name: String { node["name"]?.string ?? "" }
+  }
+
+  /// The pod spec and its path in the resource.
+  public var spec: Node
+  public var path: [PathComponent]
+  /// The pod template's metadata (labels), when the kind has a template.
+  public var metadata: Node?
+  public var metadataPath: [PathComponent]
+
+  /// The pod spec path of each kind that runs pods.
+  static let specPaths: [String: [String]] = [
+    "Pod": ["spec"],
+    "Deployment": ["spec", "template", "spec"],
+    "StatefulSet": ["spec", "template", "spec"],
+    "DaemonSet": ["spec", "template", "spec"],
+    "ReplicaSet": ["spec", "template", "spec"],
+    "ReplicationController": ["spec", "template", "spec"],
+    "Job": ["spec", "template", "spec"],
+    "CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+  ]
+
+  /// The pod template of `resource`, or `nil` when its kind runs no pods or has no spec.
+  public init?(of resource: Resource) {
+    guard let keys = Self.specPaths[resource.kind] else { return nil }
+    let path = keys.map(PathComponent.key)
+    guard let spec = resource.body.value(at: path), spec.isMapping else { return nil }
+    self.spec = spec
+    self.path = path
+    let metadataPath: [PathComponent] =
+      resource.kind == "Pod" ? [.key("metadata")] : Array(path.dropLast()) + [.key("metadata")]
+    self.metadataPath = metadataPath
+    self.metadata = resource.body.value(at: metadataPath)
+  }
+
+  /// Whether the pods run until stopped (Deployments and the like), as opposed to
+  /// running to completion (Jobs, CronJobs).
+  public static func isLongRunning(_ kind: String) -> Bool {
+    ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"].contains(kind)
+  }
+
+  /// Every container: init containers first, then containers, then ephemeral ones.
+  public var containers: [Container] {
+    var result: [Container] = []
+    for list in ["initContainers", "containers", "ephemeralContainers"] {
+      for (index, node) in (spec[list]?.sequence ?? []).enumerated() {
+        result.append(Container(node: node, path: path + [.key(list), .index(index)], list: list))
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,27 @@
+/// An environment's `policy:`, folded along its `inherits` chain: rule severities
+/// (a child overrides its parent), ignores (all of the chain's apply) and the labels the
+/// `labels` rule requires (the closest setting wins).
+public struct PolicySettings: Sendable {
+  public var severities: [String: RuleSeverity]
+  public var ignores: [PolicyIgnore]
+  public var requiredLabels: [String]
+
+  public static let defaultRequiredLabels = ["app.kubernetes.io/name"]
+
+  public init(
+    severities: [String: RuleSeverity] = [:], ignores: [PolicyIgnore] = [],
+    requiredLabels: [String] = PolicySettings.defaultRequiredLabels
+  ) {
+    self.severities = severities
+    self.ignores = ignores
+    self.requiredLabels = requiredLabels
+  }
+
+  public func severity(of rule: any PolicyRule) -> RuleSeverity {
+    severities[rule.id] ?? rule.defaultSeverity
+  }
+
+  public func isIgnored(rule: String, resource: Resource) -> Bool {
+    ignores.contains { $0.rule == rule && $0.matches(resource) }
+  }
+}

@@ -1,0 +1,11 @@
+/// Every policy rule render knows, in the order they are documented.
+public enum RuleCatalog {
+  public static var all: [any PolicyRule] { workloadRules + environmentRules }
+
+  /// Ids users may configure in `policy.rules` and `policy.ignore`.
+  public static var configurableIDs: [String] { ["schema"] + all.map(\.id) }
+
+  public static func rule(_ id: String) -> (any PolicyRule)? {
+    all.first { $0.id == id }
+  }
+}

@@ -1,0 +1,264 @@
+/// `plaintext-secret`: no secret values in rendered output, which is committed to git.
+struct PlaintextSecretRule: PolicyRule {
+  let id = "plaintext-secret"
+  let summary = """
+    No Secret with data or stringData is rendered, and no container has a literal env \
+    value that looks like a secret.
+    """
+  let rationale = """
+    Everything render writes is committed to git, where every clone keeps it forever: a \
+    Secret's data is only base64, and a password in an env var is plain text. Secrets \
+    belong in the cluster (External Secrets, Sealed Secrets, SOPS), referenced by name \
+    and listed under `external:`. An env var looks like a secret when a word of its name \
+    is PASSWORD, SECRET, TOKEN, CREDENTIALS, API_KEY or PRIVATE_KEY (`DB_PASSWORD`, \
+    `apiKey`), unless a later word says it is about the secret rather than the secret \
+    itself (`PASSWORD_FILE`, `TOKEN_TTL`, `SECRET_NAME`, `API_KEY_HEADER`...), and its \
+    value is not empty, a number, a boolean, an absolute path, a `$(VAR)` reference or a \
+    URL without a password.
+    """
+  let defaultSeverity = RuleSeverity.error
+
+  /// Names (as words) that make an env var a secret.
+  static let secretTerms: [[String]] = [
+    ["password"], ["passwords"], ["secret"], ["secrets"], ["token"], ["tokens"],
+    ["credential"], ["credentials"], ["api", "key"], ["apikey"], ["private", "key"],
+    ["privatekey"],
+  ]
+
+  /// Words that, after the secret word, make the name about the secret rather than the
+  /// secret itself: where it is, what it is called, how long it lives.
+  static let qualifiers: Set<String> = [
+    "file", "path", "dir", "directory", "mount", "ref", "name", "id", "env",
+    "url", "uri", "endpoint", "host", "header", "prefix", "type", "format", "algorithm",
+    "ttl", "lifetime", "expiry", "expires", "expiration", "timeout", "duration",
+    "interval", "rotation", "seconds", "secs", "ms", "minutes", "hours", "days",
+    "length", "len", "min", "max", "size", "count", "policy", "mode", "version",
+    "enabled", "enable", "disabled", "required",
+  ]
+
+  static let booleanWords: Set<String> = [
+    "true", "false", "yes", "no", "on", "off", "enabled", "disabled",
+  ]
+
+  var examples: [RuleExample] {
+    [
+      RuleExample(
+        "a Secret with data", triggers: true,
+        manifests: """
+          apiVersion: v1
+          kind: Secret
+          metadata: {name: db}
+          type: Opaque
+          data:
+            password: aHVudGVyMg==
+          """),
+      RuleExample(
+        "a password as a literal env value", triggers: true,
+        manifests: """
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            containers:
+            - name: app
+              image: ghcr.io/acme/web:1.4.2
+              env:
+              - {name: DB_PASSWORD, value: hunter2}
+          """),
+      RuleExample(
+        "a camelCase API key, and a URL with a password in it", triggers: true,
+        manifests: """
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            containers:
+            - name: app
+              image: ghcr.io/acme/web:1.4.2
+              env:
+              - {name: stripeApiKey, value: sk_live_4eC39HqLyjWDarjtT1zdp7dc}
+              - {name: AUTH_TOKEN_URL, value: "https://bot:s3cret@auth.example.com/token"}
+          """),
+      RuleExample(
+        "secrets referenced from a Secret in the cluster", triggers: false,
+        external: ["Secret/db"],
+        manifests: """
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            containers:
+            - name: app
+              image: ghcr.io/acme/web:1.4.2
+              env:
+              - name: DB_PASSWORD
+                valueFrom: {secretKeyRef: {name: db, key: password}}
+              - {name: DATABASE_URL, value: "postgres://app:$(DB_PASSWORD)@db:5432/shop"}
+          """),
+      RuleExample(
+        "names about a secret, and values that are not one", triggers: false,
+        manifests: """
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            containers:
+            - name: app
+              image: ghcr.io/acme/web:1.4.2
+              env:
+              - {name: PASSWORD_FILE, value: /etc/web/db-password}
+              - {name: TOKEN_TTL, value: "3600"}
+              - {name: API_KEY_HEADER, value: X-Api-Key}
+              - {name: REQUIRE_TOKEN, value: "true"}
+              - {name: TOKEN_SERVICE, value: "http://auth.internal:8080"}
+              - {name: TOKENIZER, value: wordpiece}
+          """),
+      RuleExample(
+        "a Secret without data (filled in by the cluster)", triggers: false,
+        manifests: """
+          apiVersion: v1
+          kind: Secret
+          metadata:
+            name: build-robot
+            annotations: {kubernetes.io/service-account.name: build-robot}
+          type: kubernetes.io/service-account-token
+          """),
+    ]
+  }
+
+  func check(_ context: ValidationContext) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for rendered in context.checked
+    where rendered.kind == "Secret" && rendered.resource.group.isEmpty {
+      for field in ["data", "stringData"] {
+        guard let data = rendered.body[field], let entries = data.mapping, !entries.isEmpty
+        else { continue }
+        findings.append(
+          context.finding(
+            id,
+            "\(rendered.resource.displayName) has \(field) in rendered output: anyone who can read the repository can read \(entries.count == 1 ? "it" : "them")",
+            in: rendered, at: [.key(field)],
+            help:
+              "create the Secret in the cluster (External Secrets, Sealed Secrets, SOPS), list it under 'external:' in environment.yaml and reference it by name"
+          ))
+      }
+    }
+    for workload in Workload.all(in: context) {
+      for container in workload.pod.containers {
+        for (index, variable) in (container.node["env"]?.sequence ?? []).enumerated() {
+          guard let name = variable["name"]?.string, let value = variable["value"],
+            Self.looksLikeSecret(name: name, value: value)
+          else { continue }
+          findings.append(
+            context.finding(
+              id,
+              "\(workload.describe(container)) sets '\(name)' to a literal value that looks like a secret",
+              in: workload.resource,
+              at: container.path + [.key("env"), .index(index), .key("value")],
+              help:
+                "read it from a Secret with valueFrom.secretKeyRef, and list the Secret under 'external:' in environment.yaml; if the value is not secret, add a policy.ignore entry"
+            ))
+        }
+      }
+    }
+    return findings
+  }
+
+  // MARK: The env var heuristic
+
+  static func looksLikeSecret(name: String, value: Node) -> Bool {
+    isSecretName(name) && isSecretValue(value)
+  }
+
+  /// Whether a word of `name` is a secret term and no qualifier follows the last one.
+  static func isSecretName(_ name: String) -> Bool {
+    let words = words(of: name)
+    var lastEnd: Int?
+    for start in words.indices {
+      for term in secretTerms where words[start...].starts(with: term) {
+        lastEnd = max(lastEnd ?? 0, start + term.count)
+      }
+    }
+    guard let lastEnd else { return false }
+    return !words[lastEnd...].contains(where: qualifiers.contains)
+  }
+
+  /// Whether a literal value could be a secret: not empty, a number, a boolean, an
+  /// absolute path, a `$(VAR)` reference, or a URL without a password.
+  static func isSecretValue(_ value: Node) -> Bool {
+    guard let text = value.string?.trimmingWhitespace, !text.isEmpty else {
+      // Numbers, booleans and null (the schema reports the type).
+      return false
+    }
+    if booleanWords.contains(text.lowercased()) { return false }
+    if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return false }
+    if containsReference(text) { return false }
+    if let credentials = urlHasPassword(text) { return credentials }
+    if text.hasPrefix("/") && !text.contains(where: \.isWhitespace) { return false }
+    return true
+  }
+
+  /// Splits a variable name into lowercase words at `_`, `-`, `.` and case changes:
+  /// `DB_PASSWORD` -> db, password; `stripeAPIKey` -> stripe, api, key.
+  static func words(of name: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    let characters = Array(name)
+    for (index, character) in characters.enumerated() {
+      guard character.isLetter || character.isNumber else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        continue
+      }
+      if let previous = current.last, character.isUppercase {
+        let next = characters.indices.contains(index + 1) ? characters[index + 1] : nil
+        // aB starts a word at B; ABc starts one at B (the end of an acronym).
+        if previous.isLowercase || previous.isNumber
+          || (previous.isUppercase && next?.isLowercase == true)
+        {
+          words.append(current)
+          current = ""
+        }
+      }
+      current.append(character)
+    }
+    if !current.isEmpty { words.append(current) }
+    return words.map { $0.lowercased() }
+  }
+
+  /// Whether `text` contains a Kubernetes `$(VAR)` reference.
+  static func containsReference(_ text: String) -> Bool {
+    var rest = Substring(text)
+    while let start = rest.range(of: "$(") {
+      let after = rest[start.upperBound...]
+      if let close = after.firstIndex(of: ")"), close > after.startIndex,
+        after[..<close].allSatisfy({
+          $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "."
+        })
+      {
+        return true
+      }
+      rest = after
+    }
+    return false
+  }
+
+  /// For a URL (`scheme://...`): whether its user info holds a password
+  /// (`https://user:pass@host`). `nil` when `text` is not a URL.
+  static func urlHasPassword(_ text: String) -> Bool? {
+    guard let separator = text.range(of: "://"),
+      let first = text.first, first.isLetter,
+      text[..<separator.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
+    else { return nil }
+    let rest = text[separator.upperBound...]
+    let authority = rest.prefix { !"/?#".contains($0) }
+    guard let at = authority.lastIndex(of: "@") else { return false }
+    return authority[..<at].contains(":")
+  }
+}
+
+extension String {
+  fileprivate var trimmingWhitespace: String {
+    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+}

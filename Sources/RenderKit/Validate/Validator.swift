@@ -1,0 +1,59 @@
+/// The Validate stage: Kubernetes schemas and policy rules over one environment's
+/// rendered resources, with the environment's severities and ignores applied.
+public struct Validator: Sendable {
+  public let schema: KubernetesSchema
+  public let rules: [any PolicyRule]
+  /// API groups whose resources are not schema-checked (`uncheckedGroups` in
+  /// render.yaml).
+  public let uncheckedGroups: Set<String>
+  /// `--strict`: warnings count as errors.
+  public let strict: Bool
+
+  public init(
+    schema: KubernetesSchema, rules: [any PolicyRule] = RuleCatalog.all,
+    uncheckedGroups: Set<String> = [], strict: Bool = false
+  ) {
+    self.schema = schema
+    self.rules = rules
+    self.uncheckedGroups = uncheckedGroups
+    self.strict = strict
+  }
+
+  public func validate(_ context: ValidationContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let schemaSubjects = context.subjects.filter {
+      !context.policy.isIgnored(rule: "schema", resource: context.resources[$0].resource)
+    }
+    for index in schemaSubjects {
+      let rendered = context.resources[index]
+      let resource = rendered.resource
+      if schema.hasSchema(apiVersion: resource.apiVersion, kind: resource.kind) {
+        diagnostics += schema.validate(resource, renderedPath: rendered.path)
+      } else if !uncheckedGroups.contains(resource.group) {
+        diagnostics.append(
+          Diagnostic(
+            .error, rule: "schema",
+            "no schema for \(resource.kind) in \(resource.apiVersion): render cannot check it",
+            at: resource.body["kind"]?.location ?? resource.source,
+            related: [.rendered(rendered.path, field: [])],
+            help: resource.group.isEmpty || resource.group.hasSuffix(".k8s.io") || !resource.group.contains(".")
+              ? "check apiVersion and kind against Kubernetes \(schema.kubernetesVersion)"
+              : "add the CustomResourceDefinition to crds/, or list '\(resource.group)' under uncheckedGroups in render.yaml"))
+      }
+    }
+    for rule in rules {
+      let severity = context.policy.severity(of: rule)
+      guard var mapped = severity.diagnosticSeverity else { continue }
+      if strict && mapped == .warning { mapped = .error }
+      var ruleContext = context
+      ruleContext.subjects = context.subjects.filter {
+        !context.policy.isIgnored(rule: rule.id, resource: context.resources[$0].resource)
+      }
+      for var finding in rule.check(ruleContext) {
+        finding.severity = mapped
+        diagnostics.append(finding)
+      }
+    }
+    return diagnostics
+  }
+}
