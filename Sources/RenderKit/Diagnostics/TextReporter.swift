@@ -58,7 +58,30 @@ public struct TextReporter: DiagnosticReporter {
     guard location.isKnown, let file = source(location.file), let line = file.line(location.line)
     else { return "" }
     let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
-    let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
+    var padding = ""
+    for scalar in prefix {
+      padding += scalar == "\t" ? "\t" : String(repeating: " ", count: Self.cellWidth(of: scalar))
+    }
     return "  \(line)\n  \(padding)\(paint("^", "1;32"))\n"
+  }
+
+  /// How many terminal cells a scalar takes: the column counts scalars, but a caret has
+  /// to line up with what a terminal shows, where combining marks take none and CJK
+  /// ideographs, Hangul and emoji take two (a close approximation of `wcwidth`).
+  static func cellWidth(of scalar: Unicode.Scalar) -> Int {
+    let properties = scalar.properties
+    switch properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if properties.isEmojiPresentation { return 2 }
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      return 2
+    default:
+      return 1
+    }
   }
 }
