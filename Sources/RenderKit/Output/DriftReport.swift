@@ -63,13 +63,26 @@ public enum DriftReport {
     return "render: wrote \(tree.folder)/: \(parts.joined(separator: ", "))\n"
   }
 
-  /// The 1-based number of the first line that differs.
+  /// The 1-based number, in the file on disk, of the first line that differs. Lines of
+  /// the body count first: the header's checksum always differs when the body does.
   static func firstDifferentLine(_ old: [UInt8], _ new: [UInt8]) -> Int {
-    var line = 1
-    for (a, b) in zip(old, new) {
-      if a != b { return line }
-      if a == UInt8(ascii: "\n") { line += 1 }
+    let oldLines = String(decoding: old, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let newLines = String(decoding: new, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let oldHeader = oldLines.prefix { $0.hasPrefix("#") }.count
+    let newHeader = newLines.prefix { $0.hasPrefix("#") }.count
+    let oldBody = oldLines.dropFirst(oldHeader)
+    let newBody = newLines.dropFirst(newHeader)
+    for (offset, (a, b)) in zip(oldBody, newBody).enumerated() where a != b {
+      return oldHeader + offset + 1
     }
-    return line
+    if oldBody.count != newBody.count {
+      return oldHeader + min(oldBody.count, newBody.count) + 1
+    }
+    for (index, (a, b)) in zip(oldLines, newLines).enumerated() where a != b {
+      return index + 1
+    }
+    return 1
   }
 }

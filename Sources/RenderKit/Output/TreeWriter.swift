@@ -51,6 +51,7 @@ public struct TreeWriter: Sendable {
   /// Applies `diff` (made from `existing`) to disk. Does nothing when the diff is clean.
   public func write(_ diff: TreeDiff, existing: ExistingTree) throws(FileSystem.Error) {
     guard !diff.isClean else { return }
+    try makeParentFolders()
     try FileSystem.removeTree(stagingPath)
     try FileSystem.makeDirectory(stagingPath)
 
@@ -101,6 +102,30 @@ public struct TreeWriter: Sendable {
       try FileSystem.createFile(stagingPath + "/" + update.path, bytes: update.new)
     }
     try swapIntoPlace(outputExists: existing.exists)
+  }
+
+  /// Creates the missing folders above the output folder (`deploy/` for the output
+  /// `deploy/rendered`), like `mkdir -p`, but never through a link: the nearest folder
+  /// that exists must be a real one, so a link cannot carry the write out of the
+  /// repository.
+  private func makeParentFolders() throws(FileSystem.Error) {
+    var missing: [String] = []
+    var path = parent
+    while !path.isEmpty {
+      switch FileSystem.entryType(path) {
+      case .directory?:
+        for folder in missing.reversed() { try FileSystem.makeDirectory(folder) }
+        return
+      case nil:
+        missing.append(path)
+        guard let slash = path.lastIndex(of: "/") else { return }
+        path = String(path[..<slash])
+      default:
+        throw FileSystem.Error(
+          path: path, operation: "not a folder (render never writes through a link):",
+          code: ENOTDIR)
+      }
+    }
   }
 
   private func linkOrCopy(_ from: String, _ to: String) throws(FileSystem.Error) {

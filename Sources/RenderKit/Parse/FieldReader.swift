@@ -95,11 +95,12 @@ public struct FieldReader {
   }
 
   /// A mapping whose values must all be strings (labels, vars); keeps the mapping node so
-  /// every entry keeps its location.
+  /// every entry keeps its location. A null value is allowed: these mappings merge as JSON
+  /// Merge Patches, where `key: null` removes a key an earlier layer set.
   public mutating func stringMapping(_ key: String) -> Node? {
     guard let map = mapping(key) else { return nil }
     var valid = true
-    for entry in map.mapping ?? [] where entry.value.string == nil {
+    for entry in map.mapping ?? [] where entry.value.string == nil && !entry.value.isNull {
       valid = false
       diagnostics.append(
         .input(

@@ -8,8 +8,15 @@ public struct BuildOptions: Sendable {
   /// environment.
   public var services: [String]
 
-  public init(environments: [String] = [], services: [String] = []) {
+  /// `--strict`: policy warnings count as errors.
+  public var strict: Bool
+  /// The versions.yaml the previous build wrote, for filtered builds: what they do not
+  /// render keeps its recorded version.
+  public var previousVersions: [String: [String: String]] = [:]
+
+  public init(environments: [String] = [], services: [String] = [], strict: Bool = false) {
     self.environments = environments
     self.services = services
+    self.strict = strict
   }
 }

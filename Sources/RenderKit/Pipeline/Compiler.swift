@@ -1,23 +1,29 @@
 /// The whole pipeline from a loaded repository to the files to write:
-/// Parse -> Resolve -> Template -> Transform and Patch -> Output.
+/// Parse -> Resolve -> Template -> Transform and Patch -> Validate -> Output.
 ///
 /// Pure: no stage here touches the disk. Environments render in parallel; each is
 /// independent of the others.
 public enum Compiler {
+  /// - Parameter schema: the Kubernetes schemas (usually `KubernetesSchema.bundled()`);
+  ///   the platform's CRDs are added to it.
   public static func compile(
-    _ repository: Repository, options: BuildOptions = BuildOptions(),
-    strategies: any MergeStrategyProvider
+    _ repository: Repository, options: BuildOptions = BuildOptions(), schema: KubernetesSchema
   ) async -> Compilation {
     let (platform, parseDiagnostics) = PlatformParser.parse(repository)
     return await compile(
-      platform, diagnostics: parseDiagnostics, options: options, strategies: strategies)
+      platform, diagnostics: parseDiagnostics, options: options, schema: schema)
   }
 
   public static func compile(
     _ platform: Platform, diagnostics parseDiagnostics: [Diagnostic],
-    options: BuildOptions = BuildOptions(), strategies: any MergeStrategyProvider
+    options: BuildOptions = BuildOptions(), schema baseSchema: KubernetesSchema
   ) async -> Compilation {
     var diagnostics = parseDiagnostics
+    let (schema, crdDiagnostics) = baseSchema.adding(crds: platform.customResourceDefinitions)
+    diagnostics += crdDiagnostics
+    let validator = Validator(
+      schema: schema, uncheckedGroups: Set(platform.settings.uncheckedGroups.map(\.value)),
+      strict: options.strict)
     let (environments, environmentDiagnostics) = EnvironmentResolver.resolve(platform)
     diagnostics += environmentDiagnostics
 
@@ -29,6 +35,9 @@ public enum Compiler {
     // input error is an error whatever the filter.
     let resolver = ServiceResolver(platform: platform)
     var resolvedServices: [String: [String: ResolvedService]] = [:]
+    // Environments where some service did not resolve: rendering them would repeat the
+    // same mistakes as template and schema errors.
+    var unresolved: Set<String> = []
     var versions: [String: [String: Located<String>]] = [:]
     for name in concrete {
       guard let environment = environments[name] else { continue }
@@ -38,6 +47,7 @@ public enum Compiler {
         guard let service = platform.services[serviceName] else { continue }
         let (resolved, found) = resolver.resolve(service, in: environment)
         diagnostics += found
+        if found.hasErrors { unresolved.insert(name) }
         byService[serviceName] = resolved
         if resolved.isEnabled, let reference = resolved.imageRef {
           environmentVersions[serviceName] = Located(reference, at: resolved.version?.location ?? .generated)
@@ -48,17 +58,38 @@ public enum Compiler {
     }
 
     let scope = ResourceScope(customResourceDefinitions: platform.customResourceDefinitions)
+    let output = platform.settings.output
+    let serviceFilter = options.services
     let builds = await withTaskGroup(
       of: (String, [Resource], [Diagnostic]).self, returning: [(String, [Resource], [Diagnostic])].self
     ) { group in
-      for name in selected {
+      for name in selected where !unresolved.contains(name) {
         guard let environment = environments[name] else { continue }
         let services = platform.serviceNames.compactMap { resolvedServices[name]?[$0] }
         let builder = EnvironmentBuilder(
           platform: platform, environment: environment, services: services, scope: scope,
-          strategies: strategies)
+          strategies: schema)
+        let serviceNamespaces = Dictionary(
+          services.compactMap { service in service.namespace.map { (service.name, $0.value) } },
+          uniquingKeysWith: { first, _ in first })
         group.addTask {
-          let (resources, found) = builder.build()
+          var (resources, found) = builder.build()
+          if found.hasErrors { return (name, resources, found) }
+          let (policy, policyDiagnostics) = PolicySettingsParser.parse(
+            chain: environment.chain, ruleIDs: RuleCatalog.configurableIDs)
+          found += policyDiagnostics
+          let rendered = resources.map {
+            RenderedResource(resource: $0, path: output + "/" + ResourcePath.path(for: $0))
+          }
+          let subjects = rendered.indices.filter { index in
+            serviceFilter.isEmpty || rendered[index].service.map(serviceFilter.contains) == true
+          }
+          let context = ValidationContext(
+            environment: name, namespace: environment.namespace?.value, resources: rendered,
+            subjects: subjects, external: environment.external, policy: policy, scope: scope,
+            serviceNamespaces: serviceNamespaces)
+          found += validator.validate(context)
+          resources = rendered.map(\.resource)
           return (name, resources, found)
         }
       }
@@ -73,6 +104,26 @@ public enum Compiler {
       diagnostics += found
     }
 
+    // Argo CD and Flux objects for the rendered environments, schema-checked like every
+    // rendered resource (their CRDs come from crds/).
+    let reconcilers = ReconcilerPlanner.plan(
+      platform.settings,
+      environments: selected.compactMap { name in
+        environments[name].map {
+          ReconcilerEnvironment(
+            $0, services: resolvedServices[name] ?? [:], resources: resources[name] ?? [])
+        }
+      },
+      services: options.services)
+    diagnostics += reconcilers.diagnostics
+    diagnostics += Validator(schema: schema, rules: [], uncheckedGroups: validator.uncheckedGroups)
+      .validate(
+        ValidationContext(
+          environment: "", namespace: nil,
+          resources: reconcilers.manifests.map {
+            RenderedResource(resource: $0.resource, path: output + "/" + $0.path)
+          }))
+
     let ownedPrefixes: [String]
     switch (options.environments.isEmpty, options.services.isEmpty) {
     case (true, true):
@@ -85,12 +136,23 @@ public enum Compiler {
         + [VersionsFile.path]
     }
     let services = options.services
+    var recordedVersions = versions
+    if !options.environments.isEmpty || !options.services.isEmpty {
+      recordedVersions = VersionsFile.merging(versions, into: options.previousVersions) {
+        environment, service in
+        selected.contains(environment) && (services.isEmpty || services.contains(service))
+      }
+    }
     let (tree, outputDiagnostics) = OutputPlanner.plan(
-      folder: platform.settings.output, resources: resources, versions: VersionsFile.make(versions),
-      ownedPrefixes: ownedPrefixes,
+      folder: platform.settings.output, resources: resources,
+      versions: VersionsFile.make(recordedVersions),
+      ownedPrefixes: ownedPrefixes == [""]
+        ? ownedPrefixes
+        : ownedPrefixes
+          + ReconcilerPlanner.ownedPrefixes(environments: selected, services: options.services),
       include: { resource in
         services.isEmpty || resource.service.map(services.contains) == true
-      })
+      }, reconcilers: reconcilers.manifests)
     diagnostics += outputDiagnostics
 
     return Compilation(

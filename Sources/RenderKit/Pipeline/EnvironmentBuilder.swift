@@ -43,6 +43,9 @@ struct EnvironmentBuilder: Sendable {
       labels.apply(to: &own[index])
     }
     resources += own
+    // Patches on an incompletely rendered environment would report targets that are
+    // missing only because of the errors already found.
+    if diagnostics.hasErrors { return (resources, diagnostics) }
 
     for layer in environment.chain {
       if !layer.patches.isEmpty {
@@ -55,16 +58,23 @@ struct EnvironmentBuilder: Sendable {
           continue
         }
         // Only this service's resources: patches of an override never reach others.
-        var indices: [Int] = []
-        var own: [Resource] = []
-        for (index, resource) in resources.enumerated() where resource.service == resolved.name {
-          indices.append(index)
-          own.append(resource)
-        }
+        var own = resources.filter { $0.service == resolved.name }
         diagnostics += applier.apply(
           override.patches, to: &own,
           scope: "service '\(resolved.name)' in environment '\(environment.name)'")
-        for (index, resource) in zip(indices, own) { resources[index] = resource }
+        // Put them back where the first one was. A `$patch: delete` may have removed some,
+        // so they cannot go back slot by slot.
+        var rebuilt: [Resource] = []
+        var placed = false
+        for resource in resources {
+          if resource.service != resolved.name {
+            rebuilt.append(resource)
+          } else if !placed {
+            rebuilt += own
+            placed = true
+          }
+        }
+        resources = rebuilt
       }
     }
     return (resources, diagnostics)
@@ -78,7 +88,7 @@ struct EnvironmentBuilder: Sendable {
       for document in file.documents {
         let (rendered, found) = renderer.render(document)
         diagnostics += found
-        guard let rendered,
+        guard let rendered, !found.hasErrors,
           let resource = ServiceRenderer.resource(
             rendered, service: nil, environment: environment.name, source: document.location,
             diagnostics: &diagnostics)

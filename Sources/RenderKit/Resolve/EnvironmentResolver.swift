@@ -19,12 +19,15 @@ public enum EnvironmentResolver {
         }
         if seen.contains(parent.name) {
           broken = true
-          let cycle = (chain.reversed().map(\.name) + [parent.name])
-          let key = Set(cycle).sorted().joined(separator: ",")
+          // Only the environments on the loop are the cycle: one that merely inherits into
+          // it (`child -> a -> b -> a`) is not, and must not report the same cycle again.
+          let start = chain.firstIndex { $0.name == parent.name } ?? chain.startIndex
+          let members = chain[start...].map(\.name)
+          let key = Set(members).sorted().joined(separator: ",")
           if reportedCycles.insert(key).inserted {
             diagnostics.append(
               .input(
-                "environments inherit in a cycle: \(chain.map(\.name).joined(separator: " -> ")) -> \(parent.name)",
+                "environments inherit in a cycle: \((members + [parent.name]).joined(separator: " -> "))",
                 at: parentName.location))
           }
           break

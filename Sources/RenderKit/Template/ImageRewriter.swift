@@ -7,27 +7,46 @@ struct ImageRewriter {
 
   private static let containerLists = ["containers", "initContainers", "ephemeralContainers"]
 
-  func apply(to body: inout Node) {
-    guard let image, let version else { return }
+  /// Pins every matching container of `body`; returns how many it pinned.
+  @discardableResult
+  func apply(to body: inout Node) -> Int {
+    guard let image, let version else { return 0 }
     let reference =
       version.value.hasPrefix("sha256:") ? "\(image)@\(version.value)" : "\(image):\(version.value)"
-    rewrite(&body, reference: reference, depth: 0)
+    var pinned = 0
+    rewrite(&body, reference: reference, depth: 0, pinned: &pinned)
+    return pinned
   }
 
-  private func repository(of reference: String) -> String {
-    if let at = reference.firstIndex(of: "@") { return String(reference[..<at]) }
-    let lastSlash = reference.lastIndex(of: "/")
-    if let colon = reference.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
-      return String(reference[..<colon])
+  /// Docker Hub names have several spellings: `redis`, `library/redis`,
+  /// `docker.io/library/redis` and `index.docker.io/library/redis` are one repository.
+  static func canonical(_ repository: String) -> String {
+    var name = Substring(repository)
+    for prefix in ["index.docker.io/", "docker.io/"] where name.hasPrefix(prefix) {
+      name = name.dropFirst(prefix.count)
     }
-    return reference
+    if name.hasPrefix("library/") && name.dropFirst("library/".count).firstIndex(of: "/") == nil {
+      name = name.dropFirst("library/".count)
+    }
+    return String(name)
+  }
+
+  /// The repository of `name[:tag][@digest]`: both the digest and the tag go, since a
+  /// reference may carry both (`redis:7.2@sha256:…`), and a registry port stays.
+  private func repository(of reference: String) -> String {
+    let name = reference.firstIndex(of: "@").map { String(reference[..<$0]) } ?? reference
+    let lastSlash = name.lastIndex(of: "/")
+    if let colon = name.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+      return String(name[..<colon])
+    }
+    return name
   }
 
   /// Walks the whole object, since pod specs sit at different depths per kind.
-  private func rewrite(_ node: inout Node, reference: String, depth: Int) {
+  private func rewrite(_ node: inout Node, reference: String, depth: Int, pinned: inout Int) {
     guard depth < 32, let entries = node.mapping else {
       if var items = node.sequence, depth < 32 {
-        for index in items.indices { rewrite(&items[index], reference: reference, depth: depth + 1) }
+        for index in items.indices { rewrite(&items[index], reference: reference, depth: depth + 1, pinned: &pinned) }
         node = Node(.sequence(items), at: node.location)
       }
       return
@@ -35,16 +54,17 @@ struct ImageRewriter {
     for entry in entries {
       if Self.containerLists.contains(entry.key), var containers = entry.value.sequence {
         for index in containers.indices {
-          if let current = containers[index]["image"]?.string, repository(of: current) == image,
-            let version
+          if let current = containers[index]["image"]?.string, let image, let version,
+            Self.canonical(repository(of: current)) == Self.canonical(image)
           {
             containers[index].set("image", to: .string(reference, at: version.location))
+            pinned += 1
           }
         }
         node.set(entry.key, to: Node(.sequence(containers), at: entry.value.location))
       } else if entry.value.isMapping || entry.value.isSequence {
         var child = entry.value
-        rewrite(&child, reference: reference, depth: depth + 1)
+        rewrite(&child, reference: reference, depth: depth + 1, pinned: &pinned)
         node.set(entry.key, to: child)
       }
     }

@@ -17,11 +17,7 @@ public struct ServiceRenderer: Sendable {
     switch resolved.service.source {
     case .template(let name):
       guard let template = platform.templates[name.value] else { return ([], []) }
-      let scope = TemplateScope([
-        "service": resolved.scopeNode,
-        "values": resolved.values,
-        "env": resolved.environment.scopeNode,
-      ])
+      let scope = Self.scope(for: resolved)
       let renderer = TemplateRenderer(scope: scope)
       for file in template.files {
         if let condition = file.condition {
@@ -36,7 +32,9 @@ public struct ServiceRenderer: Sendable {
         for document in file.documents {
           let (rendered, found) = renderer.render(document)
           diagnostics += found.map { $0.adding(context) }
-          guard let rendered else { continue }
+          // A document with errors is incomplete: checking it further would only report
+          // the same mistake again as a schema error.
+          guard let rendered, !found.hasErrors else { continue }
           if let resource = Self.resource(
             rendered, service: resolved.name, environment: resolved.environment.name,
             source: document.location, diagnostics: &diagnostics)
@@ -47,18 +45,37 @@ public struct ServiceRenderer: Sendable {
       }
     case .manifests(_, let files):
       let imageRewriter = ImageRewriter(image: resolved.image?.value, version: resolved.version)
+      var pinned = 0
       for file in files {
         for document in file.documents {
           guard var resource = Self.resource(
             document, service: resolved.name, environment: resolved.environment.name,
             source: document.location, diagnostics: &diagnostics)
           else { continue }
-          imageRewriter.apply(to: &resource.body)
+          pinned += imageRewriter.apply(to: &resource.body)
           resources.append(resource)
         }
       }
+      // A pin that reaches no container would let versions.yaml claim a version that
+      // nothing runs.
+      if let image = resolved.image, resolved.version != nil, pinned == 0, !files.isEmpty {
+        diagnostics.append(
+          .input(
+            "image '\(image.value)' of service '\(resolved.name)' matches no container of its manifests, so its version pins nothing",
+            at: image.location,
+            help: "write the repository exactly as the manifests' images do, without a tag"))
+      }
     }
     return (resources, diagnostics)
+  }
+
+  /// What a service's templates see: `service`, `values` and `env`.
+  public static func scope(for resolved: ResolvedService) -> TemplateScope {
+    TemplateScope([
+      "service": resolved.scopeNode,
+      "values": resolved.values,
+      "env": resolved.environment.scopeNode,
+    ])
   }
 
   /// Checks that a rendered document is a Kubernetes object: a mapping with string

@@ -38,8 +38,14 @@ public struct LabelTransformer: Sendable {
       || resource.apiVersion == "v1",
       let paths = Self.podTemplatePaths[resource.kind], !labels.isEmpty
     else { return }
+    // A label the selector matches on stays as the template wrote it: changing it on
+    // the pods would leave the selector matching none of them.
+    let selector = resource.body["spec"]?["selector"]
+    let selected = Set(((selector?["matchLabels"] ?? selector)?.mapping ?? []).map(\.key))
+    let podLabels = labels.filter { !selected.contains($0.key) }
+    guard !podLabels.isEmpty else { return }
     for path in paths {
-      Self.addLabels(labels, at: path[...], in: &resource.body, defaultLocation: source)
+      Self.addLabels(podLabels, at: path[...], in: &resource.body, defaultLocation: source)
     }
   }
 

@@ -11,13 +11,21 @@ public struct NamespaceTransformer: Sendable {
   }
 
   public func apply(to resource: inout Resource) {
-    guard let namespace, scope.isNamespaced(resource), resource.namespace == nil else { return }
+    guard let namespace, scope.isNamespaced(resource) else { return }
+    // A namespace that is written is kept, whatever it is; `namespace: ~` means none.
+    if let written = resource.body["metadata"]?["namespace"], !written.isNull { return }
     let value = Node.string(namespace.value, at: namespace.location)
     resource.body.update("metadata", default: .mapping([], at: resource.source)) { metadata in
-      // Right after the name, where people look for it.
       guard var entries = metadata.mapping else { return }
-      let position = entries.firstIndex { $0.key == "name" }.map { $0 + 1 } ?? 0
-      entries.insert(Node.Entry("namespace", value), at: position)
+      if let index = entries.firstIndex(where: { $0.key == "namespace" }) {
+        // Replace the null in place: inserting a second `namespace` key would make the
+        // output a mapping with a duplicate key.
+        entries[index].value = value
+      } else {
+        // Right after the name, where people look for it.
+        let position = entries.firstIndex { $0.key == "name" }.map { $0 + 1 } ?? 0
+        entries.insert(Node.Entry("namespace", value), at: position)
+      }
       metadata = Node(.mapping(entries), at: metadata.location)
     }
   }

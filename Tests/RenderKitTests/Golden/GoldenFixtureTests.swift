@@ -26,7 +26,7 @@ import Testing
     let root = Self.path(of: fixture)
     let (repository, loadDiagnostics) = RepositoryLoader(root: root).load()
     #expect(loadDiagnostics.isEmpty, "\(loadDiagnostics)")
-    let compilation = await Compiler.compile(repository, strategies: try KubernetesSchema.bundled())
+    let compilation = await Compiler.compile(repository, schema: try KubernetesSchema.bundled())
     let errors = compilation.diagnostics.filter { $0.severity == .error }
     #expect(errors.isEmpty, "\(errors.map { "\($0.location): \($0.message)" })")
     guard errors.isEmpty else { return }

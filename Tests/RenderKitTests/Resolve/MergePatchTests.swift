@@ -1,0 +1,51 @@
+import Testing
+
+@testable import RenderKit
+
+/// JSON Merge Patch (RFC 7386), the rule every layer merges by.
+@Suite struct MergePatchTests {
+  private func merge(_ target: String, _ patch: String) throws -> Node {
+    MergePatch.apply(
+      try RepositoryFixture.node(patch, file: "patch.yaml"),
+      to: try RepositoryFixture.node(target, file: "target.yaml"))
+  }
+
+  /// The examples of RFC 7386 appendix A, in YAML.
+  @Test(arguments: [
+    ("{a: b}", "{a: c}", "{a: c}"),
+    ("{a: b}", "{b: c}", "{a: b, b: c}"),
+    ("{a: b}", "{a: null}", "{}"),
+    ("{a: b, b: c}", "{a: null}", "{b: c}"),
+    ("{a: [b]}", "{a: c}", "{a: c}"),
+    ("{a: c}", "{a: [b]}", "{a: [b]}"),
+    ("{a: {b: c}}", "{a: {b: d, c: null}}", "{a: {b: d}}"),
+    ("{a: [{b: c}]}", "{a: [1]}", "{a: [1]}"),
+    ("[a, b]", "[c, d]", "[c, d]"),
+    ("{a: b}", "[c]", "[c]"),
+    ("{e: null}", "{a: 1}", "{e: null, a: 1}"),
+    ("[1, 2]", "{a: b, c: null}", "{a: b}"),
+    ("{}", "{a: {bb: {ccc: null}}}", "{a: {bb: {}}}"),
+  ])
+  func rfc7386Examples(target: String, patch: String, expected: String) throws {
+    let result = try merge(target, patch)
+    #expect(YAMLEmitter.emit(result) == YAMLEmitter.emit(try RepositoryFixture.node(expected)))
+  }
+
+  @Test func keysKeepTheTargetsOrderAndNewKeysAppend() throws {
+    let result = try merge("{c: 1, a: 1, b: 1}", "{d: 2, a: 2}")
+    #expect(result.mapping?.map(\.key) == ["c", "a", "b", "d"])
+  }
+
+  @Test func everyValueKeepsTheLocationOfTheLayerThatSetIt() throws {
+    let result = try merge("a: 1\nm:\n  x: 1\n  y: 1\n", "m:\n  y: 2\n")
+    #expect(result["a"]?.location == .init(file: "target.yaml", line: 1, column: 4))
+    #expect(result["m"]?["x"]?.location == .init(file: "target.yaml", line: 3, column: 6))
+    #expect(result["m"]?["y"]?.location == .init(file: "patch.yaml", line: 2, column: 6))
+    #expect(result["m"]?.location.file == "target.yaml")
+  }
+
+  @Test func nullsInsideANewValueAreDroppedToo() throws {
+    // A key the target lacks is added with the patch's own nulls removed.
+    #expect(YAMLEmitter.emit(try merge("{}", "{a: {b: null, c: 1}}")) == "a:\n  c: 1\n")
+  }
+}
