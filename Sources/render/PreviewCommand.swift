@@ -1,0 +1,51 @@
+import ArgumentParser
+import RenderKit
+
+struct PreviewCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "preview",
+    abstract: "Print the rendered manifests of an environment (or one service) to stdout.",
+    discussion: """
+      Nothing is written. The output is a multi-document YAML stream, each document \
+      preceded by a comment naming the file render would write it to.
+
+      Examples:
+        render preview prod                  every resource of prod
+        render preview prod checkout         only checkout's resources in prod
+        render preview dev checkout | kubectl apply --dry-run=server -f -
+      """
+  )
+
+  @Argument(help: "The environment.")
+  var environment: String
+
+  @Argument(help: "A service (default: every service and the environment's own resources).")
+  var service: String?
+
+  @Option(name: .long, help: "The repository root (default: the current folder).")
+  var root: String = "."
+
+  func run() async throws {
+    let options = RootOptions(root: root, environments: [environment], services: service.map { [$0] } ?? [])
+    let session = try Session.load(options: options)
+    let compilation = await session.compile()
+    Console.report(compilation.diagnostics, repository: session.repository)
+    if compilation.hasErrors { throw ExitCode(1) }
+    let prefix = service.map { "\(environment)/\($0)/" } ?? "\(environment)/"
+    var documents: [String] = []
+    for file in compilation.tree.files where file.path.hasPrefix(prefix) {
+      documents.append(
+        "# \(compilation.tree.displayPath(file.path))\n"
+          + PreviewCommand.body(of: file.contents))
+    }
+    Console.out(documents.joined(separator: "---\n"))
+  }
+
+  /// The file without render's header comment.
+  static func body(of contents: [UInt8]) -> String {
+    let text = String(decoding: contents, as: UTF8.self)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    while let first = lines.first, first.hasPrefix("# ") { lines = lines.dropFirst() }
+    return lines.joined(separator: "\n")
+  }
+}
