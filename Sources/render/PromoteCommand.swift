@@ -1,0 +1,65 @@
+import ArgumentParser
+import RenderKit
+
+struct PromoteCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "promote",
+    abstract: "Pin in one environment the versions services resolve to in another.",
+    discussion: """
+      For each service, takes the version it resolves to in --from (from whichever \
+      layer sets it there) and pins it in --to exactly as `render set-version` does: \
+      the most specific file of --to, nothing else changed, validated before anything \
+      is written, rendered/ brought up to date. A service with no version in --from, \
+      or disabled there, is an error. With --commit, one commit for the whole call, \
+      subject like "prod: checkout 1.14.2 -> 1.15.0 (from staging)".
+
+      Examples:
+        render promote checkout --from staging --to prod
+        render promote checkout catalog --from staging --to prod --commit
+      """
+  )
+
+  @Argument(help: "The services to promote.")
+  var services: [String]
+
+  @Option(help: "The environment to take the versions from.")
+  var from: String
+
+  @Option(help: "The environment to pin them in.")
+  var to: String
+
+  @Flag(help: "Commit the edited inputs and the changed rendered files in one git commit.")
+  var commit = false
+
+  @Option(name: .long, help: "The repository root (default: the current folder).")
+  var root: String = "."
+
+  func validate() throws {
+    guard !services.isEmpty else { throw ValidationError("name at least one service to promote") }
+    guard from != to else { throw ValidationError("--from and --to are both '\(from)'") }
+  }
+
+  func run() async throws {
+    let pinning = VersionPinning(root: root, environment: to, commit: commit, promotedFrom: from)
+    let loaded = try pinning.load(services: services)
+    try VersionPinning.checkEnvironment(from, in: loaded.platform, option: "--from")
+    var pins: [VersionPin] = []
+    var problems: [String] = []
+    for service in services {
+      let resolved = loaded.planner.resolve(service: service, in: from)
+      if let resolved, !resolved.isEnabled {
+        let place = resolved.enabled.map { " (\($0.location))" } ?? ""
+        problems.append("\(service) is disabled in \(from)\(place): there is no version to promote")
+      } else if let version = resolved?.version {
+        pins.append(VersionPin(service: service, version: version.value))
+      } else {
+        problems.append("\(service) has no version in \(from)")
+      }
+    }
+    guard problems.isEmpty else {
+      Console.error(problems.map { "render: nothing written: \($0)\n" }.joined())
+      throw ExitCode(1)
+    }
+    try await pinning.apply(pins, loaded: loaded)
+  }
+}

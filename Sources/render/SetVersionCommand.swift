@@ -1,0 +1,71 @@
+import ArgumentParser
+import RenderKit
+
+struct SetVersionCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set-version",
+    abstract: "Pin a service's version in one environment, editing only that token.",
+    discussion: """
+      The pin goes into the most specific file of the environment: the override that \
+      already sets 'version' (environments/ENV/SERVICE.yaml, or services.SERVICE in \
+      environments/ENV/environment.yaml); otherwise the service's existing override gets \
+      a 'version' line; otherwise environments/ENV/SERVICE.yaml is created. Parent \
+      environments and service.yaml are never edited. Every other byte, comment and \
+      blank line stays as it was.
+
+      The edited repository is compiled and validated first: if it has errors, nothing \
+      is written. Then the inputs are written and rendered/ is brought up to date for \
+      the environment and those that inherit from it. Setting the version a service \
+      already has changes nothing.
+
+      With --commit, the edited inputs and the changed rendered files go into one commit \
+      with the trailers Render-Environment, Render-Service and Render-Version. The work \
+      tree must have no other changes.
+
+      Examples:
+        render set-version checkout 1.15.0 --env prod
+        render set-version checkout=1.15.0 catalog=3.3.0 --env prod --commit
+        render set-version checkout sha256:4f1c…e2 --env staging
+      """
+  )
+
+  @Argument(
+    help: ArgumentHelp(
+      "SERVICE VERSION, or one or more SERVICE=VERSION.", valueName: "service-and-version"))
+  var arguments: [String]
+
+  @Option(name: .customLong("env"), help: "The environment to pin the version in.")
+  var environment: String
+
+  @Flag(help: "Commit the edited inputs and the changed rendered files in one git commit.")
+  var commit = false
+
+  @Option(name: .long, help: "The repository root (default: the current folder).")
+  var root: String = "."
+
+  /// The pins the arguments name, in order.
+  static func pins(_ arguments: [String]) throws -> [VersionPin] {
+    if arguments.count == 2, !arguments[0].contains("="), !arguments[1].contains("=") {
+      return [VersionPin(service: arguments[0], version: arguments[1])]
+    }
+    guard !arguments.isEmpty else {
+      throw ValidationError("name a service and a version: SERVICE VERSION, or SERVICE=VERSION ...")
+    }
+    return try arguments.map { argument in
+      guard let pin = VersionPin(argument: argument) else {
+        throw ValidationError(
+          "'\(argument)' is not SERVICE=VERSION (write 'SERVICE VERSION' for one service, or SERVICE=VERSION for each of several)"
+        )
+      }
+      return pin
+    }
+  }
+
+  func run() async throws {
+    let pins = try Self.pins(arguments)
+    try VersionPinning.checkVersions(pins)
+    let pinning = VersionPinning(root: root, environment: environment, commit: commit)
+    let loaded = try pinning.load(services: pins.map(\.service))
+    try await pinning.apply(pins, loaded: loaded)
+  }
+}
