@@ -10,6 +10,10 @@ public struct ProjectSettings: Sendable {
   public var uncheckedGroups: [Located<String>] = []
   public var argoCD: ArgoCDSettings?
   public var flux: FluxSettings?
+  /// `promotion`: the order versions travel through environments (`[dev, staging,
+  /// prod, prod-eu]`). `render versions` uses it for its columns and marks a version
+  /// that differs from the one in the environment before it. `nil` when not set.
+  public var promotion: [Located<String>]?
 
   public init() {}
 }

@@ -65,7 +65,8 @@ public enum PlatformParser {
 
   /// Names that must exist: templates of services, parents of environments.
   static func checkReferences(_ platform: Platform, templateFolders: Set<String>) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = SettingsParser.checkPromotion(
+      platform.settings, environments: platform.environments)
     for service in platform.services.values {
       if case .template(let name) = service.source, platform.templates[name.value] == nil,
         !templateFolders.contains(name.value)

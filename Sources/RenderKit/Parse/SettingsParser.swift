@@ -1,6 +1,25 @@
 /// Reads `render.yaml`.
-enum SettingsParser {
+public enum SettingsParser {
   static let file = "render.yaml"
+
+  /// Why an output folder is refused.
+  public struct OutputFolderProblem: Error {
+    public var message: String
+  }
+
+  /// The output folder without a trailing `/`, if it is a folder inside the repository
+  /// that is not one of render's inputs.
+  public static func checkedOutputFolder(_ text: String) -> Result<String, OutputFolderProblem> {
+    let path = text.hasSuffix("/") ? String(text.dropLast()) : text
+    let first = path.split(separator: "/").first.map(String.init) ?? ""
+    if !NameRules.isSafeRelativePath(path) || path == "." || first == "." {
+      return .failure(.init(message: "the output folder must be a folder inside the repository, not '\(text)'"))
+    }
+    if RepositoryLoader.inputFolders.contains(first) || first.hasPrefix(".") || path == "render.yaml" {
+      return .failure(.init(message: "the output folder cannot be '\(text)': render would write over its own inputs"))
+    }
+    return .success(path)
+  }
 
   static func parse(_ repository: Repository) -> (ProjectSettings, [Diagnostic]) {
     var settings = ProjectSettings()
@@ -10,16 +29,9 @@ enum SettingsParser {
     var reader = FieldReader(document, subject: "render.yaml")
 
     if let output = reader.string("output") {
-      let path = output.value.hasSuffix("/") ? String(output.value.dropLast()) : output.value
-      let first = path.split(separator: "/").first.map(String.init) ?? ""
-      if !NameRules.isSafeRelativePath(path) || path == "." {
-        reader.report(
-          .input("'output' must be a folder inside the repository, not '\(output.value)'", at: output.location))
-      } else if RepositoryLoader.inputFolders.contains(first) || first.hasPrefix(".") {
-        reader.report(
-          .input("'output' cannot be '\(output.value)': render would write over its own inputs", at: output.location))
-      } else {
-        settings.output = path
+      switch checkedOutputFolder(output.value) {
+      case .success(let folder): settings.output = folder
+      case .failure(let problem): reader.report(.input(problem.message, at: output.location))
       }
     }
     if let version = reader.string("kubernetesVersion") {
@@ -30,43 +42,101 @@ enum SettingsParser {
       reader.report(.input("schema folder '\(folder.value)' must be inside the repository", at: folder.location))
     }
     settings.uncheckedGroups = reader.stringList("uncheckedGroups") ?? []
+    settings.promotion = reader.stringList("promotion")
     if let argo = reader.mapping("argocd") {
       var fields = FieldReader(argo, subject: "'argocd' in render.yaml")
       fields.require("repoURL")
-      let repoURL = fields.string("repoURL")?.value ?? ""
-      let revision = fields.string("targetRevision")?.value ?? "HEAD"
-      let project = fields.string("project")?.value ?? "default"
-      let namespace = fields.string("namespace")?.value ?? "argocd"
+      var locations: [String: SourceLocation] = [:]
+      func string(_ key: String) -> String? {
+        guard let value = fields.string(key) else { return nil }
+        locations[key] = value.location
+        return value.value
+      }
+      let repoURL = string("repoURL") ?? ""
+      let revision = string("targetRevision") ?? "HEAD"
+      let project = string("project") ?? "default"
+      let namespace = string("namespace") ?? "argocd"
       var servers: [String: String] = [:]
       if let clusters = fields.stringMapping("clusters") {
-        for entry in clusters.mapping ?? [] { servers[entry.key] = entry.value.string }
+        for entry in clusters.mapping ?? [] {
+          servers[entry.key] = entry.value.string
+          locations["clusters." + entry.key] = entry.value.location
+        }
       }
       reader.report(fields.finish())
-      settings.argoCD = ArgoCDSettings(
+      var argoCD = ArgoCDSettings(
         repoURL: repoURL, targetRevision: revision, project: project, namespace: namespace,
         clusterServers: servers)
+      argoCD.location = argo.location
+      argoCD.fieldLocations = locations
+      settings.argoCD = argoCD
     }
     if let flux = reader.mapping("flux") {
       var fields = FieldReader(flux, subject: "'flux' in render.yaml")
       fields.require("sourceRef")
+      var locations: [String: SourceLocation] = [:]
+      func string(_ key: String, of reader: inout FieldReader, prefix: String = "") -> String? {
+        guard let value = reader.string(key) else { return nil }
+        locations[prefix + key] = value.location
+        return value.value
+      }
       var kind = "GitRepository"
       var name = ""
       var sourceNamespace: String?
       if let sourceRef = fields.mapping("sourceRef") {
         var ref = FieldReader(sourceRef, subject: "'flux.sourceRef' in render.yaml")
         ref.require("name")
-        kind = ref.string("kind")?.value ?? kind
-        name = ref.string("name")?.value ?? ""
-        sourceNamespace = ref.string("namespace")?.value
+        kind = string("kind", of: &ref, prefix: "sourceRef.") ?? kind
+        name = string("name", of: &ref, prefix: "sourceRef.") ?? ""
+        sourceNamespace = string("namespace", of: &ref, prefix: "sourceRef.")
+        locations["sourceRef"] = sourceRef.location
         fields.report(ref.finish())
       }
-      let namespace = fields.string("namespace")?.value ?? "flux-system"
-      let interval = fields.string("interval")?.value ?? "5m"
+      let namespace = string("namespace", of: &fields) ?? "flux-system"
+      let interval = string("interval", of: &fields) ?? "5m"
       reader.report(fields.finish())
-      settings.flux = FluxSettings(
+      var fluxSettings = FluxSettings(
         sourceKind: kind, sourceName: name, sourceNamespace: sourceNamespace, namespace: namespace,
         interval: interval)
+      fluxSettings.location = flux.location
+      fluxSettings.fieldLocations = locations
+      settings.flux = fluxSettings
     }
     return (settings, parseErrors + reader.finish())
+  }
+
+  /// Checks `promotion` against the environments: each must exist (with a
+  /// did-you-mean), be rendered (not abstract) and appear once.
+  static func checkPromotion(
+    _ settings: ProjectSettings, environments: [String: Environment]
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var seen: [String: Located<String>] = [:]
+    for name in settings.promotion ?? [] {
+      guard let environment = environments[name.value] else {
+        diagnostics.append(
+          .input(
+            "'promotion' in render.yaml names environment '\(name.value)', which does not exist"
+              + Suggestion.didYouMean(name.value, in: environments.keys),
+            at: name.location))
+        continue
+      }
+      if environment.isAbstract {
+        diagnostics.append(
+          .input(
+            "'promotion' in render.yaml names environment '\(name.value)', which is abstract: "
+              + "it is never rendered",
+            at: name.location))
+      }
+      if let first = seen[name.value] {
+        diagnostics.append(
+          .input(
+            "'promotion' in render.yaml lists environment '\(name.value)' twice",
+            at: name.location, related: [.init("first listed here", at: first.location)]))
+      } else {
+        seen[name.value] = name
+      }
+    }
+    return diagnostics
   }
 }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Prints a `VersionMatrix` as a text table, JSON or a Markdown table.
+///
+/// Table and Markdown mark a cell that differs from the environment it is promoted from
+/// with `*` and explain the mark under the table; JSON says
+/// `"differsFromPrevious": true`. Digests are shortened to 12 hex digits in the table
+/// and Markdown (as `docker` shows image ids) and kept whole in JSON.
+public enum VersionMatrixFormatter {
+  /// What an absent cell shows: the service is disabled there or has no version.
+  public static let absent = "-"
+
+  public static func table(_ matrix: VersionMatrix) -> String {
+    let header = ["SERVICE"] + matrix.environments
+    let rows = matrix.services.map { service in
+      [service] + matrix.environments.map { text(matrix.cell(service, $0)) }
+    }
+    let widths = (0..<header.count).map { column in
+      ([header] + rows).map { $0[column].count }.max() ?? 0
+    }
+    var output = ""
+    for row in [header] + rows {
+      let cells = row.enumerated().map { column, cell in
+        column == row.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+      }
+      output += cells.joined(separator: "  ") + "\n"
+    }
+    if let legend = legend(matrix) { output += "\n" + legend + "\n" }
+    return output
+  }
+
+  public static func markdown(_ matrix: VersionMatrix) -> String {
+    var output = "| service | " + matrix.environments.joined(separator: " | ") + " |\n"
+    output += "| --- |" + String(repeating: " --- |", count: matrix.environments.count) + "\n"
+    for service in matrix.services {
+      let cells = matrix.environments.map { environment -> String in
+        // `*` alone would start emphasis.
+        text(matrix.cell(service, environment)).replacingOccurrences(of: "*", with: "\\*")
+      }
+      output += "| \(service) | " + cells.joined(separator: " | ") + " |\n"
+    }
+    if let legend = legend(matrix) {
+      output += "\n" + legend.replacingOccurrences(of: "*", with: "\\*") + "\n"
+    }
+    return output
+  }
+
+  /// `{"environments": [...], "promotion": [...] | null, "services": [{"name": ...,
+  /// "versions": [{"environment", "version", "imageRef", "promotedFrom",
+  /// "differsFromPrevious"}]}]}`; an absent cell has `"version": null`.
+  public static func json(_ matrix: VersionMatrix) -> String {
+    let document = JSONDocument(
+      environments: matrix.environments, promotion: matrix.promotion,
+      services: matrix.services.map { service in
+        JSONService(
+          name: service,
+          versions: matrix.environments.map { environment in
+            let cell = matrix.cell(service, environment)
+            return JSONCell(
+              environment: environment, version: cell?.version, imageRef: cell?.imageRef,
+              promotedFrom: cell?.promotedFrom,
+              differsFromPrevious: cell?.differsFromPrevious ?? false)
+          })
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(document) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// The version as a table shows it, marked when it differs from its predecessor.
+  static func text(_ cell: VersionMatrix.Cell?) -> String {
+    guard let cell else { return absent }
+    var version = cell.version
+    if version.hasPrefix("sha256:"), version.count > 19 { version = String(version.prefix(19)) }
+    return cell.differsFromPrevious ? version + "*" : version
+  }
+
+  static func legend(_ matrix: VersionMatrix) -> String? {
+    guard let promotion = matrix.promotion, matrix.hasDifferences else { return nil }
+    return
+      "* differs from the environment it is promoted from (promotion: \(promotion.joined(separator: " -> ")))"
+  }
+
+  private struct JSONDocument: Encodable {
+    var environments: [String]
+    var promotion: [String]?
+    var services: [JSONService]
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(environments, forKey: .environments)
+      try container.encode(promotion, forKey: .promotion)
+      try container.encode(services, forKey: .services)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case environments, promotion, services
+    }
+  }
+
+  private struct JSONService: Encodable {
+    var name: String
+    var versions: [JSONCell]
+  }
+
+  private struct JSONCell: Encodable {
+    var environment: String
+    var version: String?
+    var imageRef: String?
+    var promotedFrom: String?
+    var differsFromPrevious: Bool
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(environment, forKey: .environment)
+      try container.encode(version, forKey: .version)
+      try container.encode(imageRef, forKey: .imageRef)
+      try container.encode(promotedFrom, forKey: .promotedFrom)
+      try container.encode(differsFromPrevious, forKey: .differsFromPrevious)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case environment, version, imageRef, promotedFrom, differsFromPrevious
+    }
+  }
+}

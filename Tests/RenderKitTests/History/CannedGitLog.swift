@@ -1,0 +1,28 @@
+/// `git log` output as `GitLog.arguments(path:)` makes git print it, for history tests
+/// that need no repository.
+struct CannedGitLog {
+  struct Commit {
+    var hash: String
+    var timestamp: Int
+    var author = "Ann Smith"
+    var email = "ann@example.com"
+    var subject = "change"
+    var trailers: [String] = []
+    /// The patch git prints after the header: `@@` hunks with `-U0`.
+    var hunks: String
+  }
+
+  /// Newest first, as git lists them.
+  var commits: [Commit]
+
+  var text: String {
+    commits.map { commit in
+      let trailers = commit.trailers.map { $0 + "\n" }.joined()
+      return "\u{1E}\(commit.hash)\u{1F}\(commit.hash.prefix(7))\u{1F}\(commit.timestamp)"
+        + "\u{1F}\(commit.author)\u{1F}\(commit.email)\u{1F}\(commit.subject)\u{1F}\(trailers)\u{1F}\n"
+        + "\ndiff --git a/rendered/versions.yaml b/rendered/versions.yaml\n"
+        + "index 3aae669..e1af3c6 100644\n--- a/rendered/versions.yaml\n+++ b/rendered/versions.yaml\n"
+        + commit.hunks
+    }.joined()
+  }
+}
