@@ -6,6 +6,12 @@ public struct FluxSettings: Sendable {
   public var sourceNamespace: String?
   public var namespace: String
   public var interval: String
+  /// Where `flux:` is written in render.yaml: the source of every generated
+  /// `Kustomization`, and where findings about them point.
+  public var location: SourceLocation = .generated
+  /// Where each field was written (`interval`, `sourceRef.name`...), so a generated value
+  /// keeps the location that set it.
+  public var fieldLocations: [String: SourceLocation] = [:]
 
   public init(
     sourceKind: String, sourceName: String, sourceNamespace: String?, namespace: String,
@@ -16,5 +22,11 @@ public struct FluxSettings: Sendable {
     self.sourceNamespace = sourceNamespace
     self.namespace = namespace
     self.interval = interval
+  }
+
+  /// The location of `field` in render.yaml, or of `flux:` when the field was not written
+  /// (a default).
+  public func location(of field: String) -> SourceLocation {
+    fieldLocations[field] ?? location
   }
 }
