@@ -34,6 +34,8 @@ let package = Package(
       path: "Benchmarks/SchemaValidator"),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     .testTarget(name: "RenderKitTests", dependencies: ["RenderKit", "YAML"]),
+    // End-to-end tests run the built `render` binary; depending on it makes sure it is built.
+    .testTarget(name: "RenderCLITests", dependencies: ["render"]),
   ],
   swiftLanguageModes: [.v6]
 )

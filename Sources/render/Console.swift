@@ -40,6 +40,11 @@ enum Console {
     isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil
   }
 
+  /// Whether stdout gets colours: on a terminal, unless NO_COLOR is set.
+  static var outputIsColored: Bool {
+    isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+  }
+
   /// Prints findings as text to stderr.
   static func report(_ diagnostics: [Diagnostic], repository: Repository?) {
     guard !diagnostics.isEmpty else { return }

@@ -13,7 +13,18 @@ struct RenderCommand: AsyncParsableCommand {
       pass --root.
       """,
     version: "0.1.0",
-    subcommands: [BuildCommand.self],
+    subcommands: [
+      BuildCommand.self,
+      ValidateCommand.self,
+      PreviewCommand.self,
+      ExplainCommand.self,
+      DiffCommand.self,
+      VersionsCommand.self,
+      HistoryCommand.self,
+      InitCommand.self,
+      SetVersionCommand.self,
+      PromoteCommand.self,
+    ],
     defaultSubcommand: BuildCommand.self
   )
 }

@@ -10,4 +10,12 @@ struct RootOptions: ParsableArguments {
 
   @Option(name: .customLong("service"), help: "Only this service (repeatable).")
   var services: [String] = []
+
+  init() {}
+
+  init(root: String, environments: [String], services: [String]) {
+    self.root = root
+    self.environments = environments
+    self.services = services
+  }
 }

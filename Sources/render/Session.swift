@@ -7,7 +7,7 @@ struct Session {
   let repository: Repository
   let platform: Platform
   let parseDiagnostics: [Diagnostic]
-  let buildOptions: BuildOptions
+  var buildOptions: BuildOptions
 
   /// Loads and parses the repository and checks `--env`/`--service` against it (an
   /// unknown name is a usage error, exit 64).
@@ -15,7 +15,10 @@ struct Session {
     let (repository, loadDiagnostics) = RepositoryLoader(root: options.root).load()
     var (platform, parseDiagnostics) = PlatformParser.parse(repository)
     if let output {
-      platform.settings.output = output.hasSuffix("/") ? String(output.dropLast()) : output
+      switch SettingsParser.checkedOutputFolder(output) {
+      case .success(let folder): platform.settings.output = folder
+      case .failure(let problem): throw ValidationError("--output: \(problem.message)")
+      }
     }
     for name in options.environments {
       guard let environment = platform.environments[name] else {
@@ -43,10 +46,21 @@ struct Session {
     } catch {
       Console.internalFailure("the bundled Kubernetes schema does not load: \(error)")
     }
-    let (schema, crdDiagnostics) = bundled.adding(crds: platform.customResourceDefinitions)
+    var options = buildOptions
+    if !options.environments.isEmpty || !options.services.isEmpty {
+      options.previousVersions = Self.recordedVersions(root: root, output: platform.settings.output)
+    }
     return await Compiler.compile(
-      platform, diagnostics: parseDiagnostics + crdDiagnostics, options: buildOptions,
-      strategies: schema)
+      platform, diagnostics: parseDiagnostics, options: options, schema: bundled)
+  }
+
+  /// The versions the last build wrote to versions.yaml: a filtered build keeps what it
+  /// does not render as that build recorded it.
+  static func recordedVersions(root: String, output: String) -> [String: [String: String]] {
+    let path = root + "/" + output + "/" + VersionsFile.path
+    guard let contents = try? FileSystem.readBytes(path), GeneratedHeader.isGenerated(contents)
+    else { return [:] }
+    return VersionsFile.read(contents)
   }
 
   /// The output lock, waiting (and saying so) if another render holds it.
