@@ -28,42 +28,60 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Treat policy warnings as errors.")
   var strict = false
 
+  @Option(help: "How to print findings: text (stderr), json, github or sarif (stdout).")
+  var format: FindingsFormat = .text
+
   func run() async throws {
     var session = try Session.load(options: options, output: output)
     session.buildOptions.strict = strict
     let compilation = await session.compile()
-    Console.report(compilation.diagnostics, repository: session.repository)
+    // Every finding of the run is printed once, at the end: a JSON or SARIF report must
+    // be one document, and text gets one summary line.
+    var findings = compilation.diagnostics
     if compilation.hasErrors {
+      format.emit(findings, repository: session.repository)
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)
     }
     let lock = try session.lock()
     defer { withExtendedLifetime(lock) {} }
+    let tree = compilation.tree
+    let rendered: RenderedOutput
     do {
-      let rendered = try RenderedOutput.scan(
-        root: session.root, tree: compilation.tree, recover: !check)
-      let diff = rendered.diff
-      let notes = rendered.notes
-      if check {
-        let findings = diff.conflicts + DriftReport.findings(diff, tree: compilation.tree) + notes
-        Console.report(findings, repository: session.repository)
-        if !diff.isClean || !diff.conflicts.isEmpty {
-          Console.error(DriftReport.summary(diff, tree: compilation.tree))
-          throw ExitCode(1)
-        }
-        Console.out("render: \(compilation.tree.folder)/ is current (\(compilation.tree.files.count) files)\n")
-        return
-      }
-      Console.report(diff.conflicts + notes, repository: session.repository)
-      guard diff.conflicts.isEmpty else {
-        Console.error("render: nothing written: fix the errors above.\n")
-        throw ExitCode(1)
-      }
-      try rendered.write()
-      Console.out(DriftReport.buildSummary(diff, tree: compilation.tree))
-    } catch let error as FileSystem.Error {
+      rendered = try RenderedOutput.scan(root: session.root, tree: tree, recover: !check)
+    } catch {
+      format.emit(findings, repository: session.repository)
       Console.error("render: \(error)\n")
       throw ExitCode(1)
     }
+    let diff = rendered.diff
+    findings += diff.conflicts + rendered.notes
+    if check {
+      findings += DriftReport.findings(diff, tree: tree)
+      format.emit(findings, repository: session.repository)
+      if !diff.isClean || !diff.conflicts.isEmpty {
+        Console.error(DriftReport.summary(diff, tree: tree))
+        throw ExitCode(1)
+      }
+      status("render: \(tree.folder)/ is current (\(tree.files.count) files)\n")
+      return
+    }
+    format.emit(findings, repository: session.repository)
+    guard diff.conflicts.isEmpty else {
+      Console.error("render: nothing written: fix the errors above.\n")
+      throw ExitCode(1)
+    }
+    do {
+      try rendered.write()
+    } catch {
+      Console.error("render: \(error)\n")
+      throw ExitCode(1)
+    }
+    status(DriftReport.buildSummary(diff, tree: tree))
+  }
+
+  /// The closing line: stdout for text, stderr when a report owns stdout.
+  private func status(_ text: String) {
+    if format == .text { Console.out(text) } else { Console.error(text) }
   }
 }

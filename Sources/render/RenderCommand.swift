@@ -1,6 +1,12 @@
 import ArgumentParser
 import RenderKit
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `render` executable: argument parsing and printing only; the work is RenderKit's.
 @main
 struct RenderCommand: AsyncParsableCommand {
@@ -10,9 +16,18 @@ struct RenderCommand: AsyncParsableCommand {
     discussion: """
       render reads templates/, services/ and environments/ and writes one manifest per \
       resource to rendered/<env>/<service>/. Run it at the root of the repository, or \
-      pass --root.
+      pass --root. Exit codes: 0 success, 1 findings (errors, drift), 64 usage error.
+
+      Examples:
+        render                                   render everything (render build)
+        render build --check                     CI: fail if rendered/ is stale
+        render validate --strict --format sarif  findings for code scanning
+        render diff --base origin/main           what a pull request changes
+        render explain prod checkout             where each value came from
+        render set-version checkout 1.15.0 --env staging --commit
+        render --generate-completion-script zsh  shell completions (bash, zsh, fish)
       """,
-    version: "0.1.0",
+    version: RenderVersion.current,
     subcommands: [
       BuildCommand.self,
       ValidateCommand.self,
@@ -21,10 +36,39 @@ struct RenderCommand: AsyncParsableCommand {
       DiffCommand.self,
       VersionsCommand.self,
       HistoryCommand.self,
-      InitCommand.self,
       SetVersionCommand.self,
       PromoteCommand.self,
+      InitCommand.self,
     ],
     defaultSubcommand: BuildCommand.self
   )
+
+  /// Parses and runs like the default, except that a usage mistake found while running
+  /// (an unknown environment, say) prints one `render: error:` line and exits 64, rather
+  /// than the generic usage of the root command.
+  static func main() async {
+    let command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        var syncCommand = command
+        try syncCommand.run()
+      }
+    } catch let error as ValidationError {
+      Console.error("render: error: \(error.message)\n")
+      #if canImport(Glibc)
+        Glibc.exit(64)
+      #else
+        Darwin.exit(64)
+      #endif
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

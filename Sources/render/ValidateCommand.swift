@@ -12,6 +12,7 @@ struct ValidateCommand: AsyncParsableCommand {
       Examples:
         render validate                      everything
         render validate --env prod --strict  prod only, warnings count as errors
+        render validate --format sarif > render.sarif   for GitHub code scanning
       """
   )
 
@@ -20,14 +21,19 @@ struct ValidateCommand: AsyncParsableCommand {
   @Flag(help: "Treat policy warnings as errors.")
   var strict = false
 
+  @Option(help: "How to print findings: text (stderr), json, github or sarif (stdout).")
+  var format: FindingsFormat = .text
+
   func run() async throws {
     var session = try Session.load(options: options)
     session.buildOptions.strict = strict
     let compilation = await session.compile()
-    Console.report(compilation.diagnostics, repository: session.repository)
+    format.emit(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors { throw ExitCode(1) }
     let count = compilation.resources.values.map(\.count).reduce(0, +)
-    Console.out(
-      "render: \(count) resources in \(compilation.resources.count) environments are valid\n")
+    let summary =
+      "render: \(count) resources in \(compilation.resources.count) environments are valid\n"
+    // A machine-readable report owns stdout.
+    if format == .text { Console.out(summary) } else { Console.error(summary) }
   }
 }

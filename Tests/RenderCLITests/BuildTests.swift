@@ -319,7 +319,8 @@ import Testing
     let result = try repository.render("build", "--env", "prdo")
     #expect(result.status == 64, "\(result.transcript)")
     #expect(
-      result.stderr.hasPrefix("Error: no environment 'prdo'; did you mean 'prod'?"),
+      result.stderr
+        == "render: error: no environment 'prdo'; did you mean 'prod'? (environments: dev, prod)\n",
       "\(result.stderr)")
     #expect(result.stdout == "")
     #expect(!repository.exists("rendered"))
@@ -330,7 +331,7 @@ import Testing
     let result = try repository.render("build", "--service", "apii")
     #expect(result.status == 64, "\(result.transcript)")
     #expect(
-      result.stderr.hasPrefix("Error: no service 'apii'; did you mean 'api'?"), "\(result.stderr)")
+      result.stderr == "render: error: no service 'apii'; did you mean 'api'?\n", "\(result.stderr)")
     #expect(!repository.exists("rendered"))
   }
 
@@ -339,8 +340,8 @@ import Testing
     let result = try repository.render("build", "--env", "base")
     #expect(result.status == 64, "\(result.transcript)")
     #expect(
-      result.stderr.hasPrefix(
-        "Error: environment 'base' is abstract: it is only inherited, never rendered\n"),
+      result.stderr
+        == "render: error: environment 'base' is abstract: it is only inherited, never rendered\n",
       "\(result.stderr)")
     #expect(!repository.exists("rendered"))
   }
@@ -384,7 +385,8 @@ import Testing
     let repository = try TemporaryRepository(Fixture.shop)
     let result = try repository.render("build", "--output", output)
     #expect(result.status == 64, "\(result.transcript)")
-    #expect(result.stderr.hasPrefix("Error: --output: the output folder "), "\(result.stderr)")
+    #expect(
+      result.stderr.hasPrefix("render: error: --output: the output folder "), "\(result.stderr)")
     #expect(try repository.list() == ["environments", "services", "templates"])
     #expect(try repository.list("..") == ["repo"])
   }

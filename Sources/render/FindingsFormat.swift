@@ -1,0 +1,27 @@
+import ArgumentParser
+import RenderKit
+
+/// `--format` for findings: compiler-style text on stderr, or a machine-readable
+/// document on stdout for CI (JSON, GitHub workflow commands, SARIF for code scanning).
+enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+  case github
+  case sarif
+
+  /// Prints all findings of a run at once (a JSON or SARIF document must be whole).
+  func emit(_ findings: [Diagnostic], repository: Repository?) {
+    let sorted = findings.sortedForOutput()
+    let source: (String) -> SourceFile? = { repository?.files[$0] }
+    switch self {
+    case .text:
+      Console.report(sorted, repository: repository)
+    case .json:
+      Console.out(JSONReporter().report(sorted, source: source))
+    case .github:
+      Console.out(GitHubReporter().report(sorted, source: source))
+    case .sarif:
+      Console.out(SARIFReporter().report(sorted, source: source))
+    }
+  }
+}
