@@ -15,7 +15,10 @@ public enum CoreSchema {
     case ".nan", ".NaN", ".NAN": return .float(.nan)
     default: break
     }
-    guard let first = bytes.first, isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") else {
+    guard let first = bytes.first,
+      isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+        || first == UInt8(ascii: ".")
+    else {
       return .string(text)
     }
     if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
@@ -74,7 +77,8 @@ public enum CoreSchema {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")
+      {
         index += 1
       }
       var exponentDigits = 0

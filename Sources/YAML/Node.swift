@@ -42,8 +42,7 @@ public struct Node: Sendable, CustomStringConvertible {
     Node(.sequence(items), at: location)
   }
 
-  public static func mapping(_ entries: [Entry], at location: SourceLocation = .generated) -> Node
-  {
+  public static func mapping(_ entries: [Entry], at location: SourceLocation = .generated) -> Node {
     Node(.mapping(entries), at: location)
   }
 

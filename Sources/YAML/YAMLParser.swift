@@ -30,7 +30,9 @@ public enum YAMLParser {
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(&parser, &event) == 1 else {
-          builder.fail(syntaxErrorMessage(parser), line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column))
+          builder.fail(
+            syntaxErrorMessage(parser), line: Int(parser.problem_mark.line),
+            column: Int(parser.problem_mark.column))
           return nil
         }
         defer { yaml_event_delete(&event) }
@@ -48,7 +50,8 @@ public enum YAMLParser {
   static func syntaxErrorMessage(_ parser: yaml_parser_t) -> String {
     var message = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
     if let context = parser.context {
-      message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+      message +=
+        " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
     }
     return message
   }
@@ -119,7 +122,8 @@ private struct TreeBuilder {
       let name = Self.string(event.data.alias.anchor) ?? ""
       let at = location(event.start_mark)
       guard let anchored = anchors[name] else {
-        return fail("unknown alias '*\(name)': no anchor '&\(name)' before it in this document", at: at)
+        return fail(
+          "unknown alias '*\(name)': no anchor '&\(name)' before it in this document", at: at)
       }
       if stack.last?.expectsKey == true {
         return fail("an alias cannot be a mapping key", at: at)
@@ -128,15 +132,26 @@ private struct TreeBuilder {
       attach(anchored.node, size: anchored.size)
     case YAML_SEQUENCE_START_EVENT:
       let start = location(event.start_mark)
-      guard checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start) else { return }
-      push(Frame(isMapping: false, location: start, anchor: Self.string(event.data.sequence_start.anchor)))
+      guard checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start) else {
+        return
+      }
+      push(
+        Frame(
+          isMapping: false, location: start, anchor: Self.string(event.data.sequence_start.anchor)))
     case YAML_MAPPING_START_EVENT:
       let start = location(event.start_mark)
-      guard checkCollectionTag(event.data.mapping_start.tag, expected: "map", at: start) else { return }
-      push(Frame(isMapping: true, location: start, anchor: Self.string(event.data.mapping_start.anchor)))
+      guard checkCollectionTag(event.data.mapping_start.tag, expected: "map", at: start) else {
+        return
+      }
+      push(
+        Frame(
+          isMapping: true, location: start, anchor: Self.string(event.data.mapping_start.anchor)))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast() else { return }
-      let node = frame.isMapping ? Node(.mapping(frame.entries), at: frame.location) : Node(.sequence(frame.items), at: frame.location)
+      let node =
+        frame.isMapping
+        ? Node(.mapping(frame.entries), at: frame.location)
+        : Node(.sequence(frame.items), at: frame.location)
       complete(node, size: frame.size, anchor: frame.anchor)
     default:
       break
@@ -158,7 +173,9 @@ private struct TreeBuilder {
   private mutating func count(_ nodes: Int, at location: SourceLocation) -> Bool {
     expandedNodes += nodes
     guard expandedNodes > limits.maxNodes else { return true }
-    fail("document expands to more than \(limits.maxNodes) nodes through aliases; refusing to expand it further", at: location)
+    fail(
+      "document expands to more than \(limits.maxNodes) nodes through aliases; refusing to expand it further",
+      at: location)
     return false
   }
 
@@ -167,7 +184,9 @@ private struct TreeBuilder {
   ) -> Bool {
     guard let tag = Self.string(pointer), tag != "!" else { return true }
     if tag == "tag:yaml.org,2002:\(expected)" { return true }
-    fail("unsupported tag '\(Self.shortTag(tag))': only the YAML 1.2 core tags are allowed", at: location)
+    fail(
+      "unsupported tag '\(Self.shortTag(tag))': only the YAML 1.2 core tags are allowed",
+      at: location)
     return false
   }
 
@@ -197,7 +216,9 @@ private struct TreeBuilder {
     // A key is kept as the text that was written, whatever type it would resolve to.
     if stack.last?.expectsKey == true {
       if style == .plain && text == "<<" && tag == nil {
-        errors.append(YAMLError("merge keys ('<<') are YAML 1.1 and not supported: write the keys out", at: start))
+        errors.append(
+          YAMLError(
+            "merge keys ('<<') are YAML 1.1 and not supported: write the keys out", at: start))
       }
       return setPendingKey(text, at: start)
     }
@@ -215,7 +236,9 @@ private struct TreeBuilder {
     case nil:
       guard style == .plain else { return .string(text) }
       if let value = CoreSchema.resolvePlain(text) { return value }
-      errors.append(YAMLError("integer '\(text)' does not fit in 64 bits; quote it if it is a string", at: location))
+      errors.append(
+        YAMLError(
+          "integer '\(text)' does not fit in 64 bits; quote it if it is a string", at: location))
       return nil
     case "!", core + "str":
       return .string(text)
@@ -227,11 +250,15 @@ private struct TreeBuilder {
       case (core + "float", .float(let value)?): return .float(value)
       case (core + "float", .int(let value)?): return .float(Double(value))
       default:
-        errors.append(YAMLError("'\(text)' is not a valid \(Self.shortTag(tag ?? ""))", at: location))
+        errors.append(
+          YAMLError("'\(text)' is not a valid \(Self.shortTag(tag ?? ""))", at: location))
         return nil
       }
     default:
-      errors.append(YAMLError("unsupported tag '\(Self.shortTag(tag ?? ""))': only the YAML 1.2 core tags are allowed", at: location))
+      errors.append(
+        YAMLError(
+          "unsupported tag '\(Self.shortTag(tag ?? ""))': only the YAML 1.2 core tags are allowed",
+          at: location))
       return nil
     }
   }
@@ -260,7 +287,8 @@ private struct TreeBuilder {
     let top = stack.count - 1
     stack[top].size += size
     if stack[top].isMapping, let pending = stack[top].pendingKey {
-      stack[top].entries.append(Node.Entry(key: pending.key, keyLocation: pending.location, value: node))
+      stack[top].entries.append(
+        Node.Entry(key: pending.key, keyLocation: pending.location, value: node))
       stack[top].pendingKey = nil
     } else {
       stack[top].items.append(node)

@@ -22,7 +22,8 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Write nothing; exit 1 if rendered/ differs from a fresh render.")
   var check = false
 
-  @Option(help: "The output folder, relative to the root (default: render.yaml's 'output', or rendered).")
+  @Option(
+    help: "The output folder, relative to the root (default: render.yaml's 'output', or rendered).")
   var output: String?
 
   @Flag(help: "Treat policy warnings as errors.")

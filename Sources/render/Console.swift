@@ -55,7 +55,9 @@ enum Console {
   /// An internal failure: not the user's input, so say how to report it.
   static func internalFailure(_ message: String) -> Never {
     error("render: internal error: \(message)\n")
-    error("render: this is a bug in render; please report it with the command you ran and this message.\n")
+    error(
+      "render: this is a bug in render; please report it with the command you ran and this message.\n"
+    )
     exit(70)
   }
 }

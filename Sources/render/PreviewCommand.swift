@@ -26,7 +26,8 @@ struct PreviewCommand: AsyncParsableCommand {
   var root: String = "."
 
   func run() async throws {
-    let options = RootOptions(root: root, environments: [environment], services: service.map { [$0] } ?? [])
+    let options = RootOptions(
+      root: root, environments: [environment], services: service.map { [$0] } ?? [])
     let session = try Session.load(options: options)
     let compilation = await session.compile()
     Console.report(compilation.diagnostics, repository: session.repository)

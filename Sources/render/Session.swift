@@ -20,14 +20,18 @@ struct Session {
       case .failure(let problem): throw ValidationError("--output: \(problem.message)")
       }
     }
-    let concrete = platform.environmentNames.filter { platform.environments[$0]?.isAbstract == false }
+    let concrete = platform.environmentNames.filter {
+      platform.environments[$0]?.isAbstract == false
+    }
     for name in options.environments {
       guard let environment = platform.environments[name] else {
         throw ValidationError(
-          "no environment '\(name)'\(Suggestion.didYouMean(name, in: concrete)) (environments: \(concrete.joined(separator: ", ")))")
+          "no environment '\(name)'\(Suggestion.didYouMean(name, in: concrete)) (environments: \(concrete.joined(separator: ", ")))"
+        )
       }
       if environment.isAbstract {
-        throw ValidationError("environment '\(name)' is abstract: it is only inherited, never rendered")
+        throw ValidationError(
+          "environment '\(name)' is abstract: it is only inherited, never rendered")
       }
     }
     for name in options.services where platform.services[name] == nil {

@@ -331,7 +331,8 @@ import Testing
     let result = try repository.render("build", "--service", "apii")
     #expect(result.status == 64, "\(result.transcript)")
     #expect(
-      result.stderr == "render: error: no service 'apii'; did you mean 'api'?\n", "\(result.stderr)")
+      result.stderr == "render: error: no service 'apii'; did you mean 'api'?\n", "\(result.stderr)"
+    )
     #expect(!repository.exists("rendered"))
   }
 

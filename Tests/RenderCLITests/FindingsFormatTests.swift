@@ -6,7 +6,8 @@ import Testing
 @Suite struct FindingsFormatTests {
   func brokenShop() throws -> TemporaryRepository {
     let repository = try TemporaryRepository(Fixture.shop)
-    try repository.replace("version: 2.0.0", with: "version: latest", in: "services/web/service.yaml")
+    try repository.replace(
+      "version: 2.0.0", with: "version: latest", in: "services/web/service.yaml")
     return repository
   }
 
@@ -16,7 +17,10 @@ import Testing
     #expect(result.status == 1, "\(result.transcript)")
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     let findings = try #require(object?["findings"] as? [[String: Any]])
-    #expect(findings.contains { $0["rule"] as? String == "image-tag" && $0["file"] as? String == "services/web/service.yaml" })
+    #expect(
+      findings.contains {
+        $0["rule"] as? String == "image-tag" && $0["file"] as? String == "services/web/service.yaml"
+      })
     #expect(!result.stderr.contains("error[image-tag]"))
   }
 
@@ -24,7 +28,8 @@ import Testing
     let repository = try brokenShop()
     let result = try repository.render("build", "--format", "github")
     #expect(result.status == 1, "\(result.transcript)")
-    #expect(result.stdout.hasPrefix("::error file=services/web/service.yaml,line="), "\(result.stdout)")
+    #expect(
+      result.stdout.hasPrefix("::error file=services/web/service.yaml,line="), "\(result.stdout)")
     #expect(result.stderr == "render: nothing written: fix the errors above.\n")
     #expect(!repository.exists("rendered"))
   }

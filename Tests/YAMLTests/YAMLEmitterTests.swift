@@ -72,7 +72,9 @@ import Testing
   }
 
   @Test func numbersAreCanonical() throws {
-    #expect(try roundTrip("a: 0x1F\nb: 1e3\nc: 0.5\nd: -.inf\n") == "a: 31\nb: 1000.0\nc: 0.5\nd: -.inf\n")
+    #expect(
+      try roundTrip("a: 0x1F\nb: 1e3\nc: 0.5\nd: -.inf\n") == "a: 31\nb: 1000.0\nc: 0.5\nd: -.inf\n"
+    )
   }
 
   @Test func nestedSequences() throws {
@@ -80,6 +82,8 @@ import Testing
   }
 
   @Test func keysAreQuotedWhenNeeded() throws {
-    #expect(try roundTrip("'on': 1\n'a: b': 2\nplain/key.io: 3\n") == "\"on\": 1\n\"a: b\": 2\nplain/key.io: 3\n")
+    #expect(
+      try roundTrip("'on': 1\n'a: b': 2\nplain/key.io: 3\n")
+        == "\"on\": 1\n\"a: b\": 2\nplain/key.io: 3\n")
   }
 }

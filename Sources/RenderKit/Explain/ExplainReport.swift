@@ -21,7 +21,9 @@ public enum ExplainReport {
     var text = "\(indent)\(history.path) = \(value)\n"
     let locations = history.settings.map { $0.location.description }
     let width = locations.map(\.count).max() ?? 0
-    let values = history.settings.map { $0.value.map { $0.flowText(limit: 60) } ?? "(null: removes it)" }
+    let values = history.settings.map {
+      $0.value.map { $0.flowText(limit: 60) } ?? "(null: removes it)"
+    }
     let valueWidth = min(40, values.map(\.count).max() ?? 0)
     for (index, setting) in history.settings.enumerated() {
       let marker = index == history.settings.count - 1 ? "*" : " "
@@ -34,7 +36,8 @@ public enum ExplainReport {
 
   /// One field of a rendered resource.
   public static func field(_ explanation: FieldExplanation) -> String {
-    var text = "\(explanation.resource) \(explanation.field.dottedPath) = \(explanation.value.flowText())\n"
+    var text =
+      "\(explanation.resource) \(explanation.field.dottedPath) = \(explanation.value.flowText())\n"
     text += "  rendered to \(explanation.renderedPath)\n"
     if explanation.origin.isKnown {
       text += "  value from  \(explanation.origin)\n"

@@ -15,7 +15,9 @@ public struct FieldExplainer: Sendable {
   /// - Parameter target: `Kind/name:field.path`.
   public func explain(_ target: String) -> Result<FieldExplanation, FieldPathError> {
     guard let colon = target.firstIndex(of: ":") else {
-      return .failure(FieldPathError("'\(target)' is not Kind/name:field.path (e.g. Deployment/checkout:spec.replicas)"))
+      return .failure(
+        FieldPathError(
+          "'\(target)' is not Kind/name:field.path (e.g. Deployment/checkout:spec.replicas)"))
     }
     let identity = target[..<colon]
     let parts = identity.split(separator: "/", maxSplits: 1).map(String.init)
@@ -23,7 +25,10 @@ public struct FieldExplainer: Sendable {
       return .failure(FieldPathError("'\(identity)' is not Kind/name"))
     }
     let candidates = resources.map(\.displayName)
-    guard let resource = resources.first(where: { $0.kind.lowercased() == parts[0].lowercased() && $0.name == parts[1] })
+    guard
+      let resource = resources.first(where: {
+        $0.kind.lowercased() == parts[0].lowercased() && $0.name == parts[1]
+      })
     else {
       return .failure(
         FieldPathError(
@@ -42,7 +47,8 @@ public struct FieldExplainer: Sendable {
       let last = path.last.map { "\($0)" } ?? ""
       return .failure(
         FieldPathError(
-          "\(resource.displayName) has no field \(path.dottedPath)" + Suggestion.didYouMean(last, in: keys)))
+          "\(resource.displayName) has no field \(path.dottedPath)"
+            + Suggestion.didYouMean(last, in: keys)))
     }
     let renderedPath = platform.settings.output + "/" + ResourcePath.path(for: resource)
     return .success(
@@ -60,7 +66,8 @@ public struct FieldExplainer: Sendable {
     for file in template.files {
       for document in file.documents where document.location == resource.source {
         var trace: [[PathComponent]: SourceLocation] = [:]
-        _ = TemplateRenderer(scope: ServiceRenderer.scope(for: resolved)).render(document, trace: &trace)
+        _ = TemplateRenderer(scope: ServiceRenderer.scope(for: resolved)).render(
+          document, trace: &trace)
         return trace[path]
       }
     }

@@ -33,9 +33,13 @@ public struct FieldPath: Sendable, CustomStringConvertible {
         } else if inside.count >= 2, inside.first == "\"", inside.last == "\"" {
           steps.append(.key(String(inside.dropFirst().dropLast())))
         } else if let equals = inside.firstIndex(of: "=") {
-          steps.append(.match(key: String(inside[..<equals]), value: String(inside[inside.index(after: equals)...])))
+          steps.append(
+            .match(
+              key: String(inside[..<equals]), value: String(inside[inside.index(after: equals)...]))
+          )
         } else {
-          return .failure(FieldPathError("'[\(inside)]' in '\(text)' is not an index, a quoted key or key=value"))
+          return .failure(
+            FieldPathError("'[\(inside)]' in '\(text)' is not an index, a quoted key or key=value"))
         }
         expectKey = false
         continue

@@ -66,7 +66,8 @@ public struct RepositoryLoader: Sendable {
       case .directory where !topLevelFile:
         guard depth <= RepositoryLoader.maxDepth else {
           diagnostics.append(
-            .input("'\(relative)' is nested too deeply for render to read", at: .start(of: relative)))
+            .input(
+              "'\(relative)' is nested too deeply for render to read", at: .start(of: relative)))
           return
         }
         directories.insert(relative)

@@ -24,7 +24,8 @@ public enum DriftReport {
       } else {
         findings.append(
           Diagnostic(
-            .error, rule: "output", "\(tree.displayPath(update.path)) is out of date", at: location))
+            .error, rule: "output", "\(tree.displayPath(update.path)) is out of date", at: location)
+        )
       }
     }
     for path in diff.stale {
@@ -47,7 +48,8 @@ public enum DriftReport {
     if !diff.added.isEmpty { parts.append("\(diff.added.count) missing") }
     if !diff.stale.isEmpty { parts.append("\(diff.stale.count) stale") }
     if !diff.conflicts.isEmpty { parts.append("\(diff.conflicts.count) in the way") }
-    return "render: \(tree.folder)/ differs from a fresh render: \(parts.joined(separator: ", ")); run `render build` and commit the result\n"
+    return
+      "render: \(tree.folder)/ differs from a fresh render: \(parts.joined(separator: ", ")); run `render build` and commit the result\n"
   }
 
   /// What `build` did.

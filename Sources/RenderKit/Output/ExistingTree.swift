@@ -27,7 +27,8 @@ public struct ExistingTree: Sendable {
       try scan(path, relative: "", into: &entries)
       return ExistingTree(entries: entries, exists: true)
     default:
-      throw FileSystem.Error(path: path, operation: "not a folder (render never writes through a link):", code: 20)
+      throw FileSystem.Error(
+        path: path, operation: "not a folder (render never writes through a link):", code: 20)
     }
   }
 

@@ -51,7 +51,9 @@ public struct TreeDiff: Sendable {
               .error, rule: "output",
               "render would overwrite \(tree.displayPath(file.path)), which it did not generate (the file has no render header)",
               at: .start(of: tree.displayPath(file.path)),
-              help: "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"))
+              help:
+                "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"
+            ))
         }
       case .directory?, .symlink?, .other?:
         conflicts.append(

@@ -147,7 +147,8 @@ public struct TreeWriter: Sendable {
     }
     let code = errno
     guard code == ENOSYS || code == EINVAL || code == ENOTSUP else {
-      throw FileSystem.Error(path: outputPath, operation: "cannot swap in the new tree at", code: code)
+      throw FileSystem.Error(
+        path: outputPath, operation: "cannot swap in the new tree at", code: code)
     }
     try FileSystem.rename(outputPath, retiredPath)
     try FileSystem.rename(stagingPath, outputPath)

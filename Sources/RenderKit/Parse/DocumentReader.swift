@@ -18,7 +18,11 @@ enum DocumentReader {
     if documents.count > 1 {
       return (
         nil,
-        [.input("'\(file.path)' must hold one YAML document, not \(documents.count)", at: documents[1].location)]
+        [
+          .input(
+            "'\(file.path)' must hold one YAML document, not \(documents.count)",
+            at: documents[1].location)
+        ]
       )
     }
     return (documents.first ?? Node(.mapping([]), at: .start(of: file.path)), [])

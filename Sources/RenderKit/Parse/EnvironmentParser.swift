@@ -7,7 +7,10 @@ enum EnvironmentParser {
     let folder = "environments/\(name)"
     let path = "\(folder)/environment.yaml"
     guard let file = repository.files[path] else {
-      return (nil, [.input("environment folder '\(folder)' has no environment.yaml", at: .start(of: folder))])
+      return (
+        nil,
+        [.input("environment folder '\(folder)' has no environment.yaml", at: .start(of: folder))]
+      )
     }
     let (document, parseErrors) = DocumentReader.single(of: file)
     guard let document else { return (nil, parseErrors) }
@@ -18,7 +21,8 @@ enum EnvironmentParser {
     environment.isAbstract = reader.bool("abstract")?.value ?? false
     environment.namespace = reader.string("namespace")
     if let namespace = environment.namespace, !NameRules.isDNSLabel(namespace.value) {
-      reader.report(.input("namespace '\(namespace.value)' is not a DNS-1123 label", at: namespace.location))
+      reader.report(
+        .input("namespace '\(namespace.value)' is not a DNS-1123 label", at: namespace.location))
     }
     environment.cluster = reader.string("cluster")
     environment.vars = reader.mapping("vars")
@@ -39,7 +43,8 @@ enum EnvironmentParser {
       fields.require("kind")
       fields.require("name")
       if let kind = fields.string("kind"), let objectName = fields.string("name") {
-        environment.external.append(ExternalObject(kind: kind.value, name: objectName.value, location: item.location))
+        environment.external.append(
+          ExternalObject(kind: kind.value, name: objectName.value, location: item.location))
       }
       reader.report(fields.finish())
     }
@@ -69,7 +74,9 @@ enum EnvironmentParser {
       let fileName = String(override.path.dropFirst(folder.count + 1))
       guard fileName.hasSuffix(".yaml") else {
         diagnostics.append(
-          Diagnostic(.warning, rule: "input", "'\(override.path)' is ignored: override files end in .yaml", at: .start(of: override.path)))
+          Diagnostic(
+            .warning, rule: "input", "'\(override.path)' is ignored: override files end in .yaml",
+            at: .start(of: override.path)))
         continue
       }
       let service = String(fileName.dropLast(".yaml".count))
@@ -100,7 +107,8 @@ enum EnvironmentParser {
     }
     environment.overrides = overrides
 
-    for resource in repository.files(under: "\(folder)/resources") where resource.path.hasSuffix(".yaml") {
+    for resource in repository.files(under: "\(folder)/resources")
+    where resource.path.hasSuffix(".yaml") {
       let (documents, found) = DocumentReader.documents(of: resource)
       diagnostics += found
       environment.resources.append(ManifestFile(path: resource.path, documents: documents))

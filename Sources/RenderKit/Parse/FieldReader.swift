@@ -106,7 +106,8 @@ public struct FieldReader {
         .input(
           "'\(key).\(entry.key)' in \(subject) must be a string, not \(entry.value.typeDescription)",
           at: entry.value.location,
-          help: entry.value.isScalar ? "quote the value: \"\(entry.value.scalar?.canonicalText ?? "")\"" : nil))
+          help: entry.value.isScalar
+            ? "quote the value: \"\(entry.value.scalar?.canonicalText ?? "")\"" : nil))
     }
     return valid ? map : nil
   }
@@ -120,7 +121,9 @@ public struct FieldReader {
         result.append(Located(text, at: item.location))
       } else {
         diagnostics.append(
-          .input("items of '\(key)' in \(subject) must be strings, not \(item.typeDescription)", at: item.location))
+          .input(
+            "items of '\(key)' in \(subject) must be strings, not \(item.typeDescription)",
+            at: item.location))
       }
     }
     return result

@@ -18,7 +18,8 @@ enum OverrideParser {
       reader.report(found)
     }
     if let namespace = override.namespace, !NameRules.isDNSLabel(namespace.value) {
-      reader.report(.input("namespace '\(namespace.value)' is not a DNS-1123 label", at: namespace.location))
+      reader.report(
+        .input("namespace '\(namespace.value)' is not a DNS-1123 label", at: namespace.location))
     }
     return (override, reader.finish())
   }

@@ -47,7 +47,8 @@ enum ParameterSchemaParser {
           diagnostics.append(
             .input(
               "unknown type '\(text)' for parameter '\(path)'"
-                + Suggestion.didYouMean(text, in: ParameterSchema.ValueType.allCases.map(\.rawValue)),
+                + Suggestion.didYouMean(
+                  text, in: ParameterSchema.ValueType.allCases.map(\.rawValue)),
               at: name.location))
         }
       }
@@ -58,7 +59,8 @@ enum ParameterSchemaParser {
     let maximum = number(reader.value("maximum"), key: "maximum", diagnostics: &diagnostics)
     let pattern = reader.string("pattern")
     if let pattern, (try? Regex(pattern.value)) == nil {
-      diagnostics.append(.input("'\(pattern.value)' is not a valid regular expression", at: pattern.location))
+      diagnostics.append(
+        .input("'\(pattern.value)' is not a valid regular expression", at: pattern.location))
     }
     let description = reader.string("description")?.value
 
@@ -122,7 +124,8 @@ enum ParameterSchemaParser {
     case .int(let value)?: return Double(value)
     case .float(let value)?: return value
     default:
-      diagnostics.append(.input("'\(key)' must be a number, not \(node.typeDescription)", at: node.location))
+      diagnostics.append(
+        .input("'\(key)' must be a number, not \(node.typeDescription)", at: node.location))
       return nil
     }
   }

@@ -1,7 +1,9 @@
 /// The Parse stage: turns a loaded `Repository` into a located `Platform`, checking
 /// every input file's shape and every reference between them.
 public enum PlatformParser {
-  public static func parse(_ repository: Repository) -> (platform: Platform, diagnostics: [Diagnostic]) {
+  public static func parse(
+    _ repository: Repository
+  ) -> (platform: Platform, diagnostics: [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     let (settings, settingsErrors) = SettingsParser.parse(repository)
     diagnostics += settingsErrors
@@ -9,7 +11,8 @@ public enum PlatformParser {
     var templates: [String: Template] = [:]
     for name in repository.subdirectories(of: "templates") {
       guard NameRules.isDNSLabel(name) else {
-        diagnostics.append(NameRules.invalidName(name, kind: "template", at: .start(of: "templates/\(name)")))
+        diagnostics.append(
+          NameRules.invalidName(name, kind: "template", at: .start(of: "templates/\(name)")))
         continue
       }
       let (template, found) = TemplateParser.parse(name: name, repository: repository)
@@ -21,7 +24,8 @@ public enum PlatformParser {
     var serviceNames: Set<String> = []
     for name in repository.subdirectories(of: "services") {
       guard NameRules.isDNSLabel(name) else {
-        diagnostics.append(NameRules.invalidName(name, kind: "service", at: .start(of: "services/\(name)")))
+        diagnostics.append(
+          NameRules.invalidName(name, kind: "service", at: .start(of: "services/\(name)")))
         continue
       }
       serviceNames.insert(name)
@@ -33,7 +37,8 @@ public enum PlatformParser {
     var environments: [String: Environment] = [:]
     for name in repository.subdirectories(of: "environments") {
       guard NameRules.isDNSLabel(name) else {
-        diagnostics.append(NameRules.invalidName(name, kind: "environment", at: .start(of: "environments/\(name)")))
+        diagnostics.append(
+          NameRules.invalidName(name, kind: "environment", at: .start(of: "environments/\(name)")))
         continue
       }
       let (environment, found) = EnvironmentParser.parse(
@@ -51,7 +56,9 @@ public enum PlatformParser {
           definitions.append(document)
         } else {
           diagnostics.append(
-            .input("files in crds/ hold CustomResourceDefinitions, not \(document["kind"]?.string ?? "documents without a kind")", at: document.location))
+            .input(
+              "files in crds/ hold CustomResourceDefinitions, not \(document["kind"]?.string ?? "documents without a kind")",
+              at: document.location))
         }
       }
     }
@@ -59,7 +66,8 @@ public enum PlatformParser {
     let platform = Platform(
       settings: settings, templates: templates, services: services, environments: environments,
       customResourceDefinitions: definitions)
-    diagnostics += checkReferences(platform, templateFolders: Set(repository.subdirectories(of: "templates")))
+    diagnostics += checkReferences(
+      platform, templateFolders: Set(repository.subdirectories(of: "templates")))
     return (platform, diagnostics)
   }
 
@@ -78,7 +86,8 @@ public enum PlatformParser {
             at: name.location))
       }
     }
-    let parameterNames = Set(platform.templates.values.flatMap { $0.parameters.properties.map(\.name) })
+    let parameterNames = Set(
+      platform.templates.values.flatMap { $0.parameters.properties.map(\.name) })
     for environment in platform.environments.values {
       for entry in environment.defaultValues?.mapping ?? []
       where !parameterNames.contains(entry.key) && !platform.templates.isEmpty {

@@ -5,8 +5,12 @@ enum ServiceParser {
     let folder = "services/\(name)"
     let path = "\(folder)/service.yaml"
     guard let file = repository.files[path] else {
-      let hint = repository.files["\(folder)/service.yml"] != nil ? " (found service.yml; rename it)" : ""
-      return (nil, [.input("service folder '\(folder)' has no service.yaml\(hint)", at: .start(of: folder))])
+      let hint =
+        repository.files["\(folder)/service.yml"] != nil ? " (found service.yml; rename it)" : ""
+      return (
+        nil,
+        [.input("service folder '\(folder)' has no service.yaml\(hint)", at: .start(of: folder))]
+      )
     }
     let (document, parseErrors) = DocumentReader.single(of: file)
     guard let document else { return (nil, parseErrors) }
@@ -19,22 +23,29 @@ enum ServiceParser {
     case (let template?, nil):
       source = .template(template)
     case (nil, let folderName?):
-      let relative = folderName.value.hasSuffix("/") ? String(folderName.value.dropLast()) : folderName.value
+      let relative =
+        folderName.value.hasSuffix("/") ? String(folderName.value.dropLast()) : folderName.value
       if !NameRules.isSafeRelativePath(relative) || relative == "." {
         reader.report(
-          .input("'manifests' must be a folder inside \(folder)/, not '\(folderName.value)'", at: folderName.location))
+          .input(
+            "'manifests' must be a folder inside \(folder)/, not '\(folderName.value)'",
+            at: folderName.location))
       } else {
         let manifestFolder = "\(folder)/\(relative)"
         var files: [ManifestFile] = []
-        for manifest in repository.files(under: manifestFolder) where manifest.path.hasSuffix(".yaml") {
+        for manifest in repository.files(under: manifestFolder)
+        where manifest.path.hasSuffix(".yaml") {
           let (documents, found) = DocumentReader.documents(of: manifest)
           reader.report(found)
           files.append(ManifestFile(path: manifest.path, documents: documents))
         }
         if !repository.directories.contains(manifestFolder) {
-          reader.report(.input("manifest folder '\(manifestFolder)' does not exist", at: folderName.location))
+          reader.report(
+            .input("manifest folder '\(manifestFolder)' does not exist", at: folderName.location))
         } else if files.isEmpty {
-          reader.report(.input("manifest folder '\(manifestFolder)' has no *.yaml files", at: folderName.location))
+          reader.report(
+            .input(
+              "manifest folder '\(manifestFolder)' has no *.yaml files", at: folderName.location))
         }
         source = .manifests(folder: Located(manifestFolder, at: folderName.location), files: files)
       }
@@ -60,7 +71,9 @@ enum ServiceParser {
     }
     if case .manifests = source, let values {
       reader.report(
-        .input("'values' needs a template: a 'manifests' service renders its files as they are", at: values.location))
+        .input(
+          "'values' needs a template: a 'manifests' service renders its files as they are",
+          at: values.location))
     }
     let diagnostics = parseErrors + reader.finish()
     guard let source else { return (nil, diagnostics) }

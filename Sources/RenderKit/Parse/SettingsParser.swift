@@ -13,10 +13,15 @@ public enum SettingsParser {
     let path = text.hasSuffix("/") ? String(text.dropLast()) : text
     let first = path.split(separator: "/").first.map(String.init) ?? ""
     if !NameRules.isSafeRelativePath(path) || path == "." || first == "." {
-      return .failure(.init(message: "the output folder must be a folder inside the repository, not '\(text)'"))
+      return .failure(
+        .init(message: "the output folder must be a folder inside the repository, not '\(text)'"))
     }
-    if RepositoryLoader.inputFolders.contains(first) || first.hasPrefix(".") || path == "render.yaml" {
-      return .failure(.init(message: "the output folder cannot be '\(text)': render would write over its own inputs"))
+    if RepositoryLoader.inputFolders.contains(first) || first.hasPrefix(".")
+      || path == "render.yaml"
+    {
+      return .failure(
+        .init(
+          message: "the output folder cannot be '\(text)': render would write over its own inputs"))
     }
     return .success(path)
   }
@@ -39,7 +44,9 @@ public enum SettingsParser {
     }
     settings.schemas = reader.stringList("schemas") ?? []
     for folder in settings.schemas where !NameRules.isSafeRelativePath(folder.value) {
-      reader.report(.input("schema folder '\(folder.value)' must be inside the repository", at: folder.location))
+      reader.report(
+        .input("schema folder '\(folder.value)' must be inside the repository", at: folder.location)
+      )
     }
     settings.uncheckedGroups = reader.stringList("uncheckedGroups") ?? []
     settings.promotion = reader.stringList("promotion")

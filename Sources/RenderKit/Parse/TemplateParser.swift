@@ -7,8 +7,11 @@ enum TemplateParser {
     guard let definition = repository.files[definitionPath] else {
       return (
         nil,
-        [.input("template folder '\(folder)' has no template.yaml", at: .start(of: folder),
-          help: "add templates/\(name)/template.yaml with the template's parameters")]
+        [
+          .input(
+            "template folder '\(folder)' has no template.yaml", at: .start(of: folder),
+            help: "add templates/\(name)/template.yaml with the template's parameters")
+        ]
       )
     }
     let (document, parseErrors) = DocumentReader.single(of: definition)
@@ -41,7 +44,8 @@ enum TemplateParser {
               at: entry.keyLocation))
           continue
         }
-        var fileReader = FieldReader(entry.value, subject: "'files.\(entry.key)' in \(definitionPath)")
+        var fileReader = FieldReader(
+          entry.value, subject: "'files.\(entry.key)' in \(definitionPath)")
         if let when = fileReader.string("when") {
           switch TemplateCondition.parse(when.value, at: when.location) {
           case .success(let condition): conditions[entry.key] = condition
@@ -62,7 +66,9 @@ enum TemplateParser {
     }
     if manifestFiles.isEmpty {
       diagnostics.append(
-        .input("template '\(name)' has no manifest templates (*.yaml beside template.yaml)", at: .start(of: definitionPath)))
+        .input(
+          "template '\(name)' has no manifest templates (*.yaml beside template.yaml)",
+          at: .start(of: definitionPath)))
     }
     let template = Template(
       name: name, definitionFile: definitionPath, description: description,

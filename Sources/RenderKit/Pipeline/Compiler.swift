@@ -29,7 +29,9 @@ public enum Compiler {
 
     let concrete = environments.values.filter { !($0.leaf?.isAbstract ?? true) }
       .map(\.name).sorted()
-    let selected = options.environments.isEmpty ? concrete : concrete.filter { options.environments.contains($0) }
+    let selected =
+      options.environments.isEmpty
+      ? concrete : concrete.filter { options.environments.contains($0) }
 
     // Resolve every service everywhere: versions.yaml covers the whole platform, and an
     // input error is an error whatever the filter.
@@ -50,7 +52,8 @@ public enum Compiler {
         if found.hasErrors { unresolved.insert(name) }
         byService[serviceName] = resolved
         if resolved.isEnabled, let reference = resolved.imageRef {
-          environmentVersions[serviceName] = Located(reference, at: resolved.version?.location ?? .generated)
+          environmentVersions[serviceName] = Located(
+            reference, at: resolved.version?.location ?? .generated)
         }
       }
       resolvedServices[name] = byService
@@ -61,7 +64,8 @@ public enum Compiler {
     let output = platform.settings.output
     let serviceFilter = options.services
     let builds = await withTaskGroup(
-      of: (String, [Resource], [Diagnostic]).self, returning: [(String, [Resource], [Diagnostic])].self
+      of: (String, [Resource], [Diagnostic]).self,
+      returning: [(String, [Resource], [Diagnostic])].self
     ) { group in
       for name in selected where !unresolved.contains(name) {
         guard let environment = environments[name] else { continue }

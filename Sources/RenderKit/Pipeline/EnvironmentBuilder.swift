@@ -102,7 +102,9 @@ struct EnvironmentBuilder: Sendable {
   /// The input files a service's resources depend on, for the generated header.
   private func inputFiles(for resolved: ResolvedService, chainFiles: [String]) -> [String] {
     var files: [String] = []
-    if case .template(let name) = resolved.service.source, let template = platform.templates[name.value] {
+    if case .template(let name) = resolved.service.source,
+      let template = platform.templates[name.value]
+    {
       files.append(template.definitionFile)
     }
     files.append(resolved.service.file)

@@ -2,7 +2,9 @@
 public enum EnvironmentResolver {
   /// Resolves every environment whose chain is sound, abstract ones included (their
   /// chains are needed by children, and `render explain` can show them).
-  public static func resolve(_ platform: Platform) -> (environments: [String: ResolvedEnvironment], diagnostics: [Diagnostic]) {
+  public static func resolve(
+    _ platform: Platform
+  ) -> (environments: [String: ResolvedEnvironment], diagnostics: [Diagnostic]) {
     var resolved: [String: ResolvedEnvironment] = [:]
     var diagnostics: [Diagnostic] = []
     var reportedCycles: Set<String> = []

@@ -15,7 +15,8 @@ enum MergePatch {
         entries[index].value = apply(entry.value, to: entries[index].value)
       } else {
         entries.append(
-          Node.Entry(key: entry.key, keyLocation: entry.keyLocation, value: apply(entry.value, to: nil)))
+          Node.Entry(
+            key: entry.key, keyLocation: entry.keyLocation, value: apply(entry.value, to: nil)))
       }
     }
     return Node(.mapping(entries), at: location)

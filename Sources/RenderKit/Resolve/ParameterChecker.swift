@@ -72,18 +72,23 @@ struct ParameterChecker {
     if let number = numericValue(value) {
       if let minimum = schema.minimum, number < minimum {
         diagnostics.append(
-          .input("'\(path)' must be at least \(format(minimum)), not \(format(number))", at: value.location))
+          .input(
+            "'\(path)' must be at least \(format(minimum)), not \(format(number))",
+            at: value.location))
       }
       if let maximum = schema.maximum, number > maximum {
         diagnostics.append(
-          .input("'\(path)' must be at most \(format(maximum)), not \(format(number))", at: value.location))
+          .input(
+            "'\(path)' must be at most \(format(maximum)), not \(format(number))",
+            at: value.location))
       }
     }
     if let pattern = schema.pattern, let text = value.string,
       let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) == nil
     {
       diagnostics.append(
-        .input("'\(path)' (\"\(text)\") does not match the pattern '\(pattern)'", at: value.location))
+        .input(
+          "'\(path)' (\"\(text)\") does not match the pattern '\(pattern)'", at: value.location))
     }
     if let entries = value.mapping {
       for required in schema.required where value[required.value] == nil {
@@ -128,7 +133,8 @@ struct ParameterChecker {
   func fillingDefaults(_ value: Node, schema: ParameterSchema) -> Node {
     guard var entries = value.mapping else {
       if let items = value.sequence, let itemSchema = schema.items {
-        return Node(.sequence(items.map { fillingDefaults($0, schema: itemSchema) }), at: value.location)
+        return Node(
+          .sequence(items.map { fillingDefaults($0, schema: itemSchema) }), at: value.location)
       }
       return value
     }
@@ -139,8 +145,11 @@ struct ParameterChecker {
     }
     for property in schema.properties where value[property.name] == nil {
       if let defaultValue = property.schema.defaultValue {
-        let filled = defaultValue.isNull ? defaultValue : fillingDefaults(defaultValue, schema: property.schema)
-        entries.append(Node.Entry(key: property.name, keyLocation: defaultValue.location, value: filled))
+        let filled =
+          defaultValue.isNull
+          ? defaultValue : fillingDefaults(defaultValue, schema: property.schema)
+        entries.append(
+          Node.Entry(key: property.name, keyLocation: defaultValue.location, value: filled))
       }
     }
     return Node(.mapping(entries), at: value.location)

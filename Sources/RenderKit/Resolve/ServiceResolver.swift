@@ -42,7 +42,8 @@ public struct ServiceResolver: Sendable {
       }
     }
     if let values = service.values {
-      layers.append(ValueLayer(kind: .service, file: service.file, environment: nil, values: values))
+      layers.append(
+        ValueLayer(kind: .service, file: service.file, environment: nil, values: values))
     }
     for layerEnvironment in environment.chain {
       // Environment defaults reach every service, but each template takes only the
@@ -54,7 +55,8 @@ public struct ServiceResolver: Sendable {
         layers.append(
           ValueLayer(
             kind: .environmentDefaults, file: layerEnvironment.file,
-            environment: layerEnvironment.name, values: Node(.mapping(entries), at: values.location)))
+            environment: layerEnvironment.name, values: Node(.mapping(entries), at: values.location)
+          ))
       }
     }
     for override in overrides {
@@ -88,7 +90,8 @@ public struct ServiceResolver: Sendable {
           at: layer.values.location))
     }
 
-    diagnostics += checkImage(image: image, version: version, service: service, environment: environment)
+    diagnostics += checkImage(
+      image: image, version: version, service: service, environment: environment)
 
     let resolved = ResolvedService(
       service: service, environment: environment, enabled: enabled, image: image,
@@ -128,15 +131,19 @@ public struct ServiceResolver: Sendable {
             at: image.location))
       }
       if image.value.isEmpty || image.value.contains(" ") {
-        diagnostics.append(.input("image '\(image.value)' is not an image repository", at: image.location))
+        diagnostics.append(
+          .input("image '\(image.value)' is not an image repository", at: image.location))
       }
     }
     if let version {
       if !Self.isValidVersion(version.value) {
         diagnostics.append(
           .input(
-            "version '\(version.value)' is neither an image tag nor a sha256 digest", at: version.location,
-            help: "a tag is up to 128 of [A-Za-z0-9_.-] not starting with '.' or '-'; a digest is sha256: and 64 hex digits"))
+            "version '\(version.value)' is neither an image tag nor a sha256 digest",
+            at: version.location,
+            help:
+              "a tag is up to 128 of [A-Za-z0-9_.-] not starting with '.' or '-'; a digest is sha256: and 64 hex digits"
+          ))
       }
       if image == nil {
         diagnostics.append(
@@ -147,7 +154,9 @@ public struct ServiceResolver: Sendable {
         .input(
           "service '\(service.name)' has no version in environment '\(environment.name)'",
           at: image.location,
-          help: "set 'version' in \(service.file) or in environments/\(environment.name)/\(service.name).yaml"))
+          help:
+            "set 'version' in \(service.file) or in environments/\(environment.name)/\(service.name).yaml"
+        ))
     }
     return diagnostics
   }
@@ -155,7 +164,8 @@ public struct ServiceResolver: Sendable {
   static func isValidVersion(_ version: String) -> Bool {
     if version.hasPrefix("sha256:") {
       let hex = version.dropFirst("sha256:".count)
-      return hex.count == 64 && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+      return hex.count == 64
+        && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
     }
     guard let first = version.utf8.first, version.utf8.count <= 128,
       first != UInt8(ascii: "."), first != UInt8(ascii: "-")

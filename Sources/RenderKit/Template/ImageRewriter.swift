@@ -46,7 +46,9 @@ struct ImageRewriter {
   private func rewrite(_ node: inout Node, reference: String, depth: Int, pinned: inout Int) {
     guard depth < 32, let entries = node.mapping else {
       if var items = node.sequence, depth < 32 {
-        for index in items.indices { rewrite(&items[index], reference: reference, depth: depth + 1, pinned: &pinned) }
+        for index in items.indices {
+          rewrite(&items[index], reference: reference, depth: depth + 1, pinned: &pinned)
+        }
         node = Node(.sequence(items), at: node.location)
       }
       return

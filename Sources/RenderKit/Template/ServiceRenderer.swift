@@ -8,7 +8,9 @@ public struct ServiceRenderer: Sendable {
     self.platform = platform
   }
 
-  public func render(_ resolved: ResolvedService) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+  public func render(
+    _ resolved: ResolvedService
+  ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
     var resources: [Resource] = []
     var diagnostics: [Diagnostic] = []
     let context = Diagnostic.Related(
@@ -48,9 +50,10 @@ public struct ServiceRenderer: Sendable {
       var pinned = 0
       for file in files {
         for document in file.documents {
-          guard var resource = Self.resource(
-            document, service: resolved.name, environment: resolved.environment.name,
-            source: document.location, diagnostics: &diagnostics)
+          guard
+            var resource = Self.resource(
+              document, service: resolved.name, environment: resolved.environment.name,
+              source: document.location, diagnostics: &diagnostics)
           else { continue }
           pinned += imageRewriter.apply(to: &resource.body)
           resources.append(resource)

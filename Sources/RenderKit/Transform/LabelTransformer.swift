@@ -34,8 +34,9 @@ public struct LabelTransformer: Sendable {
     resource.body.update("metadata", default: .mapping([], at: source)) { metadata in
       Self.addLabels(objectLabels, to: &metadata, defaultLocation: source)
     }
-    guard resource.apiVersion.hasPrefix("apps/") || resource.apiVersion.hasPrefix("batch/")
-      || resource.apiVersion == "v1",
+    guard
+      resource.apiVersion.hasPrefix("apps/") || resource.apiVersion.hasPrefix("batch/")
+        || resource.apiVersion == "v1",
       let paths = Self.podTemplatePaths[resource.kind], !labels.isEmpty
     else { return }
     // A label the selector matches on stays as the template wrote it: changing it on

@@ -45,7 +45,8 @@ enum PolicySettingsParser {
           continue
         }
         settings.ignores.append(
-          PolicyIgnore(rule: rule.value, service: service, kind: kind, name: name, location: item.location))
+          PolicyIgnore(
+            rule: rule.value, service: service, kind: kind, name: name, location: item.location))
       }
       if let labels = reader.stringList("requiredLabels") {
         settings.requiredLabels = labels.map(\.value)

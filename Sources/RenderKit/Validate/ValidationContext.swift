@@ -63,7 +63,8 @@ public struct ValidationContext: Sendable {
       let next: Node?
       switch component {
       case .key(let key): next = node[key]
-      case .index(let index): next = node.sequence.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+      case .index(let index):
+        next = node.sequence.flatMap { $0.indices.contains(index) ? $0[index] : nil }
       }
       guard let next else { break }
       node = next

@@ -36,9 +36,11 @@ public struct Validator: Sendable {
             "no schema for \(resource.kind) in \(resource.apiVersion): render cannot check it",
             at: resource.body["kind"]?.location ?? resource.source,
             related: [.rendered(rendered.path, field: [])],
-            help: resource.group.isEmpty || resource.group.hasSuffix(".k8s.io") || !resource.group.contains(".")
+            help: resource.group.isEmpty || resource.group.hasSuffix(".k8s.io")
+              || !resource.group.contains(".")
               ? "check apiVersion and kind against Kubernetes \(schema.kubernetesVersion)"
-              : "add the CustomResourceDefinition to crds/, or list '\(resource.group)' under uncheckedGroups in render.yaml"))
+              : "add the CustomResourceDefinition to crds/, or list '\(resource.group)' under uncheckedGroups in render.yaml"
+          ))
       }
     }
     for rule in rules {

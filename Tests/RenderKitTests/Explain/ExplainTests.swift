@@ -5,48 +5,48 @@ import Testing
 @Suite struct ExplainTests {
   static let files: [String: String] = [
     "templates/web/template.yaml": """
-      parameters:
-        replicas: {type: integer, default: 1}
-        port: {type: integer, default: 8080}
-      """,
+    parameters:
+      replicas: {type: integer, default: 1}
+      port: {type: integer, default: 8080}
+    """,
     "templates/web/deployment.yaml": """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: "${ service.name }"}
-      spec:
-        replicas: ${ values.replicas }
-        selector: {matchLabels: {app: "${ service.name }"}}
-        template:
-          metadata: {labels: {app: "${ service.name }"}}
-          spec:
-            containers:
-            - name: app
-              image: ${ service.imageRef }
-              ports: [{containerPort: "${ values.port }"}]
-      """,
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: "${ service.name }"}
+    spec:
+      replicas: ${ values.replicas }
+      selector: {matchLabels: {app: "${ service.name }"}}
+      template:
+        metadata: {labels: {app: "${ service.name }"}}
+        spec:
+          containers:
+          - name: app
+            image: ${ service.imageRef }
+            ports: [{containerPort: "${ values.port }"}]
+    """,
     "services/api/service.yaml": """
-      template: web
-      image: ghcr.io/acme/api
-      version: 1.0.0
-      values:
-        replicas: 2
-      """,
+    template: web
+    image: ghcr.io/acme/api
+    version: 1.0.0
+    values:
+      replicas: 2
+    """,
     "environments/base/environment.yaml": """
-      abstract: true
-      defaults:
-        values: {replicas: 3}
-      """,
+    abstract: true
+    defaults:
+      values: {replicas: 3}
+    """,
     "environments/prod/environment.yaml": """
-      inherits: base
-      namespace: shop
-      services:
-        api:
-          version: 1.1.0
-          values: {replicas: 5}
-      patches:
-      - target: {kind: Deployment}
-        merge: {spec: {template: {spec: {priorityClassName: high}}}}
-      """,
+    inherits: base
+    namespace: shop
+    services:
+      api:
+        version: 1.1.0
+        values: {replicas: 5}
+    patches:
+    - target: {kind: Deployment}
+      merge: {spec: {template: {spec: {priorityClassName: high}}}}
+    """,
   ]
 
   func compile() async throws -> Compilation {

@@ -18,7 +18,8 @@ import Testing
   }
 
   static func path(of fixture: String) -> String {
-    fixture == "(example platform)" ? packageRoot : packageRoot + "/Tests/Fixtures/golden/" + fixture
+    fixture == "(example platform)"
+      ? packageRoot : packageRoot + "/Tests/Fixtures/golden/" + fixture
   }
 
   @Test(arguments: fixtures)
