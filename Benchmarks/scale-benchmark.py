@@ -233,6 +233,11 @@ def main():
     parser.add_argument("--kustomize", action="store_true", help="also time kubectl kustomize")
     parser.add_argument("--binary", help="render binary (default: build release)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (best is kept)")
+    parser.add_argument(
+        "--work-dir",
+        help="where to generate the platforms (default: the system temp folder); "
+        "a tmpfs such as /dev/shm separates render's cost from the file system's",
+    )
     arguments = parser.parse_args()
 
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -244,7 +249,7 @@ def main():
 
     rows = []
     for services in arguments.services:
-        work = tempfile.mkdtemp(prefix="render-bench-")
+        work = tempfile.mkdtemp(prefix="render-bench-", dir=arguments.work_dir)
         try:
             generate_render(f"{work}/render", services, arguments.environments)
             builds = []

@@ -95,12 +95,21 @@ public struct Node: Sendable, CustomStringConvertible {
 
   /// The value of `key` when this node is a mapping that has it.
   public subscript(key: String) -> Node? {
-    get { mapping?.first { $0.key == key }?.value }
+    // The hottest call of a build: no closure, no intermediate optional array.
+    guard case .mapping(let entries) = content else { return nil }
+    for index in entries.indices where entries[index].key == key {
+      return entries[index].value
+    }
+    return nil
   }
 
   /// The entry of `key` (with the key's own location) when this node is a mapping.
   public func entry(_ key: String) -> Entry? {
-    mapping?.first { $0.key == key }
+    guard case .mapping(let entries) = content else { return nil }
+    for index in entries.indices where entries[index].key == key {
+      return entries[index]
+    }
+    return nil
   }
 
   /// The name of the node's type, for messages: "a mapping", "a string"...

@@ -6,33 +6,50 @@
 /// `2024-01-01`, `0b101`, `1_000`, `<<`, `=`. The check errs on the side of quoting.
 enum PlainScalarSafety {
   static func canBePlain(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
-      return false
-    }
-    if isSpace(first) || isSpace(last) { return false }
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return false }
+    if isSpaceByte(first) || isSpaceByte(last) || last == UInt8(ascii: ":") { return false }
     if isAmbiguous(text) { return false }
     switch first {
-    case "[", "]", "{", "}", ",", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`":
+    case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+      UInt8(ascii: ","), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+      UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+      UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
       return false
-    case "-", "?", ":":
-      let rest = text.unicodeScalars.dropFirst()
-      guard let second = rest.first, !isSpace(second) else { return false }
+    case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+      let rest = utf8.dropFirst()
+      guard let second = rest.first, !isSpaceByte(second) else { return false }
       if text.hasPrefix("---") { return false }
     default:
       break
     }
     if text.hasPrefix("...") { return false }
-    var previous: Unicode.Scalar = " "
-    for scalar in text.unicodeScalars {
-      if !isPrintable(scalar) || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+    // Bytes, not characters: every indicator is ASCII, and most strings are.
+    var previous = UInt8(ascii: " ")
+    var ascii = true
+    for byte in utf8 {
+      if byte >= 0x80 {
+        ascii = false
+      } else if byte < 0x20 || byte == 0x7F {
+        return false  // control characters, tabs and line breaks need quotes
+      } else if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") {
+        return false
+      } else if byte == UInt8(ascii: " ") && previous == UInt8(ascii: ":") {
         return false
       }
-      if scalar == "#" && isSpace(previous) { return false }
-      if previous == ":" && isSpace(scalar) { return false }
-      previous = scalar
+      previous = byte
     }
-    if last == ":" { return false }
+    if !ascii {
+      for scalar in text.unicodeScalars where scalar.value >= 0x80 && !isPrintable(scalar) {
+        return false
+      }
+    }
     return true
+  }
+
+  private static func isSpaceByte(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+      || byte == UInt8(ascii: "\r")
   }
 
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -54,6 +71,21 @@ enum PlainScalarSafety {
 
   /// Whether a YAML 1.1 or 1.2 reader would resolve the text to a non-string.
   static func isAmbiguous(_ text: String) -> Bool {
+    // Fast path: a string that starts with a letter is ambiguous only if it is one of the
+    // boolean or null words (none longer than five letters).
+    if let first = text.utf8.first,
+      (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
+        || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
+    {
+      guard text.utf8.count <= 5 else { return false }
+      switch text {
+      case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off",
+        "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
+        return true
+      default:
+        return false
+      }
+    }
     if let scalar = CoreSchema.resolvePlain(text) {
       if case .string = scalar {} else { return true }
     } else {

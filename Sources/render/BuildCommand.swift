@@ -32,10 +32,35 @@ struct BuildCommand: AsyncParsableCommand {
   @Option(help: "How to print findings: text (stderr), json, github or sarif (stdout).")
   var format: FindingsFormat = .text
 
+  @Flag(help: "Print how long each stage took (to stderr).")
+  var profile = false
+
   func run() async throws {
+    let clock = ContinuousClock()
+    let start = clock.now
     var session = try Session.load(options: options, output: output)
+    let loaded = clock.now
     session.buildOptions.strict = strict
+    // The output folder is read (under the lock) while the compiler works.
+    let lock = try session.lock()
+    defer { withExtendedLifetime(lock) {} }
+    let outputPath = session.root + "/" + session.platform.settings.output
+    let recover = !check
+    let scan = Task.detached(priority: .userInitiated) {
+      Result { () throws(FileSystem.Error) -> ExistingTree in
+        if recover { try TreeWriter(outputPath: outputPath).recover() }
+        return try ExistingTree.scan(outputPath)
+      }
+    }
+    let compiling = clock.now
     let compilation = await session.compile()
+    ProcessLifetime.keep(compilation)
+    var times: [(String, Duration)] = [
+      ("load and parse", loaded - start), ("schemas and inheritance", .zero),
+    ]
+    times += compilation.stageTimes.map { ($0.stage, $0.duration) }
+    let compiled = clock.now
+    times[1].1 = (compiled - compiling) - compilation.stageTimes.reduce(.zero) { $0 + $1.duration }
     // Every finding of the run is printed once, at the end: a JSON or SARIF report must
     // be one document, and text gets one summary line.
     var findings = compilation.diagnostics
@@ -44,17 +69,17 @@ struct BuildCommand: AsyncParsableCommand {
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)
     }
-    let lock = try session.lock()
-    defer { withExtendedLifetime(lock) {} }
     let tree = compilation.tree
     let rendered: RenderedOutput
-    do {
-      rendered = try RenderedOutput.scan(root: session.root, tree: tree, recover: !check)
-    } catch {
+    switch await scan.value {
+    case .success(let existing):
+      rendered = RenderedOutput.compare(root: session.root, tree: tree, existing: existing)
+    case .failure(let error):
       format.emit(findings, repository: session.repository)
       Console.error("render: \(error)\n")
       throw ExitCode(1)
     }
+    times.append(("read rendered/ and compare", clock.now - compiled))
     let diff = rendered.diff
     findings += diff.conflicts + rendered.notes
     if check {
@@ -65,6 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
         throw ExitCode(1)
       }
       status("render: \(tree.folder)/ is current (\(tree.files.count) files)\n")
+      printProfile(times, total: clock.now - start)
       return
     }
     format.emit(findings, repository: session.repository)
@@ -72,13 +98,32 @@ struct BuildCommand: AsyncParsableCommand {
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)
     }
+    let writing = clock.now
     do {
       try rendered.write()
     } catch {
       Console.error("render: \(error)\n")
       throw ExitCode(1)
     }
+    times.append(("write", clock.now - writing))
     status(DriftReport.buildSummary(diff, tree: tree))
+    printProfile(times, total: clock.now - start)
+  }
+
+  /// `--profile`: one line per stage, in milliseconds.
+  private func printProfile(_ times: [(String, Duration)], total: Duration) {
+    guard profile else { return }
+    func milliseconds(_ duration: Duration) -> String {
+      let value =
+        Double(duration.components.seconds) * 1_000
+        + Double(duration.components.attoseconds) / 1e15
+      return String(Int(value.rounded()))
+    }
+    var text = ""
+    for (stage, duration) in times + [("total", total)] {
+      text += "render: profile: \(stage): \(milliseconds(duration)) ms\n"
+    }
+    Console.error(text)
   }
 
   /// The closing line: stdout for text, stderr when a report owns stdout.

@@ -24,6 +24,15 @@ struct RenderedOutput {
       diff: TreeDiff(tree: tree, existing: existing))
   }
 
+  /// The diff of an output folder scanned earlier (in parallel with compiling).
+  static func compare(
+    root: String, tree: OutputTree, existing: ExistingTree
+  ) -> RenderedOutput {
+    RenderedOutput(
+      tree: tree, writer: TreeWriter(outputPath: root + "/" + tree.folder), existing: existing,
+      diff: TreeDiff(tree: tree, existing: existing))
+  }
+
   /// Warnings for files in the output folder that render did not generate.
   var notes: [Diagnostic] {
     diff.handWritten.map {

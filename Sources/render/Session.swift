@@ -12,6 +12,8 @@ struct Session {
   /// Loads and parses the repository and checks `--env`/`--service` against it (an
   /// unknown name is a usage error, exit 64).
   static func load(options: RootOptions, output: String? = nil) throws -> Session {
+    // Compile the bundled schemas on another core while the repository is read.
+    _ = schema
     let (repository, loadDiagnostics) = RepositoryLoader(root: options.root).load()
     var (platform, parseDiagnostics) = PlatformParser.parse(repository)
     if let output {
@@ -44,10 +46,15 @@ struct Session {
       buildOptions: BuildOptions(environments: options.environments, services: options.services))
   }
 
+  /// The bundled Kubernetes schemas, compiled in the background from the first use.
+  static let schema = Task.detached(priority: .userInitiated) {
+    try KubernetesSchema.bundled()
+  }
+
   func compile() async -> Compilation {
     let bundled: KubernetesSchema
     do {
-      bundled = try KubernetesSchema.bundled()
+      bundled = try await Self.schema.value
     } catch {
       Console.internalFailure("the bundled Kubernetes schema does not load: \(error)")
     }

@@ -67,17 +67,31 @@ public enum FileSystem {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
     defer { close(descriptor) }
-    var result: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65_536)
+    // One read of the size fstat reports covers almost every file; keep reading in case
+    // the file grew meanwhile.
+    var info = stat()
+    let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+    var result = [UInt8](repeating: 0, count: expected + 1)
+    var count = 0
     while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
+      if count == result.count {
+        result.append(contentsOf: repeatElement(0, count: max(result.count, 4096)))
+      }
+      let read = result.withUnsafeMutableBytes { buffer in
+        #if canImport(Glibc)
+          Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+        #else
+          Darwin.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+        #endif
+      }
+      if read < 0 {
         if errno == EINTR { continue }
         throw Error(path: path, operation: "cannot read", code: errno)
       }
-      if count == 0 { break }
-      result.append(contentsOf: buffer[0..<count])
+      if read == 0 { break }
+      count += read
     }
+    result.removeLast(result.count - count)
     return result
   }
 

@@ -26,6 +26,7 @@ public struct RepositoryLoader: Sendable {
       for folder in Self.inputFolders {
         walker.visit(folder, depth: 0, topLevelFile: false)
       }
+      walker.readPending()
     }
     return (
       Repository(root: walker.root, files: walker.files, directories: walker.directories),
@@ -91,19 +92,35 @@ public struct RepositoryLoader: Sendable {
       }
     }
 
+    /// Files found by the walk, read afterwards in parallel (a large repository has
+    /// thousands).
+    var pending: [(relative: String, absolute: String)] = []
+
     mutating func read(_ relative: String, absolute: String) {
-      let bytes: [UInt8]
-      do {
-        bytes = try FileSystem.readBytes(absolute)
-      } catch {
-        diagnostics.append(.input(error.description, at: .start(of: relative)))
-        return
+      pending.append((relative, absolute))
+    }
+
+    mutating func readPending() {
+      let results = pending.parallelMap { file -> Result<SourceFile, Diagnostic> in
+        let bytes: [UInt8]
+        do throws(FileSystem.Error) {
+          bytes = try FileSystem.readBytes(file.absolute)
+        } catch {
+          return .failure(.input(error.description, at: .start(of: file.relative)))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+          return .failure(
+            .input("'\(file.relative)' is not UTF-8 text", at: .start(of: file.relative)))
+        }
+        return .success(SourceFile(path: file.relative, text: text))
       }
-      guard let text = String(validating: bytes, as: UTF8.self) else {
-        diagnostics.append(.input("'\(relative)' is not UTF-8 text", at: .start(of: relative)))
-        return
+      for result in results {
+        switch result {
+        case .success(let file): files[file.path] = file
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        }
       }
-      files[relative] = SourceFile(path: relative, text: text)
+      pending = []
     }
   }
 }

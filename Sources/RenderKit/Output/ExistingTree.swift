@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// What the output folder holds on disk now, read without following links.
 public struct ExistingTree: Sendable {
   public enum Entry: Sendable, Equatable {
@@ -24,7 +27,21 @@ public struct ExistingTree: Sendable {
       return ExistingTree(entries: [:], exists: false)
     case .directory:
       var entries: [String: Entry] = [:]
-      try scan(path, relative: "", into: &entries)
+      var files: [String] = []
+      try scan(path, relative: "", into: &entries, files: &files)
+      // Reading thousands of files is most of a scan; the reads are independent.
+      let paths = files
+      let contents = ReadResults(count: paths.count)
+      DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        contents.set(
+          index,
+          Result { () throws(FileSystem.Error) in
+            try FileSystem.readBytes(path + "/" + paths[index])
+          })
+      }
+      for (index, file) in files.enumerated() {
+        entries[file] = .file(try contents.get(index))
+      }
       return ExistingTree(entries: entries, exists: true)
     default:
       throw FileSystem.Error(
@@ -32,8 +49,10 @@ public struct ExistingTree: Sendable {
     }
   }
 
+  /// Lists the folder recursively; files are only noted in `files`, to be read later.
   private static func scan(
-    _ absolute: String, relative: String, into entries: inout [String: Entry]
+    _ absolute: String, relative: String, into entries: inout [String: Entry],
+    files: inout [String]
   ) throws(FileSystem.Error) {
     for name in try FileSystem.list(absolute) {
       let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -41,14 +60,33 @@ public struct ExistingTree: Sendable {
       switch FileSystem.entryType(childAbsolute) {
       case .directory?:
         entries[childRelative] = .directory
-        try scan(childAbsolute, relative: childRelative, into: &entries)
+        try scan(childAbsolute, relative: childRelative, into: &entries, files: &files)
       case .file?:
-        entries[childRelative] = .file(try FileSystem.readBytes(childAbsolute))
+        files.append(childRelative)
       case .symlink?:
         entries[childRelative] = .symlink(try FileSystem.readSymlink(childAbsolute))
       default:
         entries[childRelative] = .other
       }
     }
+  }
+}
+
+/// The results of reads done on several threads, each into its own slot.
+private final class ReadResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<[UInt8], FileSystem.Error>?]
+
+  init(count: Int) {
+    results = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ result: Result<[UInt8], FileSystem.Error>) {
+    lock.withLock { results[index] = result }
+  }
+
+  func get(_ index: Int) throws(FileSystem.Error) -> [UInt8] {
+    guard let result = lock.withLock({ results[index] }) else { return [] }
+    return try result.get()
   }
 }

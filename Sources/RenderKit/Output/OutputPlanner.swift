@@ -1,18 +1,63 @@
 /// Lays rendered resources out as files: the Output stage.
+///
+/// Emitting YAML and checksumming it is most of a build's work, so it happens per
+/// environment (`files(for:...)`, run in the environment's parallel task) and `plan`
+/// only gathers the results.
 public enum OutputPlanner {
-  /// - Parameters:
-  ///   - resources: every rendered resource, by environment.
-  ///   - include: whether a resource's file belongs to this render (filters).
-  ///   - reconcilers: Argo CD and Flux objects (already filtered), written with
-  ///     render.yaml as their source.
-  public static func plan(
-    folder: String, resources: [String: [Resource]], versions: OutputFile,
-    ownedPrefixes: [String], include: (Resource) -> Bool,
-    reconcilers: [ReconcilerManifest] = []
-  ) -> (tree: OutputTree, diagnostics: [Diagnostic]) {
-    var files: [OutputFile] = [versions]
+  /// The files of one environment's resources (those `include` selects), each with its
+  /// generated header. Two resources that would share a file are an error.
+  public static func files(
+    for resources: [Resource], environment: String, folder: String,
+    include: (Resource) -> Bool
+  ) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    let (placed, diagnostics) = placements(
+      for: resources, environment: environment, folder: folder, include: include)
+    return (placed.map { file(at: $0.path, for: $0.resource) }, diagnostics)
+  }
+
+  /// Where each resource goes, without the (expensive) emitting: cheap enough to run
+  /// first over a whole environment, so the emitting can be spread over every core.
+  public static func placements(
+    for resources: [Resource], environment: String, folder: String,
+    include: (Resource) -> Bool
+  ) -> (placements: [(path: String, resource: Resource)], diagnostics: [Diagnostic]) {
+    var placements: [(path: String, resource: Resource)] = []
     var diagnostics: [Diagnostic] = []
     var owners: [String: Resource] = [:]
+    for resource in resources where include(resource) {
+      let path = ResourcePath.path(for: resource)
+      if let first = owners[path] {
+        diagnostics.append(
+          Diagnostic(
+            .error, rule: "unique",
+            "\(resource.displayName) is rendered twice for \(first.service.map { "service '\($0)'" } ?? "the environment") in environment '\(environment)' (both would be written to \(folder)/\(path))",
+            at: resource.source,
+            related: [.init("the first one", at: first.source)]))
+        continue
+      }
+      owners[path] = resource
+      placements.append((path, resource))
+    }
+    return (placements, diagnostics)
+  }
+
+  /// One resource's file: the generated header and the canonical YAML.
+  public static func file(at path: String, for resource: Resource) -> OutputFile {
+    OutputFile(
+      path: path,
+      contents: GeneratedHeader.file(
+        source: resource.source.file, inputs: resource.inputs,
+        body: YAMLEmitter.emit(resource.body)))
+  }
+
+  /// The whole tree: versions.yaml, the environments' files and the reconciler objects.
+  /// - Parameter reconcilers: Argo CD and Flux objects (already filtered), written with
+  ///   render.yaml as their source.
+  public static func plan(
+    folder: String, environmentFiles: [OutputFile], versions: OutputFile,
+    ownedPrefixes: [String], reconcilers: [ReconcilerManifest] = []
+  ) -> OutputTree {
+    var files: [OutputFile] = [versions]
     // Name clashes among them are reported by ReconcilerPlanner; a clash of paths is one.
     var reconcilerPaths: Set<String> = []
     for manifest in reconcilers where reconcilerPaths.insert(manifest.path).inserted {
@@ -23,27 +68,7 @@ public enum OutputPlanner {
             source: SettingsParser.file, inputs: manifest.resource.inputs,
             body: YAMLEmitter.emit(manifest.resource.body))))
     }
-    for environment in resources.keys.sorted() {
-      for resource in resources[environment] ?? [] where include(resource) {
-        let path = ResourcePath.path(for: resource)
-        if let first = owners[path] {
-          diagnostics.append(
-            Diagnostic(
-              .error, rule: "unique",
-              "\(resource.displayName) is rendered twice for \(first.service.map { "service '\($0)'" } ?? "the environment") in environment '\(environment)' (both would be written to \(folder)/\(path))",
-              at: resource.source,
-              related: [.init("the first one", at: first.source)]))
-          continue
-        }
-        owners[path] = resource
-        let body = YAMLEmitter.emit(resource.body)
-        files.append(
-          OutputFile(
-            path: path,
-            contents: GeneratedHeader.file(
-              source: resource.source.file, inputs: resource.inputs, body: body)))
-      }
-    }
-    return (OutputTree(folder: folder, files: files, ownedPrefixes: ownedPrefixes), diagnostics)
+    files += environmentFiles
+    return OutputTree(folder: folder, files: files, ownedPrefixes: ownedPrefixes)
   }
 }

@@ -1,4 +1,6 @@
 import CRenderSystem
+import Dispatch
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -74,6 +76,13 @@ public struct TreeWriter: Sendable {
       if let slash = path.lastIndex(of: "/") { foldersWithChildren.insert(path[..<slash]) }
     }
 
+    // Folders first, in order; then the files, which are independent of each other and
+    // are written on every core.
+    enum Operation {
+      case link(String)
+      case create([UInt8])
+    }
+    var operations: [(path: String, operation: Operation)] = []
     // Keep everything that stays: unchanged files, hand-written files, links, and
     // folders that were empty (a folder emptied by removing stale files goes).
     for (path, entry) in existing.entries.sorted(by: { $0.key < $1.key }) {
@@ -81,7 +90,7 @@ public struct TreeWriter: Sendable {
       case .file:
         guard !stale.contains(path), !rewritten.contains(path) else { continue }
         try ensureParent(of: path)
-        try linkOrCopy(outputPath + "/" + path, stagingPath + "/" + path)
+        operations.append((path, .link(outputPath + "/" + path)))
       case .symlink(let target):
         try ensureParent(of: path)
         try FileSystem.makeSymlink(stagingPath + "/" + path, target: target)
@@ -95,12 +104,27 @@ public struct TreeWriter: Sendable {
     }
     for file in diff.added {
       try ensureParent(of: file.path)
-      try FileSystem.createFile(stagingPath + "/" + file.path, bytes: file.contents)
+      operations.append((file.path, .create(file.contents)))
     }
     for update in diff.updated {
       try ensureParent(of: update.path)
-      try FileSystem.createFile(stagingPath + "/" + update.path, bytes: update.new)
+      operations.append((update.path, .create(update.new)))
     }
+    let staging = stagingPath
+    let work = operations
+    let failures = FirstFailure()
+    DispatchQueue.concurrentPerform(iterations: work.count) { index in
+      let (path, operation) = work[index]
+      do throws(FileSystem.Error) {
+        switch operation {
+        case .link(let source): try Self.linkOrCopy(source, staging + "/" + path)
+        case .create(let bytes): try FileSystem.createFile(staging + "/" + path, bytes: bytes)
+        }
+      } catch {
+        failures.record(error)
+      }
+    }
+    if let failure = failures.first { throw failure }
     try swapIntoPlace(outputExists: existing.exists)
   }
 
@@ -128,7 +152,7 @@ public struct TreeWriter: Sendable {
     }
   }
 
-  private func linkOrCopy(_ from: String, _ to: String) throws(FileSystem.Error) {
+  private static func linkOrCopy(_ from: String, _ to: String) throws(FileSystem.Error) {
     do {
       try FileSystem.hardLink(from, to)
     } catch {
@@ -154,4 +178,18 @@ public struct TreeWriter: Sendable {
     try FileSystem.rename(stagingPath, outputPath)
     try FileSystem.removeTree(retiredPath)
   }
+}
+
+/// The first error of work done on several threads.
+private final class FirstFailure: @unchecked Sendable {
+  private let lock = NSLock()
+  private var error: FileSystem.Error?
+
+  func record(_ failure: FileSystem.Error) {
+    lock.withLock {
+      if error == nil { error = failure }
+    }
+  }
+
+  var first: FileSystem.Error? { lock.withLock { error } }
 }

@@ -29,7 +29,13 @@ public enum PlatformParser {
         continue
       }
       serviceNames.insert(name)
-      let (service, found) = ServiceParser.parse(name: name, repository: repository)
+    }
+    // Services are independent of each other: a thousand of them parse on every core.
+    let orderedServices = serviceNames.sorted()
+    let parsedServices = orderedServices.parallelMap {
+      ServiceParser.parse(name: $0, repository: repository)
+    }
+    for (name, (service, found)) in zip(orderedServices, parsedServices) {
       diagnostics += found
       services[name] = service
     }

@@ -11,6 +11,8 @@ public struct Compilation: Sendable {
   public var tree: OutputTree
   /// Every finding of every stage, deduplicated and sorted.
   public var diagnostics: [Diagnostic]
+  /// How long each stage took (wall time), for `render build --profile`.
+  public var stageTimes: [(stage: String, duration: Duration)] = []
 
   public var hasErrors: Bool { diagnostics.hasErrors }
 }

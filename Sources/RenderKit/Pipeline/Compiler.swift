@@ -27,6 +27,7 @@ public enum Compiler {
     let (environments, environmentDiagnostics) = EnvironmentResolver.resolve(platform)
     diagnostics += environmentDiagnostics
 
+    var stopwatch = Stopwatch()
     let concrete = environments.values.filter { !($0.leaf?.isAbstract ?? true) }
       .map(\.name).sorted()
     let selected =
@@ -36,78 +37,131 @@ public enum Compiler {
     // Resolve every service everywhere: versions.yaml covers the whole platform, and an
     // input error is an error whatever the filter.
     let resolver = ServiceResolver(platform: platform)
+    let resolutions = await concrete.concurrentMap(chunks: concrete.count) {
+      name -> (services: [String: ResolvedService], diagnostics: [Diagnostic]) in
+      guard let environment = environments[name] else { return ([:], []) }
+      var byService: [String: ResolvedService] = [:]
+      var found: [Diagnostic] = []
+      for serviceName in platform.serviceNames {
+        guard let service = platform.services[serviceName] else { continue }
+        let (resolved, problems) = resolver.resolve(service, in: environment)
+        found += problems
+        byService[serviceName] = resolved
+      }
+      return (byService, found)
+    }
     var resolvedServices: [String: [String: ResolvedService]] = [:]
     // Environments where some service did not resolve: rendering them would repeat the
     // same mistakes as template and schema errors.
     var unresolved: Set<String> = []
     var versions: [String: [String: Located<String>]] = [:]
-    for name in concrete {
-      guard let environment = environments[name] else { continue }
-      var byService: [String: ResolvedService] = [:]
+    for (name, resolution) in zip(concrete, resolutions) {
+      diagnostics += resolution.diagnostics
+      if resolution.diagnostics.hasErrors { unresolved.insert(name) }
+      resolvedServices[name] = resolution.services
       var environmentVersions: [String: Located<String>] = [:]
-      for serviceName in platform.serviceNames {
-        guard let service = platform.services[serviceName] else { continue }
-        let (resolved, found) = resolver.resolve(service, in: environment)
-        diagnostics += found
-        if found.hasErrors { unresolved.insert(name) }
-        byService[serviceName] = resolved
-        if resolved.isEnabled, let reference = resolved.imageRef {
+      for (serviceName, resolved) in resolution.services where resolved.isEnabled {
+        if let reference = resolved.imageRef {
           environmentVersions[serviceName] = Located(
             reference, at: resolved.version?.location ?? .generated)
         }
       }
-      resolvedServices[name] = byService
       versions[name] = environmentVersions
     }
 
     let scope = ResourceScope(customResourceDefinitions: platform.customResourceDefinitions)
     let output = platform.settings.output
     let serviceFilter = options.services
-    let builds = await withTaskGroup(
-      of: (String, [Resource], [Diagnostic]).self,
-      returning: [(String, [Resource], [Diagnostic])].self
-    ) { group in
-      for name in selected where !unresolved.contains(name) {
-        guard let environment = environments[name] else { continue }
+    // Rendering, validating and emitting run on every core, in three phases: services
+    // (independent of each other), then environments (patches and rules see a whole
+    // environment), then files.
+    stopwatch.lap("resolve")
+    let builders = Dictionary(
+      uniqueKeysWithValues: selected.filter { !unresolved.contains($0) }.compactMap {
+        name -> (String, EnvironmentBuilder)? in
+        guard let environment = environments[name] else { return nil }
         let services = platform.serviceNames.compactMap { resolvedServices[name]?[$0] }
-        let builder = EnvironmentBuilder(
-          platform: platform, environment: environment, services: services, scope: scope,
-          strategies: schema)
-        let serviceNamespaces = Dictionary(
-          services.compactMap { service in service.namespace.map { (service.name, $0.value) } },
-          uniquingKeysWith: { first, _ in first })
-        group.addTask {
-          var (resources, found) = builder.build()
-          if found.hasErrors { return (name, resources, found) }
-          let (policy, policyDiagnostics) = PolicySettingsParser.parse(
-            chain: environment.chain, ruleIDs: RuleCatalog.configurableIDs)
-          found += policyDiagnostics
-          let rendered = resources.map {
-            RenderedResource(resource: $0, path: output + "/" + ResourcePath.path(for: $0))
-          }
-          let subjects = rendered.indices.filter { index in
-            serviceFilter.isEmpty || rendered[index].service.map(serviceFilter.contains) == true
-          }
-          let context = ValidationContext(
-            environment: name, namespace: environment.namespace?.value, resources: rendered,
-            subjects: subjects, external: environment.external, policy: policy, scope: scope,
-            serviceNamespaces: serviceNamespaces)
-          found += validator.validate(context)
-          resources = rendered.map(\.resource)
-          return (name, resources, found)
-        }
-      }
-      var results: [(String, [Resource], [Diagnostic])] = []
-      for await result in group { results.append(result) }
-      return results
+        return (
+          name,
+          EnvironmentBuilder(
+            platform: platform, environment: environment, services: services, scope: scope,
+            strategies: schema)
+        )
+      })
+    let serviceJobs = builders.keys.sorted().flatMap { name in
+      (builders[name]?.services ?? []).filter(\.isEnabled).map { (name, $0) }
     }
-    var resources: [String: [Resource]] = [:]
-    // Merge in a fixed order: tasks finish in any order, output must not depend on it.
-    for (name, built, found) in builds.sorted(by: { $0.0 < $1.0 }) {
-      resources[name] = built
-      diagnostics += found
+    let renderedServices = await serviceJobs.concurrentMap(chunks: 64) {
+      job -> (resources: [Resource], diagnostics: [Diagnostic]) in
+      builders[job.0].map { $0.renderService(job.1) } ?? ([], [])
+    }
+    var collected: [String: (resources: [Resource], diagnostics: [Diagnostic])] = [:]
+    for (job, rendered) in zip(serviceJobs, renderedServices) {
+      collected[job.0, default: ([], [])].resources += rendered.resources
+      collected[job.0, default: ([], [])].diagnostics += rendered.diagnostics
+    }
+    let perEnvironment = collected
+
+    stopwatch.lap("render services")
+    let environmentJobs = builders.keys.sorted()
+    let finished = await environmentJobs.concurrentMap(chunks: environmentJobs.count) {
+      name -> (context: ValidationContext?, resources: [Resource], diagnostics: [Diagnostic]) in
+      guard let builder = builders[name] else { return (nil, [], []) }
+      let environment = builder.environment
+      let services = perEnvironment[name] ?? ([], [])
+      var (resources, found) = builder.finish(services.resources, diagnostics: services.diagnostics)
+      if found.hasErrors { return (nil, resources, found) }
+      let (policy, policyDiagnostics) = PolicySettingsParser.parse(
+        chain: environment.chain, ruleIDs: RuleCatalog.configurableIDs)
+      found += policyDiagnostics
+      let rendered = resources.map {
+        RenderedResource(resource: $0, path: output + "/" + ResourcePath.path(for: $0))
+      }
+      resources = rendered.map(\.resource)
+      let subjects = rendered.indices.filter { index in
+        serviceFilter.isEmpty || rendered[index].service.map(serviceFilter.contains) == true
+      }
+      let serviceNamespaces = Dictionary(
+        builder.services.compactMap { service in service.namespace.map { (service.name, $0.value) }
+        },
+        uniquingKeysWith: { first, _ in first })
+      let context = ValidationContext(
+        environment: name, namespace: environment.namespace?.value, resources: rendered,
+        subjects: subjects, external: environment.external, policy: policy, scope: scope,
+        serviceNamespaces: serviceNamespaces)
+      return (context, resources, found)
+    }
+    // Each environment's schema check and each rule are separate jobs, so a large
+    // environment does not keep one core busy while the other idles.
+    let validationJobs = zip(environmentJobs.indices, finished).flatMap { index, environment in
+      environment.context == nil ? [] : (0..<validator.partCount).map { (index, $0) }
+    }
+    let contexts = finished.map(\.context)
+    let findings = await validationJobs.concurrentMap(chunks: validationJobs.count) { job in
+      contexts[job.0].map { validator.validate($0, part: job.1) } ?? []
+    }
+    var built = finished.map { (resources: $0.resources, diagnostics: $0.diagnostics) }
+    for (job, found) in zip(validationJobs, findings) {
+      built[job.0].diagnostics += found
     }
 
+    stopwatch.lap("patch and validate")
+    var resources: [String: [Resource]] = [:]
+    var placements: [(path: String, resource: Resource)] = []
+    for (name, build) in zip(environmentJobs, built) {
+      resources[name] = build.resources
+      diagnostics += build.diagnostics
+      let (placed, found) = OutputPlanner.placements(
+        for: build.resources, environment: name, folder: output,
+        include: { serviceFilter.isEmpty || $0.service.map(serviceFilter.contains) == true })
+      placements += placed
+      diagnostics += found
+    }
+    let environmentFiles = await placements.concurrentMap(chunks: 64) {
+      OutputPlanner.file(at: $0.path, for: $0.resource)
+    }
+
+    stopwatch.lap("emit files")
     // Argo CD and Flux objects for the rendered environments, schema-checked like every
     // rendered resource (their CRDs come from crds/).
     let reconcilers = ReconcilerPlanner.plan(
@@ -147,22 +201,22 @@ public enum Compiler {
         selected.contains(environment) && (services.isEmpty || services.contains(service))
       }
     }
-    let (tree, outputDiagnostics) = OutputPlanner.plan(
-      folder: platform.settings.output, resources: resources,
+    let tree = OutputPlanner.plan(
+      folder: platform.settings.output, environmentFiles: environmentFiles,
       versions: VersionsFile.make(recordedVersions),
       ownedPrefixes: ownedPrefixes == [""]
         ? ownedPrefixes
         : ownedPrefixes
           + ReconcilerPlanner.ownedPrefixes(environments: selected, services: options.services),
-      include: { resource in
-        services.isEmpty || resource.service.map(services.contains) == true
-      }, reconcilers: reconcilers.manifests)
-    diagnostics += outputDiagnostics
+      reconcilers: reconcilers.manifests)
 
-    return Compilation(
+    stopwatch.lap("reconcilers and versions")
+    var compilation = Compilation(
       platform: platform, environments: environments,
       services: resolvedServices.filter { selected.contains($0.key) }, resources: resources,
       tree: tree, diagnostics: deduplicated(diagnostics))
+    compilation.stageTimes = stopwatch.laps
+    return compilation
   }
 
   /// Drops repeats of one finding (an error in service.yaml is found once per

@@ -8,31 +8,53 @@ struct EnvironmentBuilder: Sendable {
   let scope: ResourceScope
   let strategies: any MergeStrategyProvider
 
+  /// Everything in one go (the compiler runs the two halves in parallel tasks).
   func build() -> (resources: [Resource], diagnostics: [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
-    var resources: [Resource] = []
+    var rendered: [[Resource]] = []
+    for resolved in services where resolved.isEnabled {
+      let (resources, found) = renderService(resolved)
+      rendered.append(resources)
+      diagnostics += found
+    }
+    return finish(rendered.flatMap { $0 }, diagnostics: diagnostics)
+  }
+
+  /// One service's resources: rendered, given namespace and labels, and patched by the
+  /// service's own patches. Independent of every other service.
+  func renderService(
+    _ resolved: ResolvedService
+  ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
     let renderer = ServiceRenderer(platform: platform)
+    var (rendered, found) = renderer.render(resolved)
+    diagnostics += found
+    let inputs = inputFiles(for: resolved, chainFiles: environment.chain.map(\.file))
+    let namespaces = NamespaceTransformer(namespace: resolved.namespace, scope: scope)
+    let labels = LabelTransformer(labels: resolved.labels)
+    for index in rendered.indices {
+      rendered[index].inputs = inputs.filter { $0 != rendered[index].source.file }
+      namespaces.apply(to: &rendered[index])
+      labels.apply(to: &rendered[index])
+    }
+    if !resolved.service.patches.isEmpty {
+      diagnostics += PatchApplier(strategies: strategies).apply(
+        resolved.service.patches, to: &rendered,
+        scope: "service '\(resolved.name)' in environment '\(environment.name)'")
+    }
+    return (rendered, diagnostics)
+  }
+
+  /// The environment's own resources, then the patches of the chain from root to leaf
+  /// (each environment's patches, then its overrides'), over the services' resources.
+  /// - Parameter diagnostics: what rendering the services found.
+  func finish(
+    _ serviceResources: [Resource], diagnostics found: [Diagnostic]
+  ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    var diagnostics = found
+    var resources = serviceResources
     let applier = PatchApplier(strategies: strategies)
     let chainFiles = environment.chain.map(\.file)
-
-    for resolved in services where resolved.isEnabled {
-      var (rendered, found) = renderer.render(resolved)
-      diagnostics += found
-      let inputs = inputFiles(for: resolved, chainFiles: chainFiles)
-      let namespaces = NamespaceTransformer(namespace: resolved.namespace, scope: scope)
-      let labels = LabelTransformer(labels: resolved.labels)
-      for index in rendered.indices {
-        rendered[index].inputs = inputs.filter { $0 != rendered[index].source.file }
-        namespaces.apply(to: &rendered[index])
-        labels.apply(to: &rendered[index])
-      }
-      if !resolved.service.patches.isEmpty {
-        diagnostics += applier.apply(
-          resolved.service.patches, to: &rendered,
-          scope: "service '\(resolved.name)' in environment '\(environment.name)'")
-      }
-      resources += rendered
-    }
 
     var own = renderEnvironmentResources(&diagnostics)
     let namespaces = NamespaceTransformer(namespace: environment.namespace, scope: scope)

@@ -33,53 +33,63 @@ enum SHA256 {
     }
 
     var hash = initialHash
+    // Unchecked buffers: the loops below are the whole cost of checksumming every
+    // rendered file.
     var schedule = [UInt32](repeating: 0, count: 64)
-    for block in stride(from: 0, to: padded.count, by: 64) {
-      for i in 0..<16 {
-        let offset = block + 4 * i
-        schedule[i] =
-          UInt32(padded[offset]) << 24 | UInt32(padded[offset + 1]) << 16
-          | UInt32(padded[offset + 2]) << 8 | UInt32(padded[offset + 3])
+    roundConstants.withUnsafeBufferPointer { constants in
+      schedule.withUnsafeMutableBufferPointer { w in
+        padded.withUnsafeBufferPointer { bytes in
+          hash.withUnsafeMutableBufferPointer { state in
+            for block in stride(from: 0, to: bytes.count, by: 64) {
+              for i in 0..<16 {
+                let offset = block + 4 * i
+                w[i] =
+                  UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16
+                  | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+              }
+              for i in 16..<64 {
+                let w15 = w[i - 15]
+                let w2 = w[i - 2]
+                let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+                let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+              }
+              var a = state[0]
+              var b = state[1]
+              var c = state[2]
+              var d = state[3]
+              var e = state[4]
+              var f = state[5]
+              var g = state[6]
+              var h = state[7]
+              for i in 0..<64 {
+                let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let temp1 = h &+ sum1 &+ choice &+ constants[i] &+ w[i]
+                let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let temp2 = sum0 &+ majority
+                h = g
+                g = f
+                f = e
+                e = d &+ temp1
+                d = c
+                c = b
+                b = a
+                a = temp1 &+ temp2
+              }
+              state[0] &+= a
+              state[1] &+= b
+              state[2] &+= c
+              state[3] &+= d
+              state[4] &+= e
+              state[5] &+= f
+              state[6] &+= g
+              state[7] &+= h
+            }
+          }
+        }
       }
-      for i in 16..<64 {
-        let w15 = schedule[i - 15]
-        let w2 = schedule[i - 2]
-        let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
-        let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
-        schedule[i] = schedule[i - 16] &+ s0 &+ schedule[i - 7] &+ s1
-      }
-      var a = hash[0]
-      var b = hash[1]
-      var c = hash[2]
-      var d = hash[3]
-      var e = hash[4]
-      var f = hash[5]
-      var g = hash[6]
-      var h = hash[7]
-      for i in 0..<64 {
-        let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let temp1 = h &+ sum1 &+ choice &+ roundConstants[i] &+ schedule[i]
-        let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let temp2 = sum0 &+ majority
-        h = g
-        g = f
-        f = e
-        e = d &+ temp1
-        d = c
-        c = b
-        b = a
-        a = temp1 &+ temp2
-      }
-      hash[0] &+= a
-      hash[1] &+= b
-      hash[2] &+= c
-      hash[3] &+= d
-      hash[4] &+= e
-      hash[5] &+= f
-      hash[6] &+= g
-      hash[7] &+= h
     }
 
     var output: [UInt8] = []

@@ -4,7 +4,12 @@ public struct ValidationContext: Sendable {
   /// The environment's namespace, if it sets one.
   public var namespace: String?
   /// Every rendered resource of the environment (for lookups across resources).
-  public var resources: [RenderedResource]
+  public var resources: [RenderedResource] {
+    didSet { podTemplates = resources.map { PodTemplate(of: $0.resource) } }
+  }
+  /// The pod template of each resource (same indexes as `resources`), found once for all
+  /// rules.
+  public private(set) var podTemplates: [PodTemplate?]
   /// Indexes into `resources` of the resources to check (a `--service` filter checks
   /// fewer than it renders).
   public var subjects: [Int]
@@ -25,6 +30,7 @@ public struct ValidationContext: Sendable {
     self.environment = environment
     self.namespace = namespace
     self.resources = resources
+    self.podTemplates = resources.map { PodTemplate(of: $0.resource) }
     self.subjects = subjects ?? Array(resources.indices)
     self.external = external
     self.policy = policy

@@ -20,6 +20,19 @@ public struct Validator: Sendable {
   }
 
   public func validate(_ context: ValidationContext) -> [Diagnostic] {
+    (0..<partCount).flatMap { validate(context, part: $0) }
+  }
+
+  /// Validation splits into independent parts (the schema check, then each rule) so
+  /// they can run on different cores; `validate(_:)` runs them all in order.
+  public var partCount: Int { 1 + rules.count }
+
+  /// One part: 0 is the schema check, `n` the `n`-th rule.
+  public func validate(_ context: ValidationContext, part: Int) -> [Diagnostic] {
+    part == 0 ? validateSchemas(context) : check(rules[part - 1], in: context)
+  }
+
+  private func validateSchemas(_ context: ValidationContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let schemaSubjects = context.subjects.filter {
       !context.policy.isIgnored(rule: "schema", resource: context.resources[$0].resource)
@@ -43,19 +56,22 @@ public struct Validator: Sendable {
           ))
       }
     }
-    for rule in rules {
-      let severity = context.policy.severity(of: rule)
-      guard var mapped = severity.diagnosticSeverity else { continue }
-      if strict && mapped == .warning { mapped = .error }
-      var ruleContext = context
-      ruleContext.subjects = context.subjects.filter {
-        !context.policy.isIgnored(rule: rule.id, resource: context.resources[$0].resource)
-      }
-      for var finding in rule.check(ruleContext) {
-        finding.severity = mapped
-        diagnostics.append(finding)
-      }
-    }
     return diagnostics
   }
+
+  private func check(_ rule: any PolicyRule, in context: ValidationContext) -> [Diagnostic] {
+    let severity = context.policy.severity(of: rule)
+    guard var mapped = severity.diagnosticSeverity else { return [] }
+    if strict && mapped == .warning { mapped = .error }
+    var ruleContext = context
+    ruleContext.subjects = context.subjects.filter {
+      !context.policy.isIgnored(rule: rule.id, resource: context.resources[$0].resource)
+    }
+    return rule.check(ruleContext).map { finding in
+      var finding = finding
+      finding.severity = mapped
+      return finding
+    }
+  }
+
 }

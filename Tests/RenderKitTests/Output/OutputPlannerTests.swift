@@ -55,6 +55,25 @@ import Testing
 
   private let versions = VersionsFile.make([:])
 
+  /// Plans like the compiler: each environment's files, then the tree.
+  private func plan(
+    folder: String, resources: [String: [Resource]], versions: OutputFile,
+    ownedPrefixes: [String], include: (Resource) -> Bool
+  ) -> (OutputTree, [Diagnostic]) {
+    var files: [OutputFile] = []
+    var diagnostics: [Diagnostic] = []
+    for environment in resources.keys.sorted() {
+      let (environmentFiles, found) = OutputPlanner.files(
+        for: resources[environment] ?? [], environment: environment, folder: folder,
+        include: include)
+      files += environmentFiles
+      diagnostics += found
+    }
+    let tree = OutputPlanner.plan(
+      folder: folder, environmentFiles: files, versions: versions, ownedPrefixes: ownedPrefixes)
+    return (tree, diagnostics)
+  }
+
   @Test func eachResourceBecomesOneGeneratedFile() throws {
     var deployment = try resource(
       "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n", service: "web")
@@ -62,7 +81,7 @@ import Testing
     let quota = try resource(
       "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q}\n", service: nil,
       environment: "dev", file: "environments/dev/resources/quota.yaml")
-    let (tree, diagnostics) = OutputPlanner.plan(
+    let (tree, diagnostics) = plan(
       folder: "rendered", resources: ["prod": [deployment], "dev": [quota]],
       versions: versions, ownedPrefixes: [""], include: { _ in true })
     #expect(diagnostics.isEmpty)
@@ -94,7 +113,7 @@ import Testing
     let second = try resource(
       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Settings}\n", service: "web",
       file: "templates/web/b.yaml")
-    let (tree, diagnostics) = OutputPlanner.plan(
+    let (tree, diagnostics) = plan(
       folder: "rendered", resources: ["prod": [first, second]], versions: versions,
       ownedPrefixes: [""], include: { _ in true })
     #expect(
@@ -107,7 +126,7 @@ import Testing
   }
 
   @Test func theSameResourceInTwoEnvironmentsIsFine() throws {
-    let (tree, diagnostics) = OutputPlanner.plan(
+    let (tree, diagnostics) = plan(
       folder: "rendered",
       resources: [
         "prod": [
@@ -124,7 +143,7 @@ import Testing
   }
 
   @Test func resourcesTheFilterExcludesAreNotPlanned() throws {
-    let (tree, _) = OutputPlanner.plan(
+    let (tree, _) = plan(
       folder: "rendered",
       resources: [
         "prod": [

@@ -78,7 +78,8 @@ struct LabelsRule: PolicyRule {
     let required = context.policy.requiredLabels
     guard !required.isEmpty else { return [] }
     var findings: [Diagnostic] = []
-    for rendered in context.checked {
+    for index in context.subjects {
+      let rendered = context.resources[index]
       let resource = rendered.resource
       let metadataPath: [PathComponent] = [.key("metadata")]
       if let missing = Self.missing(required, in: rendered.body.value(at: metadataPath)) {
@@ -89,7 +90,7 @@ struct LabelsRule: PolicyRule {
             help: help(missing, where: "metadata.labels")))
       }
       // A bare Pod's template is the Pod itself, checked above.
-      guard resource.kind != "Pod", let pod = PodTemplate(of: resource) else { continue }
+      guard resource.kind != "Pod", let pod = context.podTemplates[index] else { continue }
       if let missing = Self.missing(required, in: pod.metadata) {
         findings.append(
           context.finding(

@@ -24,9 +24,10 @@ struct PodLabelIndex: Sendable {
   private(set) var namespaces: [String: Namespace] = [:]
 
   /// - Parameter namespaces: the namespace each resource is (or will be) in, by index.
-  init(_ resources: [RenderedResource], namespaces namespaceOf: [String]) {
-    for (index, rendered) in resources.enumerated() {
-      guard let template = PodTemplate(of: rendered.resource) else { continue }
+  /// - Parameter templates: each resource's pod template (`ValidationContext.podTemplates`).
+  init(_ templates: [PodTemplate?], namespaces namespaceOf: [String]) {
+    for (index, template) in templates.enumerated() {
+      guard let template else { continue }
       let labelsPath = template.metadataPath + [.key("labels")]
       var labels: [String: String] = [:]
       for entry in template.metadata?["labels"]?.mapping ?? [] {

@@ -10,7 +10,7 @@ struct ReferenceChecker {
     self.context = context
     self.rule = rule
     objects = ObjectIndex(context)
-    pods = PodLabelIndex(context.resources, namespaces: objects.namespaces)
+    pods = PodLabelIndex(context.podTemplates, namespaces: objects.namespaces)
   }
 
   /// The findings about the references `context.resources[index]` makes.
@@ -27,7 +27,7 @@ struct ReferenceChecker {
       findings += checkDisruptionBudget(resource, in: namespace)
     default: break
     }
-    if let pod = PodTemplate(of: resource.resource) {
+    if let pod = context.podTemplates[index] {
       for reference in PodReference.all(in: pod) {
         findings += checkPodReference(reference, of: resource, in: namespace)
       }

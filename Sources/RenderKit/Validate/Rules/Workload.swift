@@ -6,8 +6,8 @@ struct Workload {
 
   /// The workloads among the resources `context` checks, in order.
   static func all(in context: ValidationContext) -> [Workload] {
-    context.checked.compactMap { rendered in
-      PodTemplate(of: rendered.resource).map { Workload(resource: rendered, pod: $0) }
+    context.subjects.compactMap { index in
+      context.podTemplates[index].map { Workload(resource: context.resources[index], pod: $0) }
     }
   }
 
