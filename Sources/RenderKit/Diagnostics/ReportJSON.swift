@@ -55,29 +55,9 @@ enum ReportJSON: Sendable {
     }
   }
 
-  private static let hexDigits = Array("0123456789abcdef")
-
-  /// A JSON string literal (RFC 8259 section 7): quote, backslash and the control
-  /// characters U+0000 to U+001F are escaped; everything else, non-ASCII included, is
-  /// written as UTF-8.
+  /// A JSON string literal.
   static func quoted(_ string: String) -> String {
-    var output = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case _ where scalar.value < 0x20:
-        let value = Int(scalar.value)
-        output += "\\u00" + String(hexDigits[value / 16]) + String(hexDigits[value % 16])
-      default:
-        output.unicodeScalars.append(scalar)
-      }
-    }
-    return output + "\""
+    JSONString.quoted(string)
   }
+
 }

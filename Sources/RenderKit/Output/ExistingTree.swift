@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// What the output folder holds on disk now, read without following links.
 public struct ExistingTree: Sendable {
   public enum Entry: Sendable, Equatable {
@@ -30,17 +27,11 @@ public struct ExistingTree: Sendable {
       var files: [String] = []
       try scan(path, relative: "", into: &entries, files: &files)
       // Reading thousands of files is most of a scan; the reads are independent.
-      let paths = files
-      let contents = ReadResults(count: paths.count)
-      DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-        contents.set(
-          index,
-          Result { () throws(FileSystem.Error) in
-            try FileSystem.readBytes(path + "/" + paths[index])
-          })
+      let contents = files.parallelMap { file in
+        Result { () throws(FileSystem.Error) in try FileSystem.readBytes(path + "/" + file) }
       }
-      for (index, file) in files.enumerated() {
-        entries[file] = .file(try contents.get(index))
+      for (file, content) in zip(files, contents) {
+        entries[file] = .file(try content.get())
       }
       return ExistingTree(entries: entries, exists: true)
     default:
@@ -69,24 +60,5 @@ public struct ExistingTree: Sendable {
         entries[childRelative] = .other
       }
     }
-  }
-}
-
-/// The results of reads done on several threads, each into its own slot.
-private final class ReadResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<[UInt8], FileSystem.Error>?]
-
-  init(count: Int) {
-    results = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ result: Result<[UInt8], FileSystem.Error>) {
-    lock.withLock { results[index] = result }
-  }
-
-  func get(_ index: Int) throws(FileSystem.Error) -> [UInt8] {
-    guard let result = lock.withLock({ results[index] }) else { return [] }
-    return try result.get()
   }
 }

@@ -1,6 +1,4 @@
 import CRenderSystem
-import Dispatch
-import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -111,20 +109,18 @@ public struct TreeWriter: Sendable {
       operations.append((update.path, .create(update.new)))
     }
     let staging = stagingPath
-    let work = operations
-    let failures = FirstFailure()
-    DispatchQueue.concurrentPerform(iterations: work.count) { index in
-      let (path, operation) = work[index]
+    let failures = operations.parallelMap { path, operation -> FileSystem.Error? in
       do throws(FileSystem.Error) {
         switch operation {
         case .link(let source): try Self.linkOrCopy(source, staging + "/" + path)
         case .create(let bytes): try FileSystem.createFile(staging + "/" + path, bytes: bytes)
         }
+        return nil
       } catch {
-        failures.record(error)
+        return error
       }
     }
-    if let failure = failures.first { throw failure }
+    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     try swapIntoPlace(outputExists: existing.exists)
   }
 
@@ -178,18 +174,4 @@ public struct TreeWriter: Sendable {
     try FileSystem.rename(stagingPath, outputPath)
     try FileSystem.removeTree(retiredPath)
   }
-}
-
-/// The first error of work done on several threads.
-private final class FirstFailure: @unchecked Sendable {
-  private let lock = NSLock()
-  private var error: FileSystem.Error?
-
-  func record(_ failure: FileSystem.Error) {
-    lock.withLock {
-      if error == nil { error = failure }
-    }
-  }
-
-  var first: FileSystem.Error? { lock.withLock { error } }
 }

@@ -35,19 +35,3 @@ extension Array where Element: Sendable {
     return results.values
   }
 }
-
-/// Results written by several threads, each into its own slot.
-private final class ParallelResults<T>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [T?]
-
-  init(count: Int) {
-    slots = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ value: T) {
-    lock.withLock { slots[index] = value }
-  }
-
-  var values: [T] { lock.withLock { slots.compactMap { $0 } } }
-}

@@ -1,0 +1,28 @@
+/// JSON string literals (RFC 8259 section 7), for everything render writes as JSON: the
+/// `toJson` template filter and the JSON and SARIF reports.
+public enum JSONString {
+  private static let hexDigits = Array("0123456789abcdef")
+
+  /// `string` quoted: quote, backslash and the control characters U+0000 to U+001F are
+  /// escaped; everything else, non-ASCII included, is written as UTF-8.
+  public static func quoted(_ string: String) -> String {
+    var output = "\""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "\u{08}": output += "\\b"
+      case "\u{0C}": output += "\\f"
+      case _ where scalar.value < 0x20:
+        let value = Int(scalar.value)
+        output += "\\u00" + String(hexDigits[value / 16]) + String(hexDigits[value % 16])
+      default:
+        output.unicodeScalars.append(scalar)
+      }
+    }
+    return output + "\""
+  }
+}
