@@ -57,11 +57,6 @@ public enum YAMLParser {
   }
 }
 
-/// All the problems found in one file.
-public struct YAMLParseFailure: Error, Sendable {
-  public var errors: [YAMLError]
-}
-
 /// Turns libyaml events into nodes with an explicit stack (no recursion, so depth is
 /// bounded by `ParseLimits`, not by the thread's stack).
 private struct TreeBuilder {

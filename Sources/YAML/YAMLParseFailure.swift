@@ -1,0 +1,4 @@
+/// All the problems found in one file.
+public struct YAMLParseFailure: Error, Sendable {
+  public var errors: [YAMLError]
+}
