@@ -27,11 +27,27 @@ public struct RepositoryLoader: Sendable {
         walker.visit(folder, depth: 0, topLevelFile: false)
       }
       walker.readPending()
+      // render.yaml's `schemas:` folders hold CRDs (YAML) and Kubernetes schemas (JSON).
+      for folder in Self.schemaFolders(in: walker.files[SettingsParser.file]) {
+        walker.visit(folder, depth: 0, topLevelFile: false, json: true)
+      }
+      walker.readPending()
     }
     return (
       Repository(root: walker.root, files: walker.files, directories: walker.directories),
       walker.diagnostics
     )
+  }
+
+  /// The `schemas:` folders render.yaml lists, read before render.yaml is parsed (the
+  /// parser reports a malformed list); only folders inside the repository.
+  static func schemaFolders(in settings: SourceFile?) -> [String] {
+    guard let settings,
+      let document = try? YAMLParser.parse(settings.text, file: settings.path).first
+    else { return [] }
+    return (document["schemas"]?.sequence ?? []).compactMap(\.string).map {
+      $0.hasSuffix("/") ? String($0.dropLast()) : $0
+    }.filter { NameRules.isSafeRelativePath($0) && $0 != "." && !inputFolders.contains($0) }
   }
 
   private struct Walker {
@@ -44,7 +60,8 @@ public struct RepositoryLoader: Sendable {
       self.root = root
     }
 
-    mutating func visit(_ relative: String, depth: Int, topLevelFile: Bool) {
+    /// - Parameter json: also read `*.json` files (in schema folders).
+    mutating func visit(_ relative: String, depth: Int, topLevelFile: Bool, json: Bool = false) {
       let absolute = root + "/" + relative
       guard var type = FileSystem.entryType(absolute) else { return }
       if type == .symlink {
@@ -80,12 +97,13 @@ public struct RepositoryLoader: Sendable {
           return
         }
         for name in names where !name.hasPrefix(".") {
-          visit(relative + "/" + name, depth: depth + 1, topLevelFile: false)
+          visit(relative + "/" + name, depth: depth + 1, topLevelFile: false, json: json)
         }
       case .file:
-        guard topLevelFile || relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else {
-          return
-        }
+        guard
+          topLevelFile || relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")
+            || (json && relative.hasSuffix(".json"))
+        else { return }
         read(relative, absolute: absolute)
       default:
         return

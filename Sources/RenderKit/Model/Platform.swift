@@ -7,8 +7,11 @@ public struct Platform: Sendable {
   public var templates: [String: Template]
   public var services: [String: Service]
   public var environments: [String: Environment]
-  /// CustomResourceDefinition documents from `crds/`.
+  /// CustomResourceDefinition documents from `crds/` and render.yaml's `schemas:` folders.
   public var customResourceDefinitions: [Node]
+  /// A Kubernetes `_definitions.json` from a `schemas:` folder, replacing the bundled
+  /// schemas (another Kubernetes version).
+  public var kubernetesDefinitions: SourceFile?
 
   public init(
     settings: ProjectSettings, templates: [String: Template], services: [String: Service],

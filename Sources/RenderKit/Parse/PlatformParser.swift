@@ -54,7 +54,33 @@ public enum PlatformParser {
     }
 
     var definitions: [Node] = []
-    for file in repository.files(under: "crds") where file.path.hasSuffix(".yaml") {
+    var kubernetesDefinitions: SourceFile?
+    var crdFiles = repository.files(under: "crds")
+    for folder in settings.schemas.map(\.value) {
+      let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+      guard repository.directories.contains(prefix) else {
+        if let entry = settings.schemas.first(where: { $0.value == folder }) {
+          diagnostics.append(
+            .input("schema folder '\(folder)' does not exist", at: entry.location))
+        }
+        continue
+      }
+      for file in repository.files(under: prefix) {
+        if file.path.hasSuffix(".json") {
+          if let first = kubernetesDefinitions {
+            diagnostics.append(
+              .input(
+                "two Kubernetes schema files: \(first.path) and \(file.path); keep one",
+                at: .start(of: file.path)))
+          } else {
+            kubernetesDefinitions = file
+          }
+        } else {
+          crdFiles.append(file)
+        }
+      }
+    }
+    for file in crdFiles where file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") {
       let (documents, found) = DocumentReader.documents(of: file)
       diagnostics += found
       for document in documents {
@@ -63,15 +89,16 @@ public enum PlatformParser {
         } else {
           diagnostics.append(
             .input(
-              "files in crds/ hold CustomResourceDefinitions, not \(document["kind"]?.string ?? "documents without a kind")",
+              "files in crds/ and schema folders hold CustomResourceDefinitions, not \(document["kind"]?.string ?? "documents without a kind")",
               at: document.location))
         }
       }
     }
 
-    let platform = Platform(
+    var platform = Platform(
       settings: settings, templates: templates, services: services, environments: environments,
       customResourceDefinitions: definitions)
+    platform.kubernetesDefinitions = kubernetesDefinitions
     diagnostics += checkReferences(
       platform, templateFolders: Set(repository.subdirectories(of: "templates")))
     return (platform, diagnostics)

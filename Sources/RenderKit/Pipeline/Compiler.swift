@@ -19,7 +19,9 @@ public enum Compiler {
     options: BuildOptions = BuildOptions(), schema baseSchema: KubernetesSchema
   ) async -> Compilation {
     var diagnostics = parseDiagnostics
-    let (schema, crdDiagnostics) = baseSchema.adding(crds: platform.customResourceDefinitions)
+    let (kubernetes, versionDiagnostics) = kubernetesSchema(for: platform, bundled: baseSchema)
+    diagnostics += versionDiagnostics
+    let (schema, crdDiagnostics) = kubernetes.adding(crds: platform.customResourceDefinitions)
     diagnostics += crdDiagnostics
     let validator = Validator(
       schema: schema, uncheckedGroups: Set(platform.settings.uncheckedGroups.map(\.value)),
@@ -217,6 +219,39 @@ public enum Compiler {
       tree: tree, diagnostics: deduplicated(diagnostics))
     compilation.stageTimes = stopwatch.laps
     return compilation
+  }
+
+  /// The bundled schemas, or the `_definitions.json` of a `schemas:` folder; a
+  /// `kubernetesVersion` the schemas in use are not for is an error.
+  static func kubernetesSchema(
+    for platform: Platform, bundled: KubernetesSchema
+  ) -> (KubernetesSchema, [Diagnostic]) {
+    var schema = bundled
+    var diagnostics: [Diagnostic] = []
+    if let file = platform.kubernetesDefinitions {
+      do {
+        schema = try KubernetesSchema.load(
+          definitions: file.text, file: file.path,
+          kubernetesVersion: platform.settings.kubernetesVersion)
+      } catch {
+        diagnostics.append(.input(error.message, at: .start(of: file.path)))
+        diagnostics += error.diagnostics
+      }
+    } else if !Self.sameMinor(platform.settings.kubernetesVersion, schema.kubernetesVersion) {
+      diagnostics.append(
+        .input(
+          "kubernetesVersion \(platform.settings.kubernetesVersion) needs its schemas: render bundles Kubernetes \(schema.kubernetesVersion)",
+          at: .start(of: SettingsParser.file),
+          help:
+            "run Scripts/update-kubernetes-schema.py --kubernetes <version>.0 --json <folder>/_definitions.json and list the folder under 'schemas:' in render.yaml"
+        ))
+    }
+    return (schema, diagnostics)
+  }
+
+  /// "1.31" and "1.31.0" name one minor version.
+  static func sameMinor(_ a: String, _ b: String) -> Bool {
+    a.split(separator: ".").prefix(2) == b.split(separator: ".").prefix(2)
   }
 
   /// Drops repeats of one finding (an error in service.yaml is found once per
