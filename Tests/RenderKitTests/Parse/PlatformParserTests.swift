@@ -61,8 +61,8 @@ import Testing
     ])
     #expect(
       RepositoryFixture.lines(diagnostics) == [
-        "crds/widgets.yaml:5:1: files in crds/ hold CustomResourceDefinitions, not ConfigMap",
-        "crds/widgets.yaml:9:1: files in crds/ hold CustomResourceDefinitions, not documents without a kind",
+        "crds/widgets.yaml:5:1: files in crds/ and schema folders hold CustomResourceDefinitions, not ConfigMap",
+        "crds/widgets.yaml:9:1: files in crds/ and schema folders hold CustomResourceDefinitions, not documents without a kind",
       ])
     #expect(platform.customResourceDefinitions.count == 1)
   }
