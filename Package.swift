@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "render",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "render", targets: ["render"]),
     .library(name: "RenderKit", targets: ["RenderKit"]),

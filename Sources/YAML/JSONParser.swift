@@ -8,6 +8,7 @@
 public struct JSONParser {
   private let bytes: [UInt8]
   private let file: String
+  private let fileID: UInt32
   private var index = 0
   private var line = 1
   private var lineStart = 0
@@ -16,6 +17,7 @@ public struct JSONParser {
   private init(_ text: String, file: String, maxDepth: Int) {
     self.bytes = Array(text.utf8)
     self.file = file
+    self.fileID = SourceFileNames.id(of: file)
     self.maxDepth = maxDepth
   }
 
@@ -38,7 +40,7 @@ public struct JSONParser {
   }
 
   private var location: SourceLocation {
-    SourceLocation(file: file, line: line, column: index - lineStart + 1)
+    SourceLocation(fileID: fileID, line: line, column: index - lineStart + 1)
   }
 
   private func error(_ message: String) -> YAMLError {

@@ -76,6 +76,7 @@ private struct TreeBuilder {
   }
 
   let file: String
+  let fileID: UInt32
   let limits: ParseLimits
   var documents: [Node] = []
   var errors: [YAMLError] = []
@@ -86,6 +87,7 @@ private struct TreeBuilder {
 
   init(file: String, limits: ParseLimits) {
     self.file = file
+    self.fileID = SourceFileNames.id(of: file)
     self.limits = limits
   }
 
@@ -99,7 +101,7 @@ private struct TreeBuilder {
   }
 
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
-    SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    SourceLocation(fileID: fileID, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 
   private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
