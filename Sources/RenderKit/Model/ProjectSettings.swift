@@ -4,6 +4,8 @@ public struct ProjectSettings: Sendable {
   /// The output folder, relative to the root.
   public var output: String = "rendered"
   public var kubernetesVersion: String = "1.31"
+  /// Where render.yaml sets `kubernetesVersion`, for findings about it.
+  public var kubernetesVersionLocation: SourceLocation = .start(of: "render.yaml")
   /// Extra folders of CRD or JSON schemas, relative to the root.
   public var schemas: [Located<String>] = []
   /// API groups whose resources are not schema-checked.

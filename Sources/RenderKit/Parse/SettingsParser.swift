@@ -41,6 +41,7 @@ public enum SettingsParser {
     }
     if let version = reader.string("kubernetesVersion") {
       settings.kubernetesVersion = version.value
+      settings.kubernetesVersionLocation = version.location
     }
     settings.schemas = reader.stringList("schemas") ?? []
     for folder in settings.schemas where !NameRules.isSafeRelativePath(folder.value) {

@@ -241,7 +241,7 @@ public enum Compiler {
       diagnostics.append(
         .input(
           "kubernetesVersion \(platform.settings.kubernetesVersion) needs its schemas: render bundles Kubernetes \(schema.kubernetesVersion)",
-          at: .start(of: SettingsParser.file),
+          at: platform.settings.kubernetesVersionLocation,
           help:
             "run Scripts/update-kubernetes-schema.py --kubernetes <version>.0 --json <folder>/_definitions.json and list the folder under 'schemas:' in render.yaml"
         ))

@@ -57,7 +57,7 @@ import Testing
     let findings = try await schemaFindings(["render.yaml": "kubernetesVersion: \"1.30\"\n"])
     #expect(
       findings == [
-        "render.yaml:1:1: kubernetesVersion 1.30 needs its schemas: render bundles Kubernetes 1.31.0"
+        "render.yaml:1:20: kubernetesVersion 1.30 needs its schemas: render bundles Kubernetes 1.31.0"
       ])
   }
 
