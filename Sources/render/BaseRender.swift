@@ -62,18 +62,10 @@ struct BaseRender {
     let (platform, parseDiagnostics) = PlatformParser.parse(repository)
     let compilation = await Compiler.compile(
       platform, diagnostics: loadDiagnostics + parseDiagnostics, options: session.buildOptions,
-      schema: bundledSchema())
+      schema: await Session.bundledSchema())
     let label = "\(reference) (\(commit.prefix(7)))".replacingOccurrences(of: "`", with: "")
     return BaseRender(
       files: TreeComparison.files(of: compilation.tree),
       errors: compilation.diagnostics.filter(\.isError).count, label: label)
-  }
-
-  static func bundledSchema() -> KubernetesSchema {
-    do {
-      return try KubernetesSchema.bundled()
-    } catch {
-      Console.internalFailure("the bundled Kubernetes schema does not load: \(error)")
-    }
   }
 }

@@ -58,7 +58,7 @@ struct DiffCommand: AsyncParsableCommand {
       ? await session.compile()
       : await Compiler.compile(
         session.platform, diagnostics: session.parseDiagnostics, options: session.buildOptions,
-        schema: BaseRender.bundledSchema())
+        schema: await Session.bundledSchema())
     Console.report(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors {
       Console.error("render: nothing to compare: fix the errors above.\n")

@@ -51,13 +51,18 @@ struct Session {
     try KubernetesSchema.bundled()
   }
 
-  func compile() async -> Compilation {
-    let bundled: KubernetesSchema
+  /// The bundled schemas, waiting for the background compile; failing to load them is
+  /// a bug in render, not the user's input.
+  static func bundledSchema() async -> KubernetesSchema {
     do {
-      bundled = try await Self.schema.value
+      return try await schema.value
     } catch {
       Console.internalFailure("the bundled Kubernetes schema does not load: \(error)")
     }
+  }
+
+  func compile() async -> Compilation {
+    let bundled = await Self.bundledSchema()
     var options = buildOptions
     if !options.environments.isEmpty || !options.services.isEmpty {
       options.previousVersions = Self.recordedVersions(root: root, output: platform.settings.output)

@@ -114,12 +114,7 @@ struct VersionPinning {
 
     // Validate the edited repository exactly as a build would, before writing anything.
     let (platform, parseDiagnostics) = PlatformParser.parse(plan.repository)
-    let schema: KubernetesSchema
-    do {
-      schema = try KubernetesSchema.bundled()
-    } catch {
-      Console.internalFailure("the bundled Kubernetes schema does not load: \(error)")
-    }
+    let schema = await Session.bundledSchema()
     var options = BuildOptions(environments: plan.affectedEnvironments)
     options.previousVersions = Session.recordedVersions(
       root: plan.repository.root, output: platform.settings.output)

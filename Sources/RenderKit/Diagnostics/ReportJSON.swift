@@ -21,7 +21,7 @@ enum ReportJSON: Sendable {
   private func write(to output: inout String, indent: String) {
     switch self {
     case .string(let string):
-      output += Self.quoted(string)
+      output += JSONString.quoted(string)
     case .int(let number):
       output += String(number)
     case .null:
@@ -47,17 +47,11 @@ enum ReportJSON: Sendable {
       let inner = indent + "  "
       output += "{\n"
       for (index, (key, value)) in members.enumerated() {
-        output += inner + Self.quoted(key) + ": "
+        output += inner + JSONString.quoted(key) + ": "
         value.write(to: &output, indent: inner)
         output += index == members.count - 1 ? "\n" : ",\n"
       }
       output += indent + "}"
     }
   }
-
-  /// A JSON string literal.
-  static func quoted(_ string: String) -> String {
-    JSONString.quoted(string)
-  }
-
 }

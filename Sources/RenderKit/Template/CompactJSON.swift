@@ -11,7 +11,7 @@ enum CompactJSON {
   private static func write(_ node: Node, to output: inout String) throws(TemplateError) {
     switch node.content {
     case .scalar(.string(let text), _):
-      writeString(text, to: &output)
+      output += JSONString.quoted(text)
     case .scalar(.float(let value), _) where !value.isFinite:
       throw TemplateError(
         "'toJson' cannot write \(Scalar.float(value).canonicalText): JSON has no such number")
@@ -28,16 +28,11 @@ enum CompactJSON {
       output += "{"
       for (index, entry) in entries.enumerated() {
         if index > 0 { output += "," }
-        writeString(entry.key, to: &output)
+        output += JSONString.quoted(entry.key)
         output += ":"
         try write(entry.value, to: &output)
       }
       output += "}"
     }
   }
-
-  private static func writeString(_ text: String, to output: inout String) {
-    output += JSONString.quoted(text)
-  }
-
 }
