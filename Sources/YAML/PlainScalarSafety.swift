@@ -52,10 +52,6 @@ enum PlainScalarSafety {
       || byte == UInt8(ascii: "\r")
   }
 
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
-  }
-
   /// Characters the emitter writes as they are inside quotes; everything else is escaped.
   static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
