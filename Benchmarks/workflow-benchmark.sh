@@ -5,10 +5,8 @@
 #                                 that move versions (target: under 2 s)
 #   render diff --base HEAD~1     on a copy of the example platform (target: under 3 s)
 #
-# The history repository is made with the release binary's `set-version --commit` when
-# it has one (one commit per call, with Render-* trailers, rendered/ brought up to
-# date), otherwise by editing the pins, running `render build` and committing with the
-# same trailers. Everything happens in a temporary folder that is removed at the end.
+# The history repository starts from `render init` and is made with `set-version
+# --commit`. Everything happens in a temporary folder that is removed at the end.
 #
 # Usage: Benchmarks/workflow-benchmark.sh
 #   COMMITS=200          fewer commits (quicker to generate)
@@ -64,93 +62,29 @@ verdict() { awk -v t="$1" -v limit="$2" 'BEGIN { print (t < limit) ? "ok" : "SLO
 
 # ---------------------------------------------------------------------------------------
 echo "== history: generating a repository with $COMMITS version commits"
+# The skeleton `render init` writes (a web template, base -> dev, prod), with its one
+# service copied to five.
 HISTORY="$WORK/history"
-mkdir -p "$HISTORY/templates/web" "$HISTORY/environments/base"
-cat >"$HISTORY/render.yaml" <<'YAML'
-output: rendered
-promotion: [dev, staging, prod]
-YAML
-cat >"$HISTORY/templates/web/template.yaml" <<'YAML'
-description: An HTTP service.
-parameters:
-  port: {type: integer, default: 8080, minimum: 1, maximum: 65535}
-  replicas: {type: integer, default: 1, minimum: 0}
-YAML
-cat >"$HISTORY/templates/web/deployment.yaml" <<'YAML'
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${ service.name }
-  labels:
-    app.kubernetes.io/name: ${ service.name }
-spec:
-  replicas: ${ values.replicas }
-  selector:
-    matchLabels:
-      app.kubernetes.io/name: ${ service.name }
-  template:
-    metadata:
-      labels:
-        app.kubernetes.io/name: ${ service.name }
-    spec:
-      securityContext:
-        runAsNonRoot: true
-      containers:
-        - name: app
-          image: ${ service.imageRef }
-          ports:
-            - containerPort: ${ values.port }
-          resources:
-            requests: {cpu: 100m, memory: 64Mi}
-            limits: {memory: 128Mi}
-          readinessProbe:
-            httpGet:
-              path: /healthz
-              port: ${ values.port }
-          securityContext:
-            allowPrivilegeEscalation: false
-YAML
+"$RENDER" init "$HISTORY" >/dev/null
 SERVICES=(checkout catalog payments search cart)
-ENVIRONMENTS=(dev staging prod)
+ENVIRONMENTS=(dev prod)
+skeleton=$(ls "$HISTORY/services" | head -n 1)
 for service in "${SERVICES[@]}"; do
-  mkdir -p "$HISTORY/services/$service"
-  printf 'template: web\nimage: ghcr.io/acme/%s\nversion: 1.0.0\n' "$service" \
-    >"$HISTORY/services/$service/service.yaml"
-done
-printf 'abstract: true\nlabels:\n  team: platform\n' >"$HISTORY/environments/base/environment.yaml"
-for environment in "${ENVIRONMENTS[@]}"; do
-  mkdir -p "$HISTORY/environments/$environment"
-  printf 'inherits: base\nnamespace: shop-%s\n' "$environment" \
-    >"$HISTORY/environments/$environment/environment.yaml"
+  cp -R "$HISTORY/services/$skeleton" "$HISTORY/services/$service"
 done
 init_repository "$HISTORY"
 "$RENDER" build --root "$HISTORY" >/dev/null 2>&1 || { "$RENDER" build --root "$HISTORY"; exit 1; }
 git_in "$HISTORY" add -A
 git_in "$HISTORY" commit --quiet -m "The platform"
 
-if "$RENDER" set-version --help 2>/dev/null | grep -q -- '--commit'; then
-  GENERATOR="render set-version --commit"
-else
-  GENERATOR="edit, render build, git commit"
-fi
-echo "   generator: $GENERATOR"
+# One commit per call, with Render-* trailers and rendered/ brought up to date.
 generate_start=$(date +%s)
 for i in $(seq "$COMMITS"); do
   service=${SERVICES[$((i % ${#SERVICES[@]}))]}
   environment=${ENVIRONMENTS[$(((i / ${#SERVICES[@]}) % ${#ENVIRONMENTS[@]}))]}
   version="1.$((i / 100)).$((i % 100))"
-  if [[ $GENERATOR == render* ]]; then
-    "$RENDER" set-version "$service" "$version" --env "$environment" --commit --root "$HISTORY" \
-      >/dev/null 2>"$WORK/set-version.err" || { cat "$WORK/set-version.err"; exit 1; }
-  else
-    printf 'version: %s\n' "$version" >"$HISTORY/environments/$environment/$service.yaml"
-    "$RENDER" build --root "$HISTORY" >/dev/null 2>&1
-    git_in "$HISTORY" add -A
-    git_in "$HISTORY" commit --quiet -m "$environment: $service -> $version" \
-      -m "Render-Environment: $environment
-Render-Service: $service
-Render-Version: $version"
-  fi
+  "$RENDER" set-version "$service" "$version" --env "$environment" --commit --root "$HISTORY" \
+    >/dev/null 2>"$WORK/set-version.err" || { cat "$WORK/set-version.err"; exit 1; }
   if ((i % 100 == 0)); then echo "   $i commits"; fi
 done
 echo "   generated in $(($(date +%s) - generate_start)) s;" \
