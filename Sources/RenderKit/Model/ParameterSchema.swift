@@ -24,7 +24,7 @@ public final class ParameterSchema: Sendable {
   public let allowedValues: [Node]?
   public let minimum: Double?
   public let maximum: Double?
-  public let pattern: String?
+  public let pattern: RegexPattern?
   public let properties: [Property]
   public let required: [Located<String>]
   public let additional: Additional
@@ -35,7 +35,7 @@ public final class ParameterSchema: Sendable {
 
   public init(
     types: [ValueType] = [], defaultValue: Node? = nil, allowedValues: [Node]? = nil,
-    minimum: Double? = nil, maximum: Double? = nil, pattern: String? = nil,
+    minimum: Double? = nil, maximum: Double? = nil, pattern: RegexPattern? = nil,
     properties: [Property] = [], required: [Located<String>] = [],
     additional: Additional = .allowed, items: ParameterSchema? = nil,
     description: String? = nil, location: SourceLocation

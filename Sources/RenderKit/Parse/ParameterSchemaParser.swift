@@ -58,7 +58,8 @@ enum ParameterSchemaParser {
     let minimum = number(reader.value("minimum"), key: "minimum", diagnostics: &diagnostics)
     let maximum = number(reader.value("maximum"), key: "maximum", diagnostics: &diagnostics)
     let pattern = reader.string("pattern")
-    if let pattern, (try? Regex(pattern.value)) == nil {
+    let compiledPattern = pattern.flatMap { RegexPattern($0.value) }
+    if let pattern, compiledPattern == nil {
       diagnostics.append(
         .input("'\(pattern.value)' is not a valid regular expression", at: pattern.location))
     }
@@ -107,7 +108,7 @@ enum ParameterSchemaParser {
 
     let schema = ParameterSchema(
       types: types, defaultValue: defaultValue, allowedValues: allowed, minimum: minimum,
-      maximum: maximum, pattern: pattern?.value, properties: properties, required: required,
+      maximum: maximum, pattern: compiledPattern, properties: properties, required: required,
       additional: additional, items: items, description: description, location: node.location)
     if let defaultValue {
       let checker = ParameterChecker()

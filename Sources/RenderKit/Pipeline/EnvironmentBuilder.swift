@@ -69,37 +69,47 @@ struct EnvironmentBuilder: Sendable {
     // missing only because of the errors already found.
     if diagnostics.hasErrors { return (resources, diagnostics) }
 
+    // Resources stay grouped by service (each service's are contiguous): environment
+    // patches see them all, an override's patches only its service's group.
+    var groups = Self.grouped(resources)
     for layer in environment.chain {
       if !layer.patches.isEmpty {
+        var all = groups.flatMap(\.resources)
         let owner = layer.name == environment.name ? "" : " (patches from '\(layer.name)')"
         diagnostics += applier.apply(
-          layer.patches, to: &resources, scope: "environment '\(environment.name)'\(owner)")
+          layer.patches, to: &all, scope: "environment '\(environment.name)'\(owner)")
+        groups = Self.grouped(all)
       }
       for resolved in services where resolved.isEnabled {
         guard let override = layer.overrides[resolved.name], !override.patches.isEmpty else {
           continue
         }
-        // Only this service's resources: patches of an override never reach others.
-        var own = resources.filter { $0.service == resolved.name }
-        diagnostics += applier.apply(
-          override.patches, to: &own,
-          scope: "service '\(resolved.name)' in environment '\(environment.name)'")
-        // Put them back where the first one was. A `$patch: delete` may have removed some,
-        // so they cannot go back slot by slot.
-        var rebuilt: [Resource] = []
-        var placed = false
-        for resource in resources {
-          if resource.service != resolved.name {
-            rebuilt.append(resource)
-          } else if !placed {
-            rebuilt += own
-            placed = true
-          }
+        let scope = "service '\(resolved.name)' in environment '\(environment.name)'"
+        if let index = groups.firstIndex(where: { $0.service == resolved.name }) {
+          diagnostics += applier.apply(
+            override.patches, to: &groups[index].resources, scope: scope)
+        } else {
+          // Nothing left to patch: the applier says so, naming the patch.
+          var none: [Resource] = []
+          diagnostics += applier.apply(override.patches, to: &none, scope: scope)
         }
-        resources = rebuilt
       }
     }
+    resources = groups.flatMap(\.resources)
     return (resources, diagnostics)
+  }
+
+  /// Consecutive resources of one service (or of the environment) as one group.
+  static func grouped(_ resources: [Resource]) -> [(service: String?, resources: [Resource])] {
+    var groups: [(service: String?, resources: [Resource])] = []
+    for resource in resources {
+      if let last = groups.indices.last, groups[last].service == resource.service {
+        groups[last].resources.append(resource)
+      } else {
+        groups.append((resource.service, [resource]))
+      }
+    }
+    return groups
   }
 
   /// The environment's `resources/` files, with only `env` in scope.

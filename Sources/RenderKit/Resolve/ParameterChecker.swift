@@ -83,12 +83,11 @@ struct ParameterChecker {
             at: value.location))
       }
     }
-    if let pattern = schema.pattern, let text = value.string,
-      let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) == nil
-    {
+    if let pattern = schema.pattern, let text = value.string, !pattern.matches(text) {
       diagnostics.append(
         .input(
-          "'\(path)' (\"\(text)\") does not match the pattern '\(pattern)'", at: value.location))
+          "'\(path)' (\"\(text)\") does not match the pattern '\(pattern.source)'",
+          at: value.location))
     }
     if let entries = value.mapping {
       for required in schema.required where value[required.value] == nil {

@@ -380,12 +380,11 @@ struct SchemaCompiler {
 
   private mutating func pattern(_ value: Node) -> SchemaNode.Pattern? {
     guard let source = value.string else { return nil }
-    do {
-      return SchemaNode.Pattern(source: source, regex: try NSRegularExpression(pattern: source))
-    } catch {
+    guard let pattern = RegexPattern(source) else {
       report("pattern '\(source)' is not a regular expression render can read", at: value)
       return nil
     }
+    return pattern
   }
 
   // MARK: Nodes

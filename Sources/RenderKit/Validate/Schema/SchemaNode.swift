@@ -124,8 +124,6 @@ final class SchemaNode: Sendable {
   }
 
   /// A `pattern`: ECMA-262 in the schema, searched (not anchored) as JSON Schema says.
-  struct Pattern: Sendable {
-    var source: String
-    var regex: NSRegularExpression
-  }
+  typealias Pattern = RegexPattern
+
 }

@@ -137,8 +137,7 @@ struct SchemaValidator {
       }
     }
     if let pattern = schema.pattern, case .string(let text) = scalar {
-      let range = NSRange(text.startIndex..<text.endIndex, in: text)
-      if pattern.regex.firstMatch(in: text, range: range) == nil {
+      if !pattern.matches(text) {
         report(
           "\(subject) (\(quoted(text))) does not match the pattern \(pattern.source)", at: location)
       }
