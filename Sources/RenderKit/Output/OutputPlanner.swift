@@ -42,11 +42,15 @@ public enum OutputPlanner {
   }
 
   /// One resource's file: the generated header and the canonical YAML.
-  public static func file(at path: String, for resource: Resource) -> OutputFile {
+  /// - Parameter source: the file the header names as the source (default: the one the
+  ///   resource came from).
+  public static func file(
+    at path: String, for resource: Resource, source: String? = nil
+  ) -> OutputFile {
     OutputFile(
       path: path,
       contents: GeneratedHeader.file(
-        source: resource.source.file, inputs: resource.inputs,
+        source: source ?? resource.source.file, inputs: resource.inputs,
         body: YAMLEmitter.emit(resource.body)))
   }
 
@@ -61,12 +65,7 @@ public enum OutputPlanner {
     // Name clashes among them are reported by ReconcilerPlanner; a clash of paths is one.
     var reconcilerPaths: Set<String> = []
     for manifest in reconcilers where reconcilerPaths.insert(manifest.path).inserted {
-      files.append(
-        OutputFile(
-          path: manifest.path,
-          contents: GeneratedHeader.file(
-            source: SettingsParser.file, inputs: manifest.resource.inputs,
-            body: YAMLEmitter.emit(manifest.resource.body))))
+      files.append(file(at: manifest.path, for: manifest.resource, source: SettingsParser.file))
     }
     files += environmentFiles
     return OutputTree(folder: folder, files: files, ownedPrefixes: ownedPrefixes)

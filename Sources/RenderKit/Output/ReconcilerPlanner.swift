@@ -67,7 +67,7 @@ public enum ReconcilerPlanner {
   /// `kubectl get applications -l render/environment=prod` finds an environment's objects.
   static func labels(environment: String, service: String?) -> Node {
     var entries: [Node.Entry] = [
-      .init("app.kubernetes.io/managed-by", .string("render")),
+      LabelTransformer.managedBy,
       .init(environmentLabel, .string(environment)),
     ]
     if let service { entries.append(.init(serviceLabel, .string(service))) }

@@ -234,8 +234,9 @@ public enum Compiler {
           definitions: file.text, file: file.path,
           kubernetesVersion: platform.settings.kubernetesVersion)
       } catch {
-        diagnostics.append(.input(error.message, at: .start(of: file.path)))
-        diagnostics += error.diagnostics
+        diagnostics +=
+          error.diagnostics.isEmpty
+          ? [.input(error.message, at: .start(of: file.path))] : error.diagnostics
       }
     } else if !Self.sameMinor(platform.settings.kubernetesVersion, schema.kubernetesVersion) {
       diagnostics.append(

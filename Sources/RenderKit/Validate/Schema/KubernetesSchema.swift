@@ -46,15 +46,16 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   public static func load(
     definitions text: String, file: String, kubernetesVersion: String? = nil
   ) throws(SchemaLoadError) -> KubernetesSchema {
-    // JSON is YAML, and our parser gives the located `Node`s the compiler reads.
     // The bundle is JSON, read by the JSON parser: several times faster than going
     // through libyaml, and it is read on every run.
     let document: Node
     do {
       document = try JSONParser.parse(text, file: file)
     } catch {
-      let problems = error.errors.map(\.description).joined(separator: "; ")
-      throw SchemaLoadError("\(file) is not valid JSON: \(problems)")
+      // Each problem keeps its own line and column.
+      throw SchemaLoadError(
+        "\(file) is not valid JSON",
+        diagnostics: error.errors.map { .input($0.message, at: $0.location) })
     }
     guard let entries = (document["$defs"] ?? document["definitions"])?.mapping else {
       throw SchemaLoadError("\(file) has no '$defs' or 'definitions' mapping")

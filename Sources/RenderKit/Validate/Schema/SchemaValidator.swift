@@ -356,12 +356,10 @@ struct SchemaValidator {
     _ message: String, at location: SourceLocation, path: [PathComponent]? = nil,
     help: String? = nil
   ) {
-    let fieldPath = (path ?? self.path).dottedPath
-    let related = fieldPath.isEmpty ? "in \(renderedPath)" : "in \(renderedPath) at \(fieldPath)"
     diagnostics.append(
       Diagnostic(
-        .error, rule: "schema", message, at: location, related: [Diagnostic.Related(related)],
-        help: help))
+        .error, rule: "schema", message, at: location,
+        related: [.rendered(renderedPath, field: path ?? self.path)], help: help))
   }
 
   // MARK: Wording
