@@ -6,7 +6,4 @@ public enum ScalarStyle: Hashable, Sendable {
   case doubleQuoted
   case literal
   case folded
-
-  /// Whether the scalar was written without quotes or block indicators.
-  public var isPlain: Bool { self == .plain }
 }

@@ -20,8 +20,7 @@ public enum ValueExplainer {
   static func serviceFields(_ resolved: ResolvedService) -> [ValueHistory] {
     let chain = resolved.environment.chain
     func overrideName(_ override: ServiceOverride) -> String {
-      let owner = chain.last { $0.overrides[resolved.name]?.file == override.file }
-      return "override in \(owner?.name ?? "?")"
+      "override in \(override.environment)"
     }
 
     var histories: [ValueHistory] = []

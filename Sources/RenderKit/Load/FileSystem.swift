@@ -179,10 +179,4 @@ public enum FileSystem {
       try removeFile(path)
     }
   }
-
-  public static var currentDirectory: String {
-    guard let path = getcwd(nil, 0) else { return "." }
-    defer { free(path) }
-    return String(cString: path)
-  }
 }

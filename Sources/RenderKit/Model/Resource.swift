@@ -28,7 +28,10 @@ public struct Resource: Sendable {
   public var namespace: String? { body["metadata"]?["namespace"]?.string }
 
   /// The API group: "" for the core group, `apps` for `apps/v1`.
-  public var group: String {
+  public var group: String { Self.group(ofAPIVersion: apiVersion) }
+
+  /// The group part of an apiVersion: "" for `v1`, `apps` for `apps/v1`.
+  public static func group(ofAPIVersion apiVersion: String) -> String {
     let parts = apiVersion.split(separator: "/", maxSplits: 1)
     return parts.count == 2 ? String(parts[0]) : ""
   }

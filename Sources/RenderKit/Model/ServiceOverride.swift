@@ -14,6 +14,12 @@ public struct ServiceOverride: Sendable {
   public var patches: [Patch]
   public var enabled: Located<Bool>?
 
+  /// The environment whose folder holds the override (`environments/<env>/…`).
+  public var environment: String {
+    let components = file.split(separator: "/")
+    return components.count > 1 ? String(components[1]) : file
+  }
+
   public init(
     service: String, file: String, location: SourceLocation, version: Located<String>? = nil,
     image: Located<String>? = nil, namespace: Located<String>? = nil, labels: Node? = nil,

@@ -27,8 +27,6 @@ public struct FieldReader {
     }
   }
 
-  public var location: SourceLocation { node.location }
-
   /// The raw value of `key`, of any type; `nil` when absent. Marks the key as known.
   public mutating func value(_ key: String) -> Node? {
     known.insert(key)

@@ -118,8 +118,7 @@ public enum PatchParser {
       }
     }
     if let apiVersion, let group {
-      let parts = apiVersion.value.split(separator: "/", maxSplits: 1)
-      let impliedGroup = parts.count == 2 ? String(parts[0]) : ""
+      let impliedGroup = Resource.group(ofAPIVersion: apiVersion.value)
       if impliedGroup != group.value {
         valid = false
         reader.report(

@@ -61,10 +61,9 @@ public struct ServiceResolver: Sendable {
     }
     for override in overrides {
       if let values = override.values {
-        let owner = environment.chain.first { $0.overrides[service.name]?.file == override.file }
         layers.append(
           ValueLayer(
-            kind: .environmentOverride, file: override.file, environment: owner?.name,
+            kind: .environmentOverride, file: override.file, environment: override.environment,
             values: values))
       }
     }

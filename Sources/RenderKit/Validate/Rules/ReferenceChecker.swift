@@ -245,10 +245,7 @@ struct ReferenceChecker {
     guard let target = autoscaler.body.value(at: path), let kind = target["kind"]?.string,
       let name = target["name"]?.string, !kind.isEmpty, !name.isEmpty
     else { return [] }
-    let group = target["apiVersion"]?.string.map { apiVersion in
-      let parts = apiVersion.split(separator: "/", maxSplits: 1)
-      return parts.count == 2 ? String(parts[0]) : ""
-    }
+    let group = target["apiVersion"]?.string.map(Resource.group(ofAPIVersion:))
     guard !objects.exists(kind, group: group, named: name, in: namespace) else { return [] }
     return [
       missing(

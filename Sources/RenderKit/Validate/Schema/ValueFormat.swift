@@ -32,15 +32,6 @@ enum ValueFormat: Hashable, Sendable {
     }
   }
 
-  /// What a well-formed value looks like, for the message.
-  var expectation: String {
-    switch self {
-    case .int32: "a 32-bit integer (at most 2147483647)"
-    case .byte: "base64-encoded"
-    case .quantity: "a quantity such as 500m, 128Mi or 2"
-    }
-  }
-
   /// Standard base64 with padding, as Go's encoding/json decodes `[]byte`; line breaks are
   /// skipped as Go skips them.
   static func isBase64(_ text: String) -> Bool {
