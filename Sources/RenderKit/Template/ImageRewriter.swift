@@ -5,8 +5,6 @@ struct ImageRewriter {
   let image: String?
   let version: Located<String>?
 
-  private static let containerLists = ["containers", "initContainers", "ephemeralContainers"]
-
   /// Pins every matching container of `body`; returns how many it pinned.
   @discardableResult
   func apply(to body: inout Node) -> Int {
@@ -54,7 +52,7 @@ struct ImageRewriter {
       return
     }
     for entry in entries {
-      if Self.containerLists.contains(entry.key), var containers = entry.value.sequence {
+      if WorkloadKind.containerLists.contains(entry.key), var containers = entry.value.sequence {
         for index in containers.indices {
           if let current = containers[index]["image"]?.string, let image, let version,
             Self.canonical(repository(of: current)) == Self.canonical(image)

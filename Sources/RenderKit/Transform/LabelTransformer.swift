@@ -15,30 +15,14 @@ public struct LabelTransformer: Sendable {
     self.labels = labels.mapping ?? []
   }
 
-  /// Paths of pod template metadata by kind: where the pods' labels live.
-  static let podTemplatePaths: [String: [[String]]] = [
-    "Deployment": [["spec", "template", "metadata"]],
-    "StatefulSet": [["spec", "template", "metadata"]],
-    "DaemonSet": [["spec", "template", "metadata"]],
-    "ReplicaSet": [["spec", "template", "metadata"]],
-    "ReplicationController": [["spec", "template", "metadata"]],
-    "Job": [["spec", "template", "metadata"]],
-    "CronJob": [
-      ["spec", "jobTemplate", "metadata"], ["spec", "jobTemplate", "spec", "template", "metadata"],
-    ],
-  ]
-
   public func apply(to resource: inout Resource) {
     let source = resource.source
     let objectLabels = labels + [Self.managedBy]
     resource.body.update("metadata", default: .mapping([], at: source)) { metadata in
       Self.addLabels(objectLabels, to: &metadata, defaultLocation: source)
     }
-    guard
-      resource.apiVersion.hasPrefix("apps/") || resource.apiVersion.hasPrefix("batch/")
-        || resource.apiVersion == "v1",
-      let paths = Self.podTemplatePaths[resource.kind], !labels.isEmpty
-    else { return }
+    let paths = WorkloadKind.templateMetadataPaths(of: resource)
+    guard !paths.isEmpty, !labels.isEmpty else { return }
     // A label the selector matches on stays as the template wrote it: changing it on
     // the pods would leave the selector matching none of them.
     let selector = resource.body["spec"]?["selector"]

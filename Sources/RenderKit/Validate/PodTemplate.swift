@@ -17,21 +17,9 @@ public struct PodTemplate: Sendable {
   public var metadata: Node?
   public var metadataPath: [PathComponent]
 
-  /// The pod spec path of each kind that runs pods.
-  static let specPaths: [String: [String]] = [
-    "Pod": ["spec"],
-    "Deployment": ["spec", "template", "spec"],
-    "StatefulSet": ["spec", "template", "spec"],
-    "DaemonSet": ["spec", "template", "spec"],
-    "ReplicaSet": ["spec", "template", "spec"],
-    "ReplicationController": ["spec", "template", "spec"],
-    "Job": ["spec", "template", "spec"],
-    "CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
-  ]
-
   /// The pod template of `resource`, or `nil` when its kind runs no pods or has no spec.
   public init?(of resource: Resource) {
-    guard let keys = Self.specPaths[resource.kind] else { return nil }
+    guard let keys = WorkloadKind.podSpecPath(of: resource) else { return nil }
     let path = keys.map(PathComponent.key)
     guard let spec = resource.body.value(at: path), spec.isMapping else { return nil }
     self.spec = spec
@@ -42,16 +30,10 @@ public struct PodTemplate: Sendable {
     self.metadata = resource.body.value(at: metadataPath)
   }
 
-  /// Whether the pods run until stopped (Deployments and the like), as opposed to
-  /// running to completion (Jobs, CronJobs).
-  public static func isLongRunning(_ kind: String) -> Bool {
-    ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"].contains(kind)
-  }
-
   /// Every container: init containers first, then containers, then ephemeral ones.
   public var containers: [Container] {
     var result: [Container] = []
-    for list in ["initContainers", "containers", "ephemeralContainers"] {
+    for list in WorkloadKind.containerLists {
       for (index, node) in (spec[list]?.sequence ?? []).enumerated() {
         result.append(Container(node: node, path: path + [.key(list), .index(index)], list: list))
       }

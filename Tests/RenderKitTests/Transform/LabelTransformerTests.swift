@@ -26,6 +26,21 @@ import Testing
           """)))
   }
 
+  @Test func aCustomResourceNamedLikeAWorkloadHasNoPodTemplate() throws {
+    // example.com/Deployment is not apps/Deployment: its spec.template is its own.
+    #expect(
+      try apply(
+        "apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {template: {metadata: {labels: {a: b}}}}\n"
+      )
+        == (try TransformFixture.canonical(
+          "apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x, labels: {environment: prod, team: shop, app.kubernetes.io/managed-by: render}}\nspec: {template: {metadata: {labels: {a: b}}}}\n"
+        )))
+    let resource = try TransformFixture.resource(
+      "apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {template: {spec: {containers: []}}}\n"
+    )
+    #expect(PodTemplate(of: resource) == nil)
+  }
+
   @Test func aResourceWithoutLabelsGetsALabelsMapping() throws {
     #expect(
       try apply("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", labels: "{}")

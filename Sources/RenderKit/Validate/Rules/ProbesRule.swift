@@ -92,7 +92,7 @@ struct ProbesRule: PolicyRule {
   func check(_ context: ValidationContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for workload in Workload.all(in: context)
-    where PodTemplate.isLongRunning(workload.resource.kind) {
+    where WorkloadKind.isLongRunning(workload.resource.kind) {
       for container in workload.pod.containers where container.list == "containers" {
         if let probe = container.node["readinessProbe"], !probe.isNull { continue }
         findings.append(
