@@ -36,22 +36,13 @@ public struct VersionChange: Sendable, Equatable {
   }
 
   /// The tag or digest of an image reference: `1.4.2` of `ghcr.io/acme/x:1.4.2`,
-  /// `sha256:…` of `image@sha256:…`.
+  /// `sha256:…` of `image@sha256:…`; the reference itself when it has neither.
   public static func version(of reference: String) -> String {
-    if let at = reference.lastIndex(of: "@") {
-      return String(reference[reference.index(after: at)...])
-    }
-    let name =
-      reference.lastIndex(of: "/").map { reference[reference.index(after: $0)...] }
-      ?? reference[...]
-    guard let colon = name.lastIndex(of: ":") else { return reference }
-    return String(name[name.index(after: colon)...])
+    ImageReference(reference).version ?? reference
   }
 
   /// The image of a reference, without tag or digest.
   public static func image(of reference: String) -> String {
-    let version = version(of: reference)
-    guard version != reference else { return reference }
-    return String(reference.dropLast(version.count + 1))
+    ImageReference(reference).repository
   }
 }

@@ -23,7 +23,7 @@ public struct ResolvedService: Sendable {
   /// `image:tag`, or `image@sha256:…` for a digest; `nil` without an image.
   public var imageRef: String? {
     guard let image = image?.value, let version = version?.value else { return nil }
-    return version.hasPrefix("sha256:") ? "\(image)@\(version)" : "\(image):\(version)"
+    return ImageReference.reference(image: image, version: version)
   }
 
   /// The template scope's `service`: name, image, version, imageRef, namespace, labels.

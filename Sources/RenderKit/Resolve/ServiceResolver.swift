@@ -122,8 +122,7 @@ public struct ServiceResolver: Sendable {
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     if let image {
-      let lastComponent = image.value.split(separator: "/").last ?? ""
-      if image.value.contains("@") || lastComponent.contains(":") {
+      if ImageReference(image.value).version != nil {
         diagnostics.append(
           .input(
             "image '\(image.value)' includes a tag or digest; write the repository only and set 'version'",

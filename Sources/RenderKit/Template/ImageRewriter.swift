@@ -9,8 +9,7 @@ struct ImageRewriter {
   @discardableResult
   func apply(to body: inout Node) -> Int {
     guard let image, let version else { return 0 }
-    let reference =
-      version.value.hasPrefix("sha256:") ? "\(image)@\(version.value)" : "\(image):\(version.value)"
+    let reference = ImageReference.reference(image: image, version: version.value)
     var pinned = 0
     rewrite(&body, reference: reference, depth: 0, pinned: &pinned)
     return pinned
@@ -29,17 +28,6 @@ struct ImageRewriter {
     return String(name)
   }
 
-  /// The repository of `name[:tag][@digest]`: both the digest and the tag go, since a
-  /// reference may carry both (`redis:7.2@sha256:…`), and a registry port stays.
-  private func repository(of reference: String) -> String {
-    let name = reference.firstIndex(of: "@").map { String(reference[..<$0]) } ?? reference
-    let lastSlash = name.lastIndex(of: "/")
-    if let colon = name.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
-      return String(name[..<colon])
-    }
-    return name
-  }
-
   /// Walks the whole object, since pod specs sit at different depths per kind.
   private func rewrite(_ node: inout Node, reference: String, depth: Int, pinned: inout Int) {
     guard depth < 32, let entries = node.mapping else {
@@ -55,7 +43,7 @@ struct ImageRewriter {
       if WorkloadKind.containerLists.contains(entry.key), var containers = entry.value.sequence {
         for index in containers.indices {
           if let current = containers[index]["image"]?.string, let image, let version,
-            Self.canonical(repository(of: current)) == Self.canonical(image)
+            Self.canonical(ImageReference(current).repository) == Self.canonical(image)
           {
             containers[index].set("image", to: .string(reference, at: version.location))
             pinned += 1
