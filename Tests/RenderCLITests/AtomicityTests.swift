@@ -219,7 +219,8 @@ import Testing
       #if compiler(>=6.3)
         try Test.cancel(Comment(rawValue: message))
       #else
-        print("skipped: " + message)
+        // No way to cancel: fail rather than pass without testing anything.
+        Issue.record(Comment(rawValue: message))
       #endif
     }
   }

@@ -191,12 +191,16 @@ import Testing
   }
 
   @Test func symlinkedFileLeavingTheRepository() throws {
-    let result = try buildBroken {
-      try $0.symlink("services/web/extra.yaml", to: "/etc/hostname")
+    var outside = ""
+    let result = try buildBroken { repository in
+      // A real file outside the repository, in the test's own scratch folder.
+      outside = repository.scratch + "/outside.yaml"
+      try Data("kind: ConfigMap\n".utf8).write(to: URL(fileURLWithPath: outside))
+      try repository.symlink("services/web/extra.yaml", to: outside)
     }
     #expect(
       result.errors == [
-        "services/web/extra.yaml:1:1: error[input]: 'services/web/extra.yaml' is a symbolic link that leaves the repository (to '/etc/hostname')"
+        "services/web/extra.yaml:1:1: error[input]: 'services/web/extra.yaml' is a symbolic link that leaves the repository (to '\(outside)')"
       ], "\(result.stderr)")
   }
 
@@ -299,7 +303,7 @@ import Testing
   @Test func linkWhereRenderWantsToWrite() throws {
     let result = try buildBroken {
       try $0.remove("rendered/dev/api/service-api.yaml")
-      try $0.symlink("rendered/dev/api/service-api.yaml", to: "/etc/hostname")
+      try $0.symlink("rendered/dev/api/service-api.yaml", to: $0.scratch + "/elsewhere.yaml")
     }
     #expect(
       result.errors == [

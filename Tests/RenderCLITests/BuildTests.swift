@@ -381,10 +381,14 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == [])
   }
 
-  @Test(arguments: ["../elsewhere", "/tmp/elsewhere", "services/out", "."])
+  /// "(absolute)" stands for an absolute path beside the repository, in its scratch folder.
+  @Test(arguments: ["../elsewhere", "(absolute)", "services/out", "."])
   func outputOptionOutsideTheRepositoryIsAUsageError(output: String) throws {
     let repository = try TemporaryRepository(Fixture.shop)
-    let result = try repository.render("build", "--output", output)
+    let absolute = repository.scratch + "/elsewhere"
+    let result = try repository.render(
+      "build", "--output", output == "(absolute)" ? absolute : output)
+    #expect(!FileManager.default.fileExists(atPath: absolute))
     #expect(result.status == 64, "\(result.transcript)")
     #expect(
       result.stderr.hasPrefix("render: error: --output: the output folder "), "\(result.stderr)")

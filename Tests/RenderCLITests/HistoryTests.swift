@@ -49,7 +49,9 @@ import Testing
         "2024-05-01T10:00:00Z Test Runner prod - -> 1.0.0",
       ])
     let hash = try repository.git("rev-parse", "--short", "HEAD").trimmingCharacters(in: .newlines)
-    #expect(result.stdout.split(separator: "\n")[1].hasPrefix(hash + " "))
+    let rows = result.stdout.split(separator: "\n")
+    try #require(rows.count > 1)
+    #expect(rows[1].hasPrefix(hash + " "))
   }
 
   @Test func envFilterAndJSON() throws {
@@ -62,8 +64,9 @@ import Testing
 
     let json = try repository.render("history", "api", "--env", "prod", "--format", "json")
     #expect(json.status == 0, "\(json.transcript)")
-    let entries =
-      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    try #require(entries.count == 3)
     #expect(entries.map { $0["newVersion"] as? String } == ["1.2.0", "1.1.0", "1.0.0"])
     #expect(entries[1]["author"] as? String == "Ann Smith")
     #expect(entries[1]["email"] as? String == "ann@example.com")
@@ -104,7 +107,7 @@ import Testing
     let result = try repository.render("history", "api", "--env", "prod")
     #expect(result.status == 0, "\(result.transcript)")
     let rows = result.stdout.split(separator: "\n")
-    #expect(rows.count == 3)
+    try #require(rows.count == 3)
     let merged = rows[1].split(separator: " ").joined(separator: " ")
     #expect(merged.hasSuffix(" 2024-05-05T12:00:00Z Merge Bot prod 1.0.0 -> 1.3.0"))
   }

@@ -161,7 +161,14 @@ final class VersionPinRepository {
 
   /// Runs `render` with the repository as the current folder.
   func render(_ arguments: [String]) throws -> RenderBinary.Result {
-    try RenderBinary.run(arguments, in: URL(fileURLWithPath: root))
+    try RenderBinary.run(arguments, in: URL(fileURLWithPath: root), environment: isolation)
+  }
+
+  /// Git as the test sets it up and nothing else: no system or user configuration (a
+  /// developer's hooks or commit template), and no repository above the scratch folder
+  /// (a temp folder inside some work tree would otherwise be "in git").
+  var isolation: [String: String] {
+    ["GIT_CONFIG_NOSYSTEM": "1", "HOME": scratch, "GIT_CEILING_DIRECTORIES": scratch]
   }
 
   /// Runs git in the repository; throws when it fails. Returns its standard output.
@@ -173,6 +180,7 @@ final class VersionPinRepository {
     var environment = ProcessInfo.processInfo.environment
     environment["LC_ALL"] = "C"
     environment["GIT_PAGER"] = "cat"
+    for (key, value) in isolation { environment[key] = value }
     process.environment = environment
     let output = Pipe()
     let errors = Pipe()

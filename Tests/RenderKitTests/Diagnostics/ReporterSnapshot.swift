@@ -15,9 +15,14 @@ enum ReporterSnapshot {
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let path = folder + "/" + name
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      // A recording run that changed something is never green.
+      if FileManager.default.contents(atPath: path) != Data(actual.utf8) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
+        Issue.record(
+          "re-recorded \(name); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+      }
       return
     }
     guard let data = FileManager.default.contents(atPath: path) else {

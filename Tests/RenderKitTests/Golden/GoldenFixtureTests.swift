@@ -13,7 +13,11 @@ import Testing
 
   static var fixtures: [String] {
     let folder = packageRoot + "/Tests/Fixtures/golden"
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    // A missing folder must not quietly leave only the example platform to test.
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [
+        "(missing Tests/Fixtures/golden)"
+      ]
     return ["(example platform)"] + names.sorted().filter { !$0.hasPrefix(".") }
   }
 
@@ -35,8 +39,12 @@ import Testing
     let writer = TreeWriter(outputPath: root + "/" + compilation.tree.folder)
     let existing = try ExistingTree.scan(writer.outputPath)
     let diff = TreeDiff(tree: compilation.tree, existing: existing)
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-      try writer.write(diff, existing: existing)
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      // A recording run that changed something is never green.
+      if !diff.isClean {
+        try writer.write(diff, existing: existing)
+        Issue.record("re-recorded fixture '\(fixture)'; run again without RECORD_SNAPSHOTS")
+      }
       return
     }
     var report = ""

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import RenderKit
@@ -24,7 +25,7 @@ import Testing
   @Test func theLockIsFreeAgainOnceReleased() throws {
     let folder = try TemporaryFolder()
     var first: OutputLock? = try OutputLock.acquire(root: folder.path, timeout: 0, onWait: {})
-    #expect(first != nil)
+    withExtendedLifetime(first) {}
     first = nil
     var waited = false
     let second = try OutputLock.acquire(
@@ -37,14 +38,21 @@ import Testing
     let folder = try TemporaryFolder()
     let path = folder.path
     var first: OutputLock? = try OutputLock.acquire(root: path, timeout: 0, onWait: {})
+    // The waiter says when it has found the lock taken; only then is the lock released.
+    let waiting = DispatchSemaphore(value: 0)
     let waiter = Task.detached {
       var waited = false
-      let lock = try OutputLock.acquire(root: path, timeout: 10, onWait: { waited = true })
+      let lock = try OutputLock.acquire(
+        root: path, timeout: 10,
+        onWait: {
+          waited = true
+          waiting.signal()
+        })
       withExtendedLifetime(lock) {}
       return waited
     }
-    try await Task.sleep(nanoseconds: 300_000_000)
-    #expect(first != nil)
+    await Task.detached { waiting.wait() }.value
+    withExtendedLifetime(first) {}
     first = nil
     #expect(try await waiter.value)
   }

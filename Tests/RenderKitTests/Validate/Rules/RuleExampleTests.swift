@@ -42,6 +42,7 @@ import Testing
     let (rule, findings) = try Self.run(exampleCase)
     let lines = exampleCase.example.manifests.split(
       separator: "\n", omittingEmptySubsequences: false)
+    try #require(!findings.isEmpty, "a triggering example must fire")
     for finding in findings {
       #expect(finding.rule == rule.id)
       #expect(finding.location.file == Support.file)
