@@ -30,6 +30,8 @@ struct VersionPinning {
   /// unknown name is a usage error, exit 64, with a did-you-mean); with `--commit`,
   /// checks the git work tree first.
   func load(services: [String]) throws -> Loaded {
+    // Compile the bundled schemas on another core while the repository is read.
+    _ = Session.schema
     guard FileSystem.targetType(root) == .directory else {
       throw ValidationError("--root: '\(root)' is not a folder")
     }
@@ -83,10 +85,10 @@ struct VersionPinning {
 
   /// Exits 1 when a version is neither a tag nor a digest, as the resolver would say.
   static func checkVersions(_ pins: [VersionPin]) throws {
-    for pin in pins where !VersionPin.isValidVersion(pin.version) {
+    for pin in pins where !ImageReference.isValidVersion(pin.version) {
       Console.error(
         "render: nothing written: version '\(pin.version)' for \(pin.service) is neither an image tag nor a sha256 digest\n"
-          + "  help: \(VersionPin.versionHelp)\n")
+          + "  help: \(ImageReference.versionHelp)\n")
       throw ExitCode(1)
     }
   }

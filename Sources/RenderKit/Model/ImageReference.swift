@@ -29,4 +29,24 @@ public struct ImageReference: Equatable, Sendable {
   public static func reference(image: String, version: String) -> String {
     version.hasPrefix("sha256:") ? "\(image)@\(version)" : "\(image):\(version)"
   }
+
+  /// Whether `version` can pin an image: a tag (up to 128 of `[A-Za-z0-9_.-]`, not
+  /// starting with `.` or `-`) or `sha256:` and 64 lowercase hex digits.
+  public static func isValidVersion(_ version: String) -> Bool {
+    if version.hasPrefix("sha256:") {
+      let hex = version.dropFirst("sha256:".count)
+      return hex.count == 64
+        && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+    guard let first = version.utf8.first, version.utf8.count <= 128,
+      first != UInt8(ascii: "."), first != UInt8(ascii: "-")
+    else { return false }
+    return version.utf8.allSatisfy {
+      ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122)
+        || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+    }
+  }
+  /// Why a version is refused, for messages.
+  public static let versionHelp =
+    "a tag is up to 128 of [A-Za-z0-9_.-] not starting with '.' or '-'; a digest is sha256: and 64 lowercase hex digits"
 }

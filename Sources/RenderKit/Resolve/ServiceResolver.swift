@@ -134,14 +134,11 @@ public struct ServiceResolver: Sendable {
       }
     }
     if let version {
-      if !Self.isValidVersion(version.value) {
+      if !ImageReference.isValidVersion(version.value) {
         diagnostics.append(
           .input(
             "version '\(version.value)' is neither an image tag nor a sha256 digest",
-            at: version.location,
-            help:
-              "a tag is up to 128 of [A-Za-z0-9_.-] not starting with '.' or '-'; a digest is sha256: and 64 hex digits"
-          ))
+            at: version.location, help: ImageReference.versionHelp))
       }
       if image == nil {
         diagnostics.append(
@@ -159,18 +156,4 @@ public struct ServiceResolver: Sendable {
     return diagnostics
   }
 
-  static func isValidVersion(_ version: String) -> Bool {
-    if version.hasPrefix("sha256:") {
-      let hex = version.dropFirst("sha256:".count)
-      return hex.count == 64
-        && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
-    }
-    guard let first = version.utf8.first, version.utf8.count <= 128,
-      first != UInt8(ascii: "."), first != UInt8(ascii: "-")
-    else { return false }
-    return version.utf8.allSatisfy {
-      ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122)
-        || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
-    }
-  }
 }

@@ -17,14 +17,4 @@ public struct VersionPin: Hashable, Sendable {
     guard !service.isEmpty, !version.isEmpty else { return nil }
     self.init(service: service, version: version)
   }
-
-  /// Whether `version` is what the resolver accepts: an image tag (up to 128 of
-  /// `[A-Za-z0-9_.-]`, not starting with `.` or `-`) or `sha256:` and 64 hex digits.
-  public static func isValidVersion(_ version: String) -> Bool {
-    ServiceResolver.isValidVersion(version)
-  }
-
-  /// Why a version is refused, for messages.
-  public static let versionHelp =
-    "a tag is up to 128 of [A-Za-z0-9_.-] not starting with '.' or '-'; a digest is sha256: and 64 lowercase hex digits"
 }

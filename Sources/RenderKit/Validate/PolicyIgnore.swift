@@ -2,10 +2,12 @@
 public struct PolicyIgnore: Sendable {
   public var rule: String
   /// Globs (`*`); an absent field matches everything.
-  public var service: String?
-  public var kind: String?
-  public var name: String?
+  public let service: String?
+  public let kind: String?
+  public let name: String?
   public var location: SourceLocation
+  /// The three globs, compiled once: ignores are checked for every resource and rule.
+  private let globs: (service: Glob?, kind: Glob?, name: Glob?)
 
   public init(
     rule: String, service: String? = nil, kind: String? = nil, name: String? = nil,
@@ -16,14 +18,16 @@ public struct PolicyIgnore: Sendable {
     self.kind = kind
     self.name = name
     self.location = location
+    globs = (service.map(Glob.init), kind.map(Glob.init), name.map(Glob.init))
   }
 
   public func matches(_ resource: Resource) -> Bool {
-    func fits(_ pattern: String?, _ value: String?) -> Bool {
-      guard let pattern else { return true }
+    func fits(_ glob: Glob?, _ value: String?) -> Bool {
+      guard let glob else { return true }
       guard let value else { return false }
-      return Glob(pattern).matches(value)
+      return glob.matches(value)
     }
-    return fits(service, resource.service) && fits(kind, resource.kind) && fits(name, resource.name)
+    return fits(globs.service, resource.service) && fits(globs.kind, resource.kind)
+      && fits(globs.name, resource.name)
   }
 }

@@ -51,7 +51,7 @@ import Testing
 
   @Test(arguments: ["v1.2.3_build-4", "latest", "1", String(repeating: "a", count: 128)])
   func validTags(version: String) {
-    #expect(ServiceResolver.isValidVersion(version))
+    #expect(ImageReference.isValidVersion(version))
   }
 
   @Test(arguments: [
