@@ -44,9 +44,7 @@ struct PreviewCommand: AsyncParsableCommand {
 
   /// The file without render's header comment.
   static func body(of contents: [UInt8]) -> String {
-    let text = String(decoding: contents, as: UTF8.self)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    while let first = lines.first, first.hasPrefix("# ") { lines = lines.dropFirst() }
-    return lines.joined(separator: "\n")
+    GeneratedHeader.split(contents).map { String($0.body) }
+      ?? String(decoding: contents, as: UTF8.self)
   }
 }

@@ -31,16 +31,21 @@ public enum GeneratedHeader {
     contents.starts(with: marker.utf8)
   }
 
+  /// A generated file split at the end of its header: the recorded checksum and the
+  /// body it covers. `nil` for a file without render's header.
+  public static func split(_ contents: [UInt8]) -> (checksum: Substring, body: Substring)? {
+    guard isGenerated(contents), let text = String(validating: contents, as: UTF8.self),
+      let range = text.firstRange(of: "\n" + checksumPrefix)
+    else { return nil }
+    let afterPrefix = text[range.upperBound...]
+    guard let newline = afterPrefix.firstIndex(of: "\n") else { return nil }
+    return (afterPrefix[..<newline], afterPrefix[afterPrefix.index(after: newline)...])
+  }
+
   /// Whether a generated file's content still matches its recorded checksum; `false`
   /// means someone edited it after render wrote it.
   public static func isIntact(_ contents: [UInt8]) -> Bool {
-    guard let text = String(validating: contents, as: UTF8.self),
-      let range = text.firstRange(of: "\n" + checksumPrefix)
-    else { return false }
-    let afterPrefix = text[range.upperBound...]
-    guard let newline = afterPrefix.firstIndex(of: "\n") else { return false }
-    let recorded = afterPrefix[..<newline]
-    let body = afterPrefix[afterPrefix.index(after: newline)...]
+    guard let (recorded, body) = split(contents) else { return false }
     return recorded == checksum(Array(body.utf8))
   }
 }
