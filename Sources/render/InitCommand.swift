@@ -43,11 +43,11 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     do {
-      try Self.makeDirectories(root)
+      try FileSystem.makeDirectories(root)
       for file in plan.writes {
-        try Self.makeDirectories(root + "/" + Self.parent(of: file.path))
-        try Self.write(
-          Array(file.contents.utf8), to: root + "/" + file.path, replacing: file.replaces)
+        try FileSystem.makeDirectories(root + "/" + Self.parent(of: file.path))
+        try InputFileWriter.write(
+          file.contents, to: root + "/" + file.path, creating: !file.replaces)
       }
     } catch {
       Console.error("render: \(error)\n")
@@ -148,27 +148,5 @@ struct InitCommand: AsyncParsableCommand {
   static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "" }
     return String(path[..<slash])
-  }
-
-  /// `mkdir -p`.
-  static func makeDirectories(_ path: String) throws {
-    var current = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") where component != "." {
-      current += "/" + component
-      try FileSystem.makeDirectory(current)
-    }
-  }
-
-  /// A new file; or, with `replacing`, a new version of a file written beside it and
-  /// renamed over it, so it is never half written.
-  static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws {
-    guard replacing else {
-      try FileSystem.createFile(path, bytes: bytes)
-      return
-    }
-    let temporary = path + ".render-init"
-    try FileSystem.removeFile(temporary)
-    try FileSystem.createFile(temporary, bytes: bytes)
-    try FileSystem.rename(temporary, path)
   }
 }

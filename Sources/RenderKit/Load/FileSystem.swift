@@ -120,6 +120,15 @@ public enum FileSystem {
     }
   }
 
+  /// `mkdir -p`: every missing folder on the way to `path`.
+  public static func makeDirectories(_ path: String) throws(Error) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") where component != "." {
+      current += "/" + component
+      try makeDirectory(current)
+    }
+  }
+
   /// Makes `link` another name for the file `existing` (same inode, so same mtime).
   public static func hardLink(_ existing: String, _ link: String) throws(Error) {
     #if canImport(Glibc)
