@@ -65,22 +65,45 @@ enum PlainScalarSafety {
     }
   }
 
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  }
+
+  /// `y`, `yes`, `n`, `no`, `on`, `off`, `true`, `false` and `null`, each in lower case,
+  /// capitalised or upper case: compared as bytes, since nearly every key and value
+  /// emitted passes here.
+  static func isBooleanOrNullWord(_ utf8: String.UTF8View) -> Bool {
+    guard utf8.count <= 5 else { return false }
+    var folded: UInt64 = 0
+    var upper = 0
+    var index = 0
+    var firstIsUpper = false
+    for byte in utf8 {
+      guard isLetter(byte) else { return false }
+      let isUpper = byte < UInt8(ascii: "a")
+      if isUpper {
+        upper += 1
+        if index == 0 { firstIsUpper = true }
+      }
+      folded = folded << 8 | UInt64(byte | 0x20)
+      index += 1
+    }
+    // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
+    guard upper == 0 || upper == index || (upper == 1 && firstIsUpper) else { return false }
+    return booleanAndNullWords.contains(folded)
+  }
+
+  /// The words of `isBooleanOrNullWord`, lower case, packed big-endian into an integer.
+  private static let booleanAndNullWords: [UInt64] = [
+    "y", "yes", "n", "no", "on", "off", "true", "false", "null",
+  ].map { word in word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+
   /// Whether a YAML 1.1 or 1.2 reader would resolve the text to a non-string.
   static func isAmbiguous(_ text: String) -> Bool {
     // Fast path: a string that starts with a letter is ambiguous only if it is one of the
     // boolean or null words (none longer than five letters).
-    if let first = text.utf8.first,
-      (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
-        || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
-    {
-      guard text.utf8.count <= 5 else { return false }
-      switch text {
-      case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off",
-        "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
-        return true
-      default:
-        return false
-      }
+    if let first = text.utf8.first, isLetter(first) {
+      return isBooleanOrNullWord(text.utf8)
     }
     if let scalar = CoreSchema.resolvePlain(text) {
       if case .string = scalar {} else { return true }

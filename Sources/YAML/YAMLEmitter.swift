@@ -8,6 +8,12 @@
 public enum YAMLEmitter {
   /// One document, ending with a newline.
   public static func emit(_ node: Node) -> String {
+    String(decoding: emitUTF8(node), as: UTF8.self)
+  }
+
+  /// One document as UTF-8 bytes: what files are written from, without a round trip
+  /// through `String`.
+  public static func emitUTF8(_ node: Node) -> [UInt8] {
     var writer = Writer()
     writer.writeDocument(node)
     return writer.output
@@ -17,10 +23,10 @@ public enum YAMLEmitter {
   public static func emit(documents: [Node]) -> String {
     var writer = Writer()
     for (index, node) in documents.enumerated() {
-      if index > 0 { writer.output += "---\n" }
+      if index > 0 { writer.write("---\n") }
       writer.writeDocument(node)
     }
-    return writer.output
+    return String(decoding: writer.output, as: UTF8.self)
   }
 
   /// A scalar as it appears in flow position (after `key: `): plain, quoted or `null`.
@@ -70,7 +76,7 @@ public enum YAMLEmitter {
   /// The literal block header and lines for `text`, or `nil` when a literal block would
   /// not read back as exactly `text`.
   static func literalBlock(_ text: String) -> (header: String, lines: [Substring])? {
-    guard text.contains("\n") else { return nil }
+    guard text.utf8.contains(UInt8(ascii: "\n")) else { return nil }
     var trailingNewlines = 0
     var body = Substring(text)
     while body.hasSuffix("\n") {
@@ -90,8 +96,23 @@ public enum YAMLEmitter {
     return ("|" + chomping, lines + Array(repeating: "", count: max(0, trailingNewlines - 1)))
   }
 
+  /// Appends to a byte buffer: most of what a build writes goes through here, and
+  /// appending UTF-8 to `[UInt8]` costs a copy where `String` appends cost a copy plus
+  /// bookkeeping.
   private struct Writer {
-    var output = ""
+    var output: [UInt8] = []
+
+    init() {
+      output.reserveCapacity(2048)
+    }
+
+    mutating func write(_ text: String) {
+      output.append(contentsOf: text.utf8)
+    }
+
+    mutating func write(_ text: Substring) {
+      output.append(contentsOf: text.utf8)
+    }
 
     mutating func writeDocument(_ node: Node) {
       switch node.content {
@@ -105,40 +126,51 @@ public enum YAMLEmitter {
     }
 
     mutating func spaces(_ count: Int) {
-      output += String(repeating: " ", count: count)
+      for _ in 0..<count { output.append(UInt8(ascii: " ")) }
+    }
+
+    /// A key, or a one-line string value: plain when safe, double-quoted otherwise.
+    mutating func writePlainOrQuoted(_ text: String) {
+      if PlainScalarSafety.canBePlain(text) {
+        write(text)
+      } else {
+        write(YAMLEmitter.doubleQuoted(text))
+      }
     }
 
     /// `inline`: the first line's indentation was already written (after `- `).
     mutating func writeMapping(_ entries: [Node.Entry], indent: Int, inline: Bool) {
-      for (index, entry) in entries.enumerated() {
+      for index in entries.indices {
         if index > 0 || !inline { spaces(indent) }
-        output += YAMLEmitter.key(entry.key)
-        output += ":"
-        switch entry.value.content {
+        writePlainOrQuoted(entries[index].key)
+        output.append(UInt8(ascii: ":"))
+        let value = entries[index].value
+        switch value.content {
         case .mapping(let child) where !child.isEmpty:
-          output += "\n"
+          output.append(UInt8(ascii: "\n"))
           writeMapping(child, indent: indent + 2, inline: false)
         case .sequence(let items) where !items.isEmpty:
-          output += "\n"
+          output.append(UInt8(ascii: "\n"))
           writeSequence(items, indent: indent, inline: false)
         default:
-          output += " "
-          writeScalarValue(entry.value, indent: indent + 2)
+          output.append(UInt8(ascii: " "))
+          writeScalarValue(value, indent: indent + 2)
         }
       }
     }
 
     mutating func writeSequence(_ items: [Node], indent: Int, inline: Bool) {
-      for (index, item) in items.enumerated() {
+      for index in items.indices {
         if index > 0 || !inline { spaces(indent) }
-        output += "- "
-        switch item.content {
+        output.append(UInt8(ascii: "-"))
+        output.append(UInt8(ascii: " "))
+        switch items[index].content {
         case .mapping(let entries) where !entries.isEmpty:
           writeMapping(entries, indent: indent + 2, inline: true)
         case .sequence(let children) where !children.isEmpty:
           writeSequence(children, indent: indent + 2, inline: true)
         default:
-          writeScalarValue(item, indent: indent + 2)
+          writeScalarValue(items[index], indent: indent + 2)
         }
       }
     }
@@ -146,23 +178,24 @@ public enum YAMLEmitter {
     /// A scalar or an empty collection, then the line break.
     mutating func writeScalarValue(_ node: Node, indent: Int) {
       switch node.content {
-      case .mapping: output += "{}\n"
-      case .sequence: output += "[]\n"
+      case .mapping: write("{}\n")
+      case .sequence: write("[]\n")
       case .scalar(.string(let text), _):
         if let block = YAMLEmitter.literalBlock(text) {
-          output += block.header + "\n"
+          write(block.header)
+          output.append(UInt8(ascii: "\n"))
           for line in block.lines {
             if !line.isEmpty { spaces(indent) }
-            output += line
-            output += "\n"
+            write(line)
+            output.append(UInt8(ascii: "\n"))
           }
         } else {
-          output += YAMLEmitter.inlineScalar(.string(text))
-          output += "\n"
+          writePlainOrQuoted(text)
+          output.append(UInt8(ascii: "\n"))
         }
       case .scalar(let scalar, _):
-        output += scalar.canonicalText
-        output += "\n"
+        write(scalar.canonicalText)
+        output.append(UInt8(ascii: "\n"))
       }
     }
   }

@@ -41,6 +41,7 @@ import Testing
     "1e3", "12", "-5", "3.14", ".inf", "0x1F", "0b101", "1_000", "2024-01-01", "<<", "=",
     " lead", "trail ", "a: b", "a #b", "#c", "- x", "[x]", "{x}", "*ref", "&anchor", "!tag",
     "|", ">", "'q", "\"q", "%p", "@at", "`b", "---", "...", "key:", "tab\there", "ctrl\u{7}",
+    "Yes", "YES", "n", "NO", "On", "OFF", "Y", "TRUE", "false", "FALSE", "Null", "NULL",
   ])
   func ambiguousStringsAreQuoted(_ text: String) throws {
     let emitted = YAMLEmitter.emit(.mapping([.init("k", .string(text))]))
@@ -49,7 +50,11 @@ import Testing
     #expect(back.first?["k"]?.string == text)
   }
 
-  @Test(arguments: ["nginx:1.25", "ghcr.io/acme/checkout", "-Xmx512m", "a,b", "hello world", "é"])
+  @Test(arguments: [
+    "nginx:1.25", "ghcr.io/acme/checkout", "-Xmx512m", "a,b", "hello world", "é",
+    // Only lower case, capitalised and upper case spell a boolean or null.
+    "tRUE", "yEs", "nULL", "oN", "yess", "nulls", "ye", "nope", "offx", "truthy",
+  ])
   func safeStringsStayPlain(_ text: String) throws {
     #expect(YAMLEmitter.emit(.mapping([.init("k", .string(text))])) == "k: \(text)\n")
   }

@@ -9,14 +9,22 @@ public enum GeneratedHeader {
 
   /// The header followed by `body`.
   public static func file(source: String, inputs: [String], body: String) -> [UInt8] {
+    file(source: source, inputs: inputs, body: Array(body.utf8))
+  }
+
+  /// The header followed by `body` (UTF-8).
+  public static func file(source: String, inputs: [String], body: [UInt8]) -> [UInt8] {
     var text = marker + " Do not edit: change the inputs and run `render build`.\n"
     text += "# Source: \(source)\n"
     if !inputs.isEmpty {
       text += "# Inputs: \(inputs.joined(separator: ", "))\n"
     }
-    text += checksumPrefix + checksum(Array(body.utf8)) + "\n"
-    text += body
-    return Array(text.utf8)
+    text += checksumPrefix + checksum(body) + "\n"
+    var contents: [UInt8] = []
+    contents.reserveCapacity(text.utf8.count + body.count)
+    contents.append(contentsOf: text.utf8)
+    contents.append(contentsOf: body)
+    return contents
   }
 
   /// The first 16 hex digits of the SHA-256 of `body`: enough to notice an edit.

@@ -51,7 +51,7 @@ public enum OutputPlanner {
       path: path,
       contents: GeneratedHeader.file(
         source: source ?? resource.source.file, inputs: resource.inputs,
-        body: YAMLEmitter.emit(resource.body)))
+        body: YAMLEmitter.emitUTF8(resource.body)))
   }
 
   /// The whole tree: versions.yaml, the environments' files and the reconciler objects.
