@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The schemas of one Kubernetes version plus custom resources; built once per run,
 /// shared by all validation (Sendable).
 ///
@@ -8,34 +10,50 @@
 public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// The Kubernetes version of the built-in schemas, e.g. `1.31.0`.
   public let kubernetesVersion: String
-  private let nodes: [SchemaNode]
-  private let definitions: [String: Int]
-  private let roots: [SchemaKey: Int]
+  /// Built-in kinds: the definition that is each one's schema, compiled on first use.
+  private let definitionRoots: [SchemaKey: String]
+  /// Custom resources: compiled when added.
+  private let customRoots: [SchemaKey: Int]
   /// For custom resources: the CRD that defined each, for duplicate findings.
   private let origins: [SchemaKey: String]
+  /// The compiled nodes and the definitions not compiled yet. Validation runs on every
+  /// core and compiles what it needs as it goes; the lock is held while one resource's
+  /// schema is looked up (and compiled the first time), not while it is validated.
+  private let compiler: Mutex<SchemaCompiler>
 
   private init(
-    kubernetesVersion: String, nodes: [SchemaNode], definitions: [String: Int],
-    roots: [SchemaKey: Int], origins: [SchemaKey: String]
+    kubernetesVersion: String, compiler: SchemaCompiler, definitionRoots: [SchemaKey: String],
+    customRoots: [SchemaKey: Int], origins: [SchemaKey: String]
   ) {
     self.kubernetesVersion = kubernetesVersion
-    self.nodes = nodes
-    self.definitions = definitions
-    self.roots = roots
+    self.compiler = Mutex(compiler)
+    self.definitionRoots = definitionRoots
+    self.customRoots = customRoots
     self.origins = origins
   }
 
   // MARK: Loading
 
-  /// The embedded Kubernetes 1.31 schemas (see `SCHEMA-SOURCE.md`). Compiled on first
-  /// use and shared after that.
+  /// The embedded Kubernetes 1.31 schemas (see `SCHEMA-SOURCE.md`). Read on first use
+  /// and shared after that; each definition is compiled when a resource first needs it
+  /// (a test compiles them all).
   public static func bundled() throws -> KubernetesSchema {
     try bundledResult.get()
   }
 
   private static let bundledResult: Result<KubernetesSchema, SchemaLoadError> = Result {
     () throws(SchemaLoadError) -> KubernetesSchema in
-    try load(definitions: KubernetesSchemaBundle.json, file: "<bundled Kubernetes schema>")
+    try load(
+      definitions: KubernetesSchemaBundle.json, file: "<bundled Kubernetes schema>",
+      compile: .onFirstUse)
+  }
+
+  /// When `load` compiles the definitions.
+  public enum Compilation: Sendable {
+    /// All at once, reporting every problem: for schemas a user supplies.
+    case eagerly
+    /// Each when first used: for the bundle, which a test compiles whole.
+    case onFirstUse
   }
 
   /// Loads a JSON Schema document whose `$defs` (or `definitions`) are Kubernetes
@@ -44,7 +62,8 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// kubernetes-validate and kubeconform ship it.
   /// - Parameter file: the path recorded in findings about the document.
   public static func load(
-    definitions text: String, file: String, kubernetesVersion: String? = nil
+    definitions text: String, file: String, kubernetesVersion: String? = nil,
+    compile: Compilation = .eagerly
   ) throws(SchemaLoadError) -> KubernetesSchema {
     // The bundle is JSON, read by the JSON parser: several times faster than going
     // through libyaml, and it is read on every run.
@@ -61,14 +80,18 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
       throw SchemaLoadError("\(file) has no '$defs' or 'definitions' mapping")
     }
     var compiler = SchemaCompiler()
-    let roots = compiler.compileDefinitions(entries)
+    switch compile {
+    case .eagerly: compiler.compileDefinitions(entries)
+    case .onFirstUse: compiler.addDefinitions(entries)
+    }
     if !compiler.diagnostics.isEmpty {
       throw SchemaLoadError(
         "\(file) has schemas render cannot read", diagnostics: compiler.diagnostics)
     }
     return KubernetesSchema(
       kubernetesVersion: kubernetesVersion ?? document["x-kubernetes-version"]?.string ?? "unknown",
-      nodes: compiler.nodes, definitions: compiler.definitions, roots: roots, origins: [:])
+      compiler: compiler, definitionRoots: SchemaCompiler.groupVersionKinds(of: entries),
+      customRoots: [:], origins: [:])
   }
 
   /// Adds CustomResourceDefinitions (parsed CRD documents, apiextensions.k8s.io/v1): each
@@ -79,8 +102,8 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// missing names or schemas, schema keywords render cannot read, and a kind defined
   /// twice; the rest of the CRDs are still added.
   public func adding(crds: [Node]) -> (schema: KubernetesSchema, diagnostics: [Diagnostic]) {
-    var compiler = SchemaCompiler(nodes: nodes, definitions: definitions)
-    var roots = self.roots
+    var compiler = self.compiler.withLock { $0 }
+    var customRoots = self.customRoots
     var origins = self.origins
     var diagnostics: [Diagnostic] = []
     for crd in crds {
@@ -88,7 +111,7 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
       diagnostics += read.diagnostics
       for version in read.versions {
         let key = SchemaKey(apiVersion: version.apiVersion, kind: version.kind)
-        if roots[key] != nil {
+        if customRoots[key] != nil || definitionRoots[key] != nil {
           let previous = origins[key].map { "CustomResourceDefinition '\($0)'" } ?? "Kubernetes"
           diagnostics.append(
             .input(
@@ -96,15 +119,27 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
               at: version.location))
           continue
         }
-        roots[key] = compiler.compileCustomResource(version.schema, kind: version.kind)
+        customRoots[key] = compiler.compileCustomResource(version.schema, kind: version.kind)
         origins[key] = read.name
       }
     }
     diagnostics += compiler.diagnostics
     let schema = KubernetesSchema(
-      kubernetesVersion: kubernetesVersion, nodes: compiler.nodes,
-      definitions: compiler.definitions, roots: roots, origins: origins)
+      kubernetesVersion: kubernetesVersion, compiler: compiler, definitionRoots: definitionRoots,
+      customRoots: customRoots, origins: origins)
     return (schema, diagnostics)
+  }
+
+  /// The nodes and the index of the schema of resources of `key`, compiling the
+  /// definition on first use.
+  private func root(_ key: SchemaKey) -> (nodes: [SchemaNode], index: Int)? {
+    if let index = customRoots[key] {
+      return (compiler.withLock { $0.nodes }, index)
+    }
+    guard let name = definitionRoots[key] else { return nil }
+    return compiler.withLock { compiler in
+      compiler.definition(named: name).map { (compiler.nodes, $0) }
+    }
   }
 
   // MARK: Using
@@ -112,7 +147,8 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// Whether resources of this apiVersion and kind can be validated: a built-in kind of
   /// this Kubernetes version or an added CRD's served version.
   public func hasSchema(apiVersion: String, kind: String) -> Bool {
-    roots[SchemaKey(apiVersion: apiVersion, kind: kind)] != nil
+    let key = SchemaKey(apiVersion: apiVersion, kind: kind)
+    return customRoots[key] != nil || definitionRoots[key] != nil
   }
 
   /// rule `schema` findings. Each points at the offending node's location (for an
@@ -124,7 +160,7 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// A resource without a schema (see `hasSchema`) has no findings here.
   public func validate(_ resource: Resource, renderedPath: String) -> [Diagnostic] {
     let kind = resource.kind
-    guard let root = roots[SchemaKey(apiVersion: resource.apiVersion, kind: kind)] else {
+    guard let (nodes, root) = root(SchemaKey(apiVersion: resource.apiVersion, kind: kind)) else {
       return []
     }
     var validator = SchemaValidator(nodes: nodes, renderedPath: renderedPath, kind: kind)
@@ -137,11 +173,12 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// reads them); for custom resources also `x-kubernetes-list-type: map` (by the first
   /// of `x-kubernetes-list-map-keys`) and `set`. Anything unknown replaces.
   public func listStrategy(apiVersion: String, kind: String, path: [String]) -> ListMergeStrategy {
-    guard var index = roots[SchemaKey(apiVersion: apiVersion, kind: kind)] else {
+    guard let (nodes, root) = root(SchemaKey(apiVersion: apiVersion, kind: kind)) else {
       return .replace
     }
+    var index = root
     for key in path {
-      guard let child = child(of: index, key: key) else { return .replace }
+      guard let child = Self.child(of: index, key: key, in: nodes) else { return .replace }
       index = child
     }
     return nodes[index].listStrategy
@@ -149,7 +186,9 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
 
   /// The schema of field `key` below node `index`, stepping into list items first since
   /// merge paths leave indexes out, and into `allOf` (a `$ref` with siblings).
-  private func child(of index: Int, key: String, depth: Int = 0) -> Int? {
+  private static func child(
+    of index: Int, key: String, in nodes: [SchemaNode], depth: Int = 0
+  ) -> Int? {
     var index = index
     while let items = nodes[index].items { index = items }
     let node = nodes[index]
@@ -157,7 +196,7 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
     if let additional = node.additionalProperties { return additional }
     guard depth < 8 else { return nil }
     for member in node.allOf {
-      if let found = child(of: member, key: key, depth: depth + 1) { return found }
+      if let found = child(of: member, key: key, in: nodes, depth: depth + 1) { return found }
     }
     return nil
   }

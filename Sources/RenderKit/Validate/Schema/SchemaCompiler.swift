@@ -38,6 +38,12 @@ struct SchemaCompiler {
     case object
   }
 
+  /// Definitions known by name but not compiled yet: each is compiled when something
+  /// first refers to it (see `definition(named:)`).
+  private var uncompiled: [String: Node] = [:]
+  /// Definitions given an index whose bodies still wait to be compiled.
+  private var queue: [(index: Int, name: String, body: Node)] = []
+
   /// - Parameters: the nodes and definitions of schemas compiled before, which the new
   ///   ones may refer to (CRDs use the built-in `ObjectMeta`).
   init(nodes: [SchemaNode] = [], definitions: [String: Int] = [:]) {
@@ -47,28 +53,59 @@ struct SchemaCompiler {
 
   // MARK: Definitions
 
-  /// Compiles a `$defs` (or `definitions`) mapping. Every name gets its index before any
-  /// body is compiled, so references resolve in any order and through cycles.
-  /// - Returns: each `x-kubernetes-group-version-kind` of the definitions with the index
-  ///   of its schema.
-  mutating func compileDefinitions(_ entries: [Node.Entry]) -> [SchemaKey: Int] {
-    for entry in entries {
-      definitions[entry.key] = nodes.count
-      nodes.append(.anything)
+  /// Makes a `$defs` (or `definitions`) mapping known without compiling it: a build
+  /// validates a handful of kinds, and compiling all 600-odd Kubernetes definitions cost
+  /// more than validating a thousand resources.
+  mutating func addDefinitions(_ entries: [Node.Entry]) {
+    for entry in entries where definitions[entry.key] == nil {
+      uncompiled[entry.key] = entry.value
     }
-    var roots: [SchemaKey: Int] = [:]
+  }
+
+  /// Adds the definitions and compiles them all, so that `diagnostics` covers every one
+  /// (a schema folder's `_definitions.json` is checked whole).
+  mutating func compileDefinitions(_ entries: [Node.Entry]) {
+    addDefinitions(entries)
     for entry in entries {
-      guard let index = definitions[entry.key] else { continue }
-      let title = entry.key.split(separator: ".").last.map(String.init) ?? entry.key
-      var node = compileNode(entry.value, dialect: .builtIn, title: title, inJunctor: false)
-      if entry.key == Self.quantityDefinition {
+      _ = definition(named: entry.key)
+    }
+  }
+
+  /// The index of the named definition, compiling it (and what it refers to) on first
+  /// use. References get their index before their body is compiled, so cycles resolve.
+  mutating func definition(named name: String) -> Int? {
+    guard let index = reserve(name) else { return nil }
+    while let job = queue.popLast() {
+      let title = job.name.split(separator: ".").last.map(String.init) ?? job.name
+      var node = compileNode(job.body, dialect: .builtIn, title: title, inJunctor: false)
+      if job.name == Self.quantityDefinition {
         node.format = .quantity
       }
-      nodes[index] = SchemaNode(node)
+      nodes[job.index] = SchemaNode(node)
+    }
+    return index
+  }
+
+  /// The definition's index; a definition not compiled yet gets a placeholder node and
+  /// joins the queue.
+  private mutating func reserve(_ name: String) -> Int? {
+    if let index = definitions[name] { return index }
+    guard let body = uncompiled.removeValue(forKey: name) else { return nil }
+    let index = append(.anything)
+    definitions[name] = index
+    queue.append((index, name, body))
+    return index
+  }
+
+  /// Each `x-kubernetes-group-version-kind` of the definitions with the name of the
+  /// definition that is its schema.
+  static func groupVersionKinds(of entries: [Node.Entry]) -> [SchemaKey: String] {
+    var roots: [SchemaKey: String] = [:]
+    for entry in entries {
       for gvk in entry.value["x-kubernetes-group-version-kind"]?.sequence ?? [] {
         guard let version = gvk["version"]?.string, let kind = gvk["kind"]?.string else { continue }
         let group = gvk["group"]?.string ?? ""
-        roots[SchemaKey(group: group, version: version, kind: kind)] = index
+        roots[SchemaKey(group: group, version: version, kind: kind)] = entry.key
       }
     }
     return roots
@@ -90,7 +127,7 @@ struct SchemaCompiler {
     node.properties["apiVersion"] = sharedIndex(.string)
     node.properties["kind"] = sharedIndex(.string)
     node.properties["metadata"] =
-      definitions[Self.objectMetaDefinition] ?? sharedIndex(.object)
+      definition(named: Self.objectMetaDefinition) ?? sharedIndex(.object)
   }
 
   // MARK: Schemas
@@ -345,7 +382,7 @@ struct SchemaCompiler {
     }
     guard let target = reference.value.string,
       let name = target.split(separator: "/").last.map(String.init),
-      let index = definitions[name]
+      let index = reserve(name)
     else {
       report("'$ref' to \(reference.value.string ?? "?") names no definition", at: reference.value)
       return sharedIndex(.anything)

@@ -248,6 +248,35 @@ import Testing
     #expect(try Support.findings("apiVersion: example.com/v1\nkind: Widget\nspecc: 1\n").isEmpty)
   }
 
+  /// The bundled definitions compile when first used, and problems found then go
+  /// unreported: this compiles every one, as a schema folder's definitions are.
+  @Test func everyBundledDefinitionCompiles() throws {
+    let schema = try KubernetesSchema.load(
+      definitions: KubernetesSchemaBundle.json, file: "bundle.json", compile: .eagerly)
+    #expect(schema.kubernetesVersion == "1.31.0")
+    #expect(schema.hasSchema(apiVersion: "apps/v1", kind: "Deployment"))
+  }
+
+  /// Compiled on first use from several threads at once, every kind validates as it
+  /// does alone.
+  @Test func concurrentFirstUseGivesTheSameFindings() async throws {
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspecc: 1\n"
+    let resource = try Support.resource(text)
+    let schema = try KubernetesSchema.load(
+      definitions: KubernetesSchemaBundle.json, file: "bundle.json", compile: .onFirstUse)
+    let messages = await withTaskGroup(of: [String].self) { group in
+      for _ in 0..<8 {
+        group.addTask { schema.validate(resource, renderedPath: "r.yaml").map(\.message) }
+      }
+      var all: [[String]] = []
+      for await found in group { all.append(found) }
+      return all
+    }
+    #expect(messages.count == 8)
+    #expect(Set(messages).count == 1)
+    #expect(messages.first?.first?.hasPrefix("unknown field 'specc' in Deployment") == true)
+  }
+
   // MARK: Unknown fields
 
   @Test func unknownFieldPointsAtItsKeyWithDidYouMean() throws {
