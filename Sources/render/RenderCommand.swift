@@ -47,6 +47,7 @@ struct RenderCommand: AsyncParsableCommand {
   /// (an unknown environment, say) prints one `render: error:` line and exits 64, rather
   /// than the generic usage of the root command.
   static func main() async {
+    AllocatorTuning.apply()
     let command: any ParsableCommand
     do {
       command = try parseAsRoot()

@@ -5,4 +5,8 @@
 /// set otherwise; errno is ENOSYS or EINVAL where the system or file system cannot do it.
 int render_exchange_paths(const char *first, const char *second);
 
+/// glibc malloc settings for a short-lived process that allocates on every core; does
+/// nothing elsewhere.
+void render_tune_allocator(void);
+
 #endif
