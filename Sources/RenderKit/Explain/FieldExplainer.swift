@@ -66,8 +66,9 @@ public struct FieldExplainer: Sendable {
     for file in template.files {
       for document in file.documents where document.location == resource.source {
         var trace: [[PathComponent]: SourceLocation] = [:]
-        _ = TemplateRenderer(scope: ServiceRenderer.scope(for: resolved)).render(
-          document, trace: &trace)
+        _ = TemplateRenderer(
+          scope: ServiceRenderer.scope(for: resolved), templates: file.scalarTemplates
+        ).render(document, trace: &trace)
         return trace[path]
       }
     }

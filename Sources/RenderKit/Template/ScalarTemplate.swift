@@ -1,18 +1,20 @@
 /// The text of one scalar (or mapping key), split into literal text and `${ }`
 /// expressions. `$${` is a literal `${`.
 ///
-/// Only the boundaries are found here; each expression is parsed where it is evaluated,
-/// once per render.
-struct ScalarTemplate {
-  enum Part {
+/// Each expression is parsed here, once: a template file's scalars are parsed when the
+/// file is loaded (see `ScalarTemplates`) and rendered for every service and environment.
+struct ScalarTemplate: Sendable {
+  enum Part: Sendable {
     case text(String)
-    /// The text between `${` and `}`, and the offset of the `$` in the scalar, in
-    /// Unicode scalars (the unit of `SourceLocation.column`).
-    case expression(Substring, offset: Int)
+    /// The text between `${` and `}`, the offset of the `$` in the scalar, in Unicode
+    /// scalars (the unit of `SourceLocation.column`), and the parsed expression or why
+    /// it does not parse.
+    case expression(
+      Substring, offset: Int, parsed: Result<TemplateExpression, TemplateError>)
   }
 
   /// An `${` without its `}`, at `offset`.
-  struct Unterminated: Error {
+  struct Unterminated: Error, Sendable {
     var offset: Int
 
     var error: TemplateError {
@@ -28,9 +30,12 @@ struct ScalarTemplate {
   private(set) var hasEscapes = false
 
   /// The only part, when the text is exactly one expression.
-  var soleExpression: (source: Substring, offset: Int)? {
-    guard parts.count == 1, case .expression(let source, let offset) = parts[0] else { return nil }
-    return (source, offset)
+  var soleExpression:
+    (source: Substring, offset: Int, parsed: Result<TemplateExpression, TemplateError>)?
+  {
+    guard parts.count == 1, case .expression(let source, let offset, let parsed) = parts[0]
+    else { return nil }
+    return (source, offset, parsed)
   }
 
   /// The whole text with escapes resolved, when there is no expression.
@@ -107,7 +112,9 @@ struct ScalarTemplate {
         cursor = utf8.index(after: cursor)
       }
       guard cursor < end else { return .failure(Unterminated(offset: offset)) }
-      template.parts.append(.expression(text[start..<cursor], offset: offset))
+      let source = text[start..<cursor]
+      template.parts.append(
+        .expression(source, offset: offset, parsed: Self.parseExpression(source)))
       template.expressionCount += 1
       index = utf8.index(after: cursor)
       offset += length + 1
@@ -121,5 +128,17 @@ struct ScalarTemplate {
     pending += text[literalStart..<end]
     if !pending.isEmpty { template.parts.append(.text(pending)) }
     return .success(template)
+  }
+
+  /// The expression between `${` and `}`; a syntax error names the expression as written.
+  static func parseExpression(_ source: Substring) -> Result<TemplateExpression, TemplateError> {
+    do throws(TemplateError) {
+      return .success(try ExpressionParser.parse(source))
+    } catch {
+      let trimmed = String(source.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+      let shown = trimmed.isEmpty ? "${ }" : "${ \(trimmed) }"
+      return .failure(
+        TemplateError("invalid expression '\(shown)': \(error.message)", help: error.help))
+    }
   }
 }

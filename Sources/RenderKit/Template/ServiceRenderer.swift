@@ -20,7 +20,6 @@ public struct ServiceRenderer: Sendable {
     case .template(let name):
       guard let template = platform.templates[name.value] else { return ([], []) }
       let scope = Self.scope(for: resolved)
-      let renderer = TemplateRenderer(scope: scope)
       for file in template.files {
         if let condition = file.condition {
           switch condition.evaluate(in: scope) {
@@ -31,6 +30,7 @@ public struct ServiceRenderer: Sendable {
             continue
           }
         }
+        let renderer = TemplateRenderer(scope: scope, templates: file.scalarTemplates)
         for document in file.documents {
           let (rendered, found) = renderer.render(document)
           diagnostics += found.map { $0.adding(context) }

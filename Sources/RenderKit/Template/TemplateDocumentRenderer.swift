@@ -6,14 +6,17 @@
 struct TemplateDocumentRenderer {
   let scope: TemplateScope
   let tracing: Bool
+  /// The document's scalars with `${`, parsed when its file was loaded.
+  let templates: ScalarTemplates
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var trace: [[PathComponent]: SourceLocation] = [:]
   /// The output path of the node being rendered; kept only when tracing.
   private var path: [PathComponent] = []
 
-  init(scope: TemplateScope, tracing: Bool) {
+  init(scope: TemplateScope, tracing: Bool, templates: ScalarTemplates) {
     self.scope = scope
     self.tracing = tracing
+    self.templates = templates
   }
 
   /// The rendered document; `nil` when it is null (empty, or an expression gave null).
@@ -28,7 +31,7 @@ struct TemplateDocumentRenderer {
     case .scalar(.string(let text), let style):
       // Most scalars have no `$` at all: return them untouched, without scanning further.
       guard text.utf8.contains(UInt8(ascii: "$")) else { return node }
-      switch ScalarTemplate.parse(text) {
+      switch templates.template(for: text) {
       case .success(let template):
         return renderString(node, text: text, style: style, template: template)
       case .failure(let unterminated):
@@ -58,7 +61,7 @@ struct TemplateDocumentRenderer {
     // A plain scalar that is exactly one expression takes the value, whatever its type.
     if style == .plain, let sole = template.soleExpression {
       let location = position.location(ofOffset: sole.offset)
-      guard let value = evaluate(sole.source, at: location) else { return node }
+      guard let value = evaluate(sole.parsed, at: location) else { return node }
       if value.isNull { return nil }
       record(value, at: location)
       return value
@@ -85,11 +88,11 @@ struct TemplateDocumentRenderer {
       switch part {
       case .text(let literal):
         text += literal
-      case .expression(let source, let offset):
+      case .expression(_, let offset, let parsed):
         let location = position.location(ofOffset: offset)
         if first == nil { first = location }
         do throws(TemplateError) {
-          let expression = try parse(source)
+          let expression = try parsed.get()
           let value = try ExpressionEvaluator(scope: scope, location: location).evaluate(expression)
           text += try ExpressionEvaluator.interpolationText(value, of: expression)
           valueLocation = value.present?.location
@@ -104,26 +107,18 @@ struct TemplateDocumentRenderer {
     return Interpolation(text: text, location: location, first: first)
   }
 
-  /// Parses and evaluates one expression; a defined value, or `nil` after reporting why
-  /// there is none.
-  private mutating func evaluate(_ source: Substring, at location: SourceLocation) -> Node? {
+  /// Evaluates one parsed expression; a defined value, or `nil` after reporting why
+  /// there is none (or why it did not parse).
+  private mutating func evaluate(
+    _ parsed: Result<TemplateExpression, TemplateError>, at location: SourceLocation
+  ) -> Node? {
     do throws(TemplateError) {
-      let expression = try parse(source)
+      let expression = try parsed.get()
       return try ExpressionEvaluator(scope: scope, location: location).evaluate(expression)
         .required()
     } catch {
       report(error, at: location)
       return nil
-    }
-  }
-
-  private func parse(_ source: Substring) throws(TemplateError) -> TemplateExpression {
-    do throws(TemplateError) {
-      return try ExpressionParser.parse(source)
-    } catch {
-      let trimmed = String(source.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-      let shown = trimmed.isEmpty ? "${ }" : "${ \(trimmed) }"
-      throw TemplateError("invalid expression '\(shown)': \(error.message)", help: error.help)
     }
   }
 
@@ -203,7 +198,7 @@ struct TemplateDocumentRenderer {
     guard key.utf8.contains(UInt8(ascii: "$")) else { return key }
     // Entries do not record how a key was quoted; treat it as plain.
     let position = ScalarPosition(start: entry.keyLocation, style: .plain, text: key)
-    switch ScalarTemplate.parse(key) {
+    switch templates.template(for: key) {
     case .failure(let unterminated):
       report(unterminated.error, at: position.location(ofOffset: unterminated.offset))
       return nil
@@ -286,12 +281,12 @@ struct TemplateDocumentRenderer {
   private mutating func evaluateOperand(_ node: Node) -> Operand? {
     if case .scalar(.string(let text), .plain) = node.content,
       text.utf8.contains(UInt8(ascii: "$")),
-      case .success(let template) = ScalarTemplate.parse(text)
+      case .success(let template) = templates.template(for: text)
     {
       if let sole = template.soleExpression {
         let position = ScalarPosition(start: node.location, style: .plain, text: text)
         let location = position.location(ofOffset: sole.offset)
-        return evaluate(sole.source, at: location).map {
+        return evaluate(sole.parsed, at: location).map {
           Operand(value: $0, location: location, computed: true)
         }
       }

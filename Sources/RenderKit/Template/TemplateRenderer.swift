@@ -14,16 +14,20 @@
 /// and the scope: a `TemplateRenderer` can render many documents concurrently.
 public struct TemplateRenderer: Sendable {
   public let scope: TemplateScope
+  /// The parsed `${ }` texts of the documents to render (`TemplateFile.scalarTemplates`);
+  /// texts not in it are parsed as they are met.
+  public let templates: ScalarTemplates
 
-  public init(scope: TemplateScope) {
+  public init(scope: TemplateScope, templates: ScalarTemplates = ScalarTemplates()) {
     self.scope = scope
+    self.templates = templates
   }
 
   /// Renders one template document. `node == nil` when the whole document evaluated to
   /// null (or was empty): it is dropped. `diagnostics` holds every error of the document;
   /// when it has errors, `node` is incomplete and must not be used.
   public func render(_ document: Node) -> (node: Node?, diagnostics: [Diagnostic]) {
-    var renderer = TemplateDocumentRenderer(scope: scope, tracing: false)
+    var renderer = TemplateDocumentRenderer(scope: scope, tracing: false, templates: templates)
     let node = renderer.renderDocument(document)
     return (node, renderer.diagnostics)
   }
@@ -34,7 +38,7 @@ public struct TemplateRenderer: Sendable {
   public func render(
     _ document: Node, trace: inout [[PathComponent]: SourceLocation]
   ) -> (node: Node?, diagnostics: [Diagnostic]) {
-    var renderer = TemplateDocumentRenderer(scope: scope, tracing: true)
+    var renderer = TemplateDocumentRenderer(scope: scope, tracing: true, templates: templates)
     let node = renderer.renderDocument(document)
     trace.merge(renderer.trace) { _, new in new }
     return (node, renderer.diagnostics)

@@ -69,11 +69,26 @@ enum TemplateFixture {
     }
   }
 
+  /// Renders as a build does, with the document's `${ }` texts parsed beforehand
+  /// (`ScalarTemplates`), and checks that parsing them while rendering gives the same.
   static func render(
     _ template: String, values: String = defaultValues, trace: Bool = false
   ) throws -> Rendered {
-    let renderer = TemplateRenderer(scope: try scope(values: values))
+    let scope = try scope(values: values)
     let document = try parse(template, file: templateFile)
+    let preparsed = render(
+      document, with: TemplateRenderer(scope: scope, templates: ScalarTemplates([document])),
+      trace: trace)
+    let unprepared = render(document, with: TemplateRenderer(scope: scope), trace: trace)
+    #expect(preparsed.yaml == unprepared.yaml)
+    #expect(preparsed.errors == unprepared.errors)
+    #expect(preparsed.trace == unprepared.trace)
+    return preparsed
+  }
+
+  private static func render(_ document: Node, with renderer: TemplateRenderer, trace: Bool)
+    -> Rendered
+  {
     if trace {
       var paths: [[PathComponent]: YAML.SourceLocation] = [:]
       let result = renderer.render(document, trace: &paths)

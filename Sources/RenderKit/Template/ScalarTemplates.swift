@@ -1,0 +1,46 @@
+/// The scalars and keys of template documents that hold a `$`, parsed into
+/// `ScalarTemplate`s (expressions included) and kept by text.
+///
+/// A template file is parsed once, when it is loaded, and rendered for every service
+/// that uses it in every environment: 3,000 renders of one file at 1,000 services × 3
+/// environments. A text not found here (a document built after loading) is parsed when
+/// it is rendered, so a lookup is never wrong, only sometimes slower.
+public struct ScalarTemplates: Sendable {
+  private var parsed: [String: Result<ScalarTemplate, ScalarTemplate.Unterminated>] = [:]
+
+  /// None: every text is parsed when rendered.
+  public init() {}
+
+  /// Every string scalar and key with a `$` in `documents`.
+  public init(_ documents: [Node]) {
+    for document in documents {
+      collect(document)
+    }
+  }
+
+  private mutating func collect(_ node: Node) {
+    switch node.content {
+    case .scalar(.string(let text), _):
+      add(text)
+    case .scalar:
+      break
+    case .sequence(let items):
+      for item in items { collect(item) }
+    case .mapping(let entries):
+      for entry in entries {
+        add(entry.key)
+        collect(entry.value)
+      }
+    }
+  }
+
+  private mutating func add(_ text: String) {
+    guard text.utf8.contains(UInt8(ascii: "$")), parsed[text] == nil else { return }
+    parsed[text] = ScalarTemplate.parse(text)
+  }
+
+  /// The parsed text: from the loaded file, or parsed now.
+  func template(for text: String) -> Result<ScalarTemplate, ScalarTemplate.Unterminated> {
+    parsed[text] ?? ScalarTemplate.parse(text)
+  }
+}
