@@ -86,7 +86,9 @@ enum TemplateFixture {
     return preparsed
   }
 
-  private static func render(_ document: Node, with renderer: TemplateRenderer, trace: Bool)
+  private static func render(
+    _ document: Node, with renderer: TemplateRenderer, trace: Bool
+  )
     -> Rendered
   {
     if trace {
