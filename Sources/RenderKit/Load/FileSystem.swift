@@ -49,18 +49,35 @@ public enum FileSystem {
 
   /// The names in a directory, sorted, without `.` and `..`.
   public static func list(_ path: String) throws(Error) -> [String] {
+    try listEntries(path).map(\.name)
+  }
+
+  /// The entries of a directory, sorted by name, without `.` and `..`, each with its
+  /// type as the directory reports it (`lstat` semantics), which saves an `lstat` per
+  /// entry; `nil` where the file system does not say.
+  public static func listEntries(_ path: String) throws(Error) -> [(name: String, type: EntryType?)]
+  {
     guard let directory = opendir(path) else {
       throw Error(path: path, operation: "cannot list", code: errno)
     }
     defer { closedir(directory) }
-    var names: [String] = []
+    var entries: [(name: String, type: EntryType?)] = []
     while let entry = readdir(directory) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      if name != "." && name != ".." { names.append(name) }
+      guard name != "." && name != ".." else { continue }
+      let type: EntryType? =
+        switch Int(entry.pointee.d_type) {
+        case Int(DT_REG): .file
+        case Int(DT_DIR): .directory
+        case Int(DT_LNK): .symlink
+        case Int(DT_UNKNOWN): nil
+        default: .other
+        }
+      entries.append((name, type))
     }
-    return names.sorted()
+    return entries.sorted { $0.name < $1.name }
   }
 
   public static func readBytes(_ path: String) throws(Error) -> [UInt8] {
@@ -77,19 +94,21 @@ public enum FileSystem {
       if count == result.count {
         result.append(contentsOf: repeatElement(0, count: max(result.count, 4096)))
       }
+      let wanted = result.count - count
       let read = result.withUnsafeMutableBytes { buffer in
         #if canImport(Glibc)
-          Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+          Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, wanted)
         #else
-          Darwin.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+          Darwin.read(descriptor, buffer.baseAddress.map { $0 + count }, wanted)
         #endif
       }
       if read < 0 {
         if errno == EINTR { continue }
         throw Error(path: path, operation: "cannot read", code: errno)
       }
-      if read == 0 { break }
       count += read
+      // A regular file reads short only at its end: no need to ask again to hear so.
+      if read == 0 || (read < wanted && info.st_mode & S_IFMT == S_IFREG) { break }
     }
     result.removeLast(result.count - count)
     return result

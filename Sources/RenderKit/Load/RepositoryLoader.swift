@@ -61,9 +61,13 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// - Parameter json: also read `*.json` files (in schema folders).
-    mutating func visit(_ relative: String, depth: Int, topLevelFile: Bool, json: Bool = false) {
+    /// - Parameter knownType: the entry's type as its directory listed it, if it did.
+    mutating func visit(
+      _ relative: String, depth: Int, topLevelFile: Bool, json: Bool = false,
+      knownType: FileSystem.EntryType? = nil
+    ) {
       let absolute = root + "/" + relative
-      guard var type = FileSystem.entryType(absolute) else { return }
+      guard var type = knownType ?? FileSystem.entryType(absolute) else { return }
       if type == .symlink {
         guard let target = FileSystem.realPath(absolute) else {
           diagnostics.append(
@@ -89,15 +93,17 @@ public struct RepositoryLoader: Sendable {
           return
         }
         directories.insert(relative)
-        let names: [String]
+        let entries: [(name: String, type: FileSystem.EntryType?)]
         do {
-          names = try FileSystem.list(absolute)
+          entries = try FileSystem.listEntries(absolute)
         } catch {
           diagnostics.append(.input(error.description, at: .start(of: relative)))
           return
         }
-        for name in names where !name.hasPrefix(".") {
-          visit(relative + "/" + name, depth: depth + 1, topLevelFile: false, json: json)
+        for (name, type) in entries where !name.hasPrefix(".") {
+          visit(
+            relative + "/" + name, depth: depth + 1, topLevelFile: false, json: json,
+            knownType: type)
         }
       case .file:
         guard

@@ -45,10 +45,10 @@ public struct ExistingTree: Sendable {
     _ absolute: String, relative: String, into entries: inout [String: Entry],
     files: inout [String]
   ) throws(FileSystem.Error) {
-    for name in try FileSystem.list(absolute) {
+    for (name, type) in try FileSystem.listEntries(absolute) {
       let childRelative = relative.isEmpty ? name : relative + "/" + name
       let childAbsolute = absolute + "/" + name
-      switch FileSystem.entryType(childAbsolute) {
+      switch type ?? FileSystem.entryType(childAbsolute) {
       case .directory?:
         entries[childRelative] = .directory
         try scan(childAbsolute, relative: childRelative, into: &entries, files: &files)
