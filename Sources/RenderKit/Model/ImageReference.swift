@@ -9,14 +9,16 @@ public struct ImageReference: Equatable, Sendable {
   public var digest: String?
 
   public init(_ reference: String) {
+    // Every separator is ASCII: search the UTF-8 bytes, whose indexes are the string's.
     var rest = Substring(reference)
-    if let at = rest.firstIndex(of: "@") {
-      digest = String(rest[rest.index(after: at)...])
+    if let at = rest.utf8.firstIndex(of: UInt8(ascii: "@")) {
+      digest = String(rest[rest.utf8.index(after: at)...])
       rest = rest[..<at]
     }
-    let lastSlash = rest.lastIndex(of: "/")
-    if let colon = rest.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
-      tag = String(rest[rest.index(after: colon)...])
+    let lastSlash = rest.utf8.lastIndex(of: UInt8(ascii: "/"))
+    if let colon = rest.utf8.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true
+    {
+      tag = String(rest[rest.utf8.index(after: colon)...])
       rest = rest[..<colon]
     }
     repository = String(rest)

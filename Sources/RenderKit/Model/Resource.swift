@@ -32,8 +32,8 @@ public struct Resource: Sendable {
 
   /// The group part of an apiVersion: "" for `v1`, `apps` for `apps/v1`.
   public static func group(ofAPIVersion apiVersion: String) -> String {
-    let parts = apiVersion.split(separator: "/", maxSplits: 1)
-    return parts.count == 2 ? String(parts[0]) : ""
+    guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(apiVersion[..<slash])
   }
 
   /// `Kind/name`, as users write it in messages and in `render explain`.

@@ -172,6 +172,7 @@ struct PlaintextSecretRule: PolicyRule {
 
   /// Whether a word of `name` is a secret term and no qualifier follows the last one.
   static func isSecretName(_ name: String) -> Bool {
+    if !mayNameASecret(name) { return false }
     let words = words(of: name)
     var lastEnd: Int?
     for start in words.indices {
@@ -181,6 +182,27 @@ struct PlaintextSecretRule: PolicyRule {
     }
     guard let lastEnd else { return false }
     return !words[lastEnd...].contains(where: qualifiers.contains)
+  }
+
+  /// Every secret term contains one of these; an ASCII name without any (nearly every
+  /// name) is no secret, without splitting it into words.
+  private static let termFragments: [[UInt8]] = ["password", "secret", "token", "credential", "key"]
+    .map { Array($0.utf8) }
+
+  /// `false` only when `name` is ASCII and holds no `termFragments`, ignoring case.
+  static func mayNameASecret(_ name: String) -> Bool {
+    var lowered: [UInt8] = []
+    lowered.reserveCapacity(name.utf8.count)
+    for byte in name.utf8 {
+      guard byte < 0x80 else { return true }
+      lowered.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+    }
+    return termFragments.contains { fragment in
+      lowered.count >= fragment.count
+        && (0...(lowered.count - fragment.count)).contains { start in
+          lowered[start..<start + fragment.count].elementsEqual(fragment)
+        }
+    }
   }
 
   /// Whether a literal value could be a secret: not empty, a number, a boolean, an

@@ -127,6 +127,18 @@ import Testing
     #expect(PlaintextSecretRule.isSecretName(name) == secret)
   }
 
+  /// The quick test before splitting a name into words: it may only rule out names no
+  /// secret term could come from.
+  @Test(arguments: [
+    ("LOG_LEVEL", false), ("replicas", false), ("HTTP_PORT", false), ("", false),
+    ("dbPassWord", true), ("X_TOKENS", true), ("monkey", true), ("SeCrEt", true),
+    ("CREDENTIALS", true), ("pässword", true),
+  ])
+  func quickTestRulesOutOnlyNamesWithoutTerms(_ name: String, maybe: Bool) {
+    #expect(PlaintextSecretRule.mayNameASecret(name) == maybe)
+    if !maybe { #expect(!PlaintextSecretRule.isSecretName(name)) }
+  }
+
   @Test(arguments: [
     (Node.string("hunter2"), true),
     (.string("correct horse battery staple"), true),
