@@ -186,8 +186,9 @@ struct PlaintextSecretRule: PolicyRule {
 
   /// Every secret term contains one of these; an ASCII name without any (nearly every
   /// name) is no secret, without splitting it into words.
-  private static let termFragments: [[UInt8]] = ["password", "secret", "token", "credential", "key"]
-    .map { Array($0.utf8) }
+  private static let termFragments: [[UInt8]] = [
+    "password", "secret", "token", "credential", "key",
+  ].map { Array($0.utf8) }
 
   /// `false` only when `name` is ASCII and holds no `termFragments`, ignoring case.
   static func mayNameASecret(_ name: String) -> Bool {
