@@ -1,6 +1,9 @@
 #ifndef CRENDERSYSTEM_H
 #define CRENDERSYSTEM_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /// Atomically exchanges two paths (both must exist). Returns 0 on success, -1 with errno
 /// set otherwise; errno is ENOSYS or EINVAL where the system or file system cannot do it.
 int render_exchange_paths(const char *first, const char *second);
@@ -8,5 +11,8 @@ int render_exchange_paths(const char *first, const char *second);
 /// glibc malloc settings for a short-lived process that allocates on every core; does
 /// nothing elsewhere.
 void render_tune_allocator(void);
+
+/// The SHA-256 digest of `length` bytes at `message`, into `digest`.
+void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]);
 
 #endif

@@ -29,10 +29,7 @@ public enum GeneratedHeader {
 
   /// The first 16 hex digits of the SHA-256 of `body`: enough to notice an edit.
   static func checksum(_ body: [UInt8]) -> String {
-    SHA256.digest(body).prefix(8).map { byte in
-      let text = String(byte, radix: 16)
-      return byte < 16 ? "0" + text : text
-    }.joined()
+    SHA256.hex(SHA256.digest(body).prefix(8))
   }
 
   public static func isGenerated(_ contents: [UInt8]) -> Bool {
