@@ -95,12 +95,18 @@ public struct Node: Sendable, CustomStringConvertible {
 
   /// The value of `key` when this node is a mapping that has it.
   public subscript(key: String) -> Node? {
-    // The hottest call of a build: no closure, no intermediate optional array.
+    // The hottest call of a build: no closure, no intermediate optional array, and keys
+    // compared in place rather than each entry copied out (which unoptimized builds do).
     guard case .mapping(let entries) = content else { return nil }
-    for index in entries.indices where entries[index].key == key {
-      return entries[index].value
+    return entries.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      var index = 0
+      while index < buffer.count {
+        if base[index].key == key { return base[index].value }
+        index += 1
+      }
+      return nil
     }
-    return nil
   }
 
   /// The entry of `key` (with the key's own location) when this node is a mapping.

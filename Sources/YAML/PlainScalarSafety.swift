@@ -6,45 +6,71 @@
 /// `2024-01-01`, `0b101`, `1_000`, `<<`, `=`. The check errs on the side of quoting.
 enum PlainScalarSafety {
   static func canBePlain(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    guard let first = utf8.first, let last = utf8.last else { return false }
-    if isSpaceByte(first) || isSpaceByte(last) || last == UInt8(ascii: ":") { return false }
-    if isAmbiguous(text) { return false }
+    // Every key and value of every rendered file passes here: the bytes are read through
+    // a pointer, which costs the same optimized and keeps debug builds (where iterating a
+    // `String.UTF8View` is a generic call per byte) usable.
+    var contiguous = text
+    let syntax = contiguous.withUTF8 { syntaxAllowsPlain($0) }
+    switch syntax {
+    case .refused: return false
+    case .ascii: return !isAmbiguous(text)
+    case .unicode:
+      if isAmbiguous(text) { return false }
+      return text.unicodeScalars.allSatisfy { $0.value < 0x80 || isPrintable($0) }
+    }
+  }
+
+  /// What the bytes alone say about a plain scalar.
+  private enum Syntax {
+    case refused
+    case ascii
+    /// Allowed so far; the non-ASCII characters still need checking.
+    case unicode
+  }
+
+  private static func syntaxAllowsPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Syntax {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return .refused }
+    let count = bytes.count
+    let first = base[0]
+    let last = base[count - 1]
+    if isSpaceByte(first) || isSpaceByte(last) || last == UInt8(ascii: ":") { return .refused }
     switch first {
     case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
       UInt8(ascii: ","), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
       UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
       UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
-      return false
+      return .refused
     case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-      let rest = utf8.dropFirst()
-      guard let second = rest.first, !isSpaceByte(second) else { return false }
-      if text.hasPrefix("---") { return false }
+      guard count > 1, !isSpaceByte(base[1]) else { return .refused }
+      if count >= 3 && base[1] == UInt8(ascii: "-") && base[2] == UInt8(ascii: "-") {
+        if first == UInt8(ascii: "-") { return .refused }
+      }
+    case UInt8(ascii: "."):
+      if count >= 3 && base[1] == UInt8(ascii: ".") && base[2] == UInt8(ascii: ".") {
+        return .refused
+      }
     default:
       break
     }
-    if text.hasPrefix("...") { return false }
     // Bytes, not characters: every indicator is ASCII, and most strings are.
     var previous = UInt8(ascii: " ")
     var ascii = true
-    for byte in utf8 {
+    var index = 0
+    while index < count {
+      let byte = base[index]
       if byte >= 0x80 {
         ascii = false
       } else if byte < 0x20 || byte == 0x7F {
-        return false  // control characters, tabs and line breaks need quotes
+        return .refused  // control characters, tabs and line breaks need quotes
       } else if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") {
-        return false
+        return .refused
       } else if byte == UInt8(ascii: " ") && previous == UInt8(ascii: ":") {
-        return false
+        return .refused
       }
       previous = byte
+      index += 1
     }
-    if !ascii {
-      for scalar in text.unicodeScalars where scalar.value >= 0x80 && !isPrintable(scalar) {
-        return false
-      }
-    }
-    return true
+    return ascii ? .ascii : .unicode
   }
 
   private static func isSpaceByte(_ byte: UInt8) -> Bool {
@@ -72,25 +98,33 @@ enum PlainScalarSafety {
   /// `y`, `yes`, `n`, `no`, `on`, `off`, `true`, `false` and `null`, each in lower case,
   /// capitalised or upper case: compared as bytes, since nearly every key and value
   /// emitted passes here.
-  static func isBooleanOrNullWord(_ utf8: String.UTF8View) -> Bool {
-    guard utf8.count <= 5 else { return false }
-    var folded: UInt64 = 0
-    var upper = 0
-    var index = 0
-    var firstIsUpper = false
-    for byte in utf8 {
-      guard isLetter(byte) else { return false }
-      let isUpper = byte < UInt8(ascii: "a")
-      if isUpper {
-        upper += 1
-        if index == 0 { firstIsUpper = true }
+  static func isBooleanOrNullWord(_ text: String) -> Bool {
+    guard text.utf8.count <= 5 else { return false }
+    var contiguous = text
+    return contiguous.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      var folded: UInt64 = 0
+      var upper = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = base[index]
+        guard isLetter(byte) else { return false }
+        if byte < UInt8(ascii: "a") { upper += 1 }
+        folded = folded << 8 | UInt64(byte | 0x20)
+        index += 1
       }
-      folded = folded << 8 | UInt64(byte | 0x20)
-      index += 1
+      // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
+      let firstIsUpper = base[0] < UInt8(ascii: "a")
+      guard upper == 0 || upper == bytes.count || (upper == 1 && firstIsUpper) else {
+        return false
+      }
+      var word = 0
+      while word < booleanAndNullWords.count {
+        if booleanAndNullWords[word] == folded { return true }
+        word += 1
+      }
+      return false
     }
-    // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
-    guard upper == 0 || upper == index || (upper == 1 && firstIsUpper) else { return false }
-    return booleanAndNullWords.contains(folded)
   }
 
   /// The words of `isBooleanOrNullWord`, lower case, packed big-endian into an integer.
@@ -103,7 +137,7 @@ enum PlainScalarSafety {
     // Fast path: a string that starts with a letter is ambiguous only if it is one of the
     // boolean or null words (none longer than five letters).
     if let first = text.utf8.first, isLetter(first) {
-      return isBooleanOrNullWord(text.utf8)
+      return isBooleanOrNullWord(text)
     }
     if let scalar = CoreSchema.resolvePlain(text) {
       if case .string = scalar {} else { return true }

@@ -76,7 +76,8 @@ public enum YAMLEmitter {
   /// The literal block header and lines for `text`, or `nil` when a literal block would
   /// not read back as exactly `text`.
   static func literalBlock(_ text: String) -> (header: String, lines: [Substring])? {
-    guard text.utf8.contains(UInt8(ascii: "\n")) else { return nil }
+    var contiguous = text
+    guard contiguous.withUTF8({ $0.contains(UInt8(ascii: "\n")) }) else { return nil }
     var trailingNewlines = 0
     var body = Substring(text)
     while body.hasSuffix("\n") {

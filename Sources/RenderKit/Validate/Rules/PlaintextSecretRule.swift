@@ -192,18 +192,28 @@ struct PlaintextSecretRule: PolicyRule {
 
   /// `false` only when `name` is ASCII and holds no `termFragments`, ignoring case.
   static func mayNameASecret(_ name: String) -> Bool {
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(name.utf8.count)
-    for byte in name.utf8 {
-      guard byte < 0x80 else { return true }
-      lowered.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+    // Plain loops over bytes: this runs for every env var of every container, also in
+    // debug builds, where closures and iterators cost a call each.
+    var lowered = [UInt8](name.utf8)
+    var index = 0
+    while index < lowered.count {
+      let byte = lowered[index]
+      if byte >= 0x80 { return true }
+      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { lowered[index] = byte | 0x20 }
+      index += 1
     }
-    return termFragments.contains { fragment in
-      lowered.count >= fragment.count
-        && (0...(lowered.count - fragment.count)).contains { start in
-          lowered[start..<start + fragment.count].elementsEqual(fragment)
+    for fragment in termFragments where fragment.count <= lowered.count {
+      var start = 0
+      while start + fragment.count <= lowered.count {
+        var matched = 0
+        while matched < fragment.count && lowered[start + matched] == fragment[matched] {
+          matched += 1
         }
+        if matched == fragment.count { return true }
+        start += 1
+      }
     }
+    return false
   }
 
   /// Whether a literal value could be a secret: not empty, a number, a boolean, an
