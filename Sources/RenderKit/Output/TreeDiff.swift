@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How the output folder on disk differs from a fresh render: what `build` writes and
 /// what `build --check` reports.
 public struct TreeDiff: Sendable {
@@ -25,8 +31,10 @@ public struct TreeDiff: Sendable {
 
   public init(tree: OutputTree, existing: ExistingTree) {
     let planned = Set(tree.files.map(\.path))
+    // Folders already seen to be folders (or absent): most files share their parents.
+    var clearFolders: Set<Substring> = []
     for file in tree.files {
-      if let blocker = Self.blockingParent(of: file.path, in: existing) {
+      if let blocker = Self.blockingParent(of: file.path, in: existing, clear: &clearFolders) {
         conflicts.append(
           Diagnostic(
             .error, rule: "output",
@@ -38,7 +46,7 @@ public struct TreeDiff: Sendable {
       case nil:
         added.append(file)
       case .file(let contents)?:
-        if contents == file.contents {
+        if Self.sameBytes(contents, file.contents) {
           unchanged.append(file.path)
         } else if GeneratedHeader.isGenerated(contents) {
           updated.append(
@@ -63,8 +71,9 @@ public struct TreeDiff: Sendable {
             at: .start(of: tree.displayPath(file.path))))
       }
     }
-    for (path, entry) in existing.entries.sorted(by: { $0.key < $1.key }) {
-      guard case .file(let contents) = entry, !planned.contains(path) else { continue }
+    let unplanned = existing.entries.filter { !planned.contains($0.key) }
+    for (path, entry) in unplanned.sorted(by: { $0.key < $1.key }) {
+      guard case .file(let contents) = entry else { continue }
       if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
       if GeneratedHeader.isGenerated(contents) {
         if tree.owns(path) { stale.append(path) }
@@ -75,15 +84,33 @@ public struct TreeDiff: Sendable {
   }
 
   /// The first parent folder of `path` that exists as something other than a folder.
-  static func blockingParent(of path: String, in existing: ExistingTree) -> String? {
-    var prefix = ""
-    for component in path.split(separator: "/").dropLast() {
-      prefix = prefix.isEmpty ? String(component) : prefix + "/" + component
-      switch existing.entries[prefix] {
-      case nil, .directory?: continue
-      default: return prefix
+  /// - Parameter clear: parents known to be folders or absent; grows with each call.
+  static func blockingParent(
+    of path: String, in existing: ExistingTree, clear: inout Set<Substring>
+  ) -> String? {
+    var end = path.startIndex
+    // Each parent is a prefix of the path ending before a "/", shortest first.
+    while let slash = path[end...].utf8.firstIndex(of: UInt8(ascii: "/")) {
+      let prefix = path[..<slash]
+      end = path.utf8.index(after: slash)
+      if clear.contains(prefix) { continue }
+      switch existing.entries[String(prefix)] {
+      case nil, .directory?: clear.insert(prefix)
+      default: return String(prefix)
       }
     }
     return nil
+  }
+
+  /// Byte equality by `memcmp`: generic `==` on arrays compares element by element,
+  /// which unoptimized (debug) builds do through a call per byte.
+  static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBytes { first in
+      b.withUnsafeBytes { second in
+        guard let left = first.baseAddress, let right = second.baseAddress else { return true }
+        return memcmp(left, right, first.count) == 0
+      }
+    }
   }
 }

@@ -94,14 +94,32 @@ enum OutputFixture {
   }
 
   @Test func theFirstBlockingParentIsNamed() {
+    var clear: Set<Substring> = []
     #expect(
       TreeDiff.blockingParent(
-        of: "prod/web/a.yaml", in: ExistingTree(entries: ["prod": .symlink("x")], exists: true))
+        of: "prod/web/a.yaml", in: ExistingTree(entries: ["prod": .symlink("x")], exists: true),
+        clear: &clear)
         == "prod")
     #expect(
       TreeDiff.blockingParent(
-        of: "prod/web/a.yaml", in: ExistingTree(entries: ["prod": .directory], exists: true))
+        of: "prod/web/a.yaml",
+        in: ExistingTree(entries: ["prod": .directory, "prod/web": .other], exists: true),
+        clear: &clear)
+        == "prod/web")
+    #expect(clear == ["prod"])
+    #expect(
+      TreeDiff.blockingParent(
+        of: "prod/web/a.yaml", in: ExistingTree(entries: ["prod": .directory], exists: true),
+        clear: &clear)
         == nil)
+    #expect(clear == ["prod", "prod/web"])
+  }
+
+  @Test func byteEquality() {
+    #expect(TreeDiff.sameBytes([], []))
+    #expect(TreeDiff.sameBytes([1, 2, 3], [1, 2, 3]))
+    #expect(!TreeDiff.sameBytes([1, 2, 3], [1, 2, 4]))
+    #expect(!TreeDiff.sameBytes([1, 2], [1, 2, 3]))
   }
 
   @Test func generatedFilesNothingRendersAreStale() {
