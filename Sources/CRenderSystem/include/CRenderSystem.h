@@ -12,7 +12,12 @@ int render_exchange_paths(const char *first, const char *second);
 /// nothing elsewhere.
 void render_tune_allocator(void);
 
-/// The SHA-256 digest of `length` bytes at `message`, into `digest`.
+/// The SHA-256 digest of `length` bytes at `message`, into `digest`: with the CPU's SHA
+/// instructions where it has them (x86-64), portable C otherwise.
 void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]);
+
+/// The same digest, always by the portable code: for tests on machines with the SHA
+/// instructions.
+void render_sha256_portable(const uint8_t *message, size_t length, uint8_t digest[32]);
 
 #endif

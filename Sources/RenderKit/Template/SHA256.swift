@@ -3,7 +3,8 @@ import CRenderSystem
 /// SHA-256 (FIPS 180-4), for the `sha256` filter (config checksums in pod annotations)
 /// and the checksum in every generated file's header.
 ///
-/// Computed by `render_sha256` in CRenderSystem rather than taken from a crypto package:
+/// Computed by `render_sha256` in CRenderSystem (with the SHA instructions of x86-64
+/// CPUs that have them) rather than taken from a crypto package:
 /// render needs one pure function and keeps its dependencies few, and C runs at a
 /// useful speed in the debug builds `swift run render` makes.
 enum SHA256 {
@@ -13,6 +14,18 @@ enum SHA256 {
     message.withUnsafeBufferPointer { bytes in
       digest.withUnsafeMutableBufferPointer { output in
         render_sha256(bytes.baseAddress, bytes.count, output.baseAddress)
+      }
+    }
+    return digest
+  }
+
+  /// The digest by the portable code even where the CPU has SHA instructions, so tests
+  /// cover both.
+  static func portableDigest(_ message: [UInt8]) -> [UInt8] {
+    var digest = [UInt8](repeating: 0, count: 32)
+    message.withUnsafeBufferPointer { bytes in
+      digest.withUnsafeMutableBufferPointer { output in
+        render_sha256_portable(bytes.baseAddress, bytes.count, output.baseAddress)
       }
     }
     return digest

@@ -38,6 +38,19 @@ import Testing
     #expect(SHA256.hexDigest(of: String(repeating: "a", count: length)) == digest)
   }
 
+  /// The portable code and the SHA instructions (used where the CPU has them) agree on
+  /// every length up to several blocks, over bytes that are not all alike.
+  @Test func portableAndAcceleratedDigestsAgree() {
+    var generator = SystemRandomNumberGenerator()
+    for length in 0...300 {
+      let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      #expect(SHA256.digest(message) == SHA256.portableDigest(message), "length \(length)")
+    }
+    #expect(
+      SHA256.hex(SHA256.portableDigest(Array("abc".utf8)))
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+
   @Test func sha256HashesUTF8Bytes() {
     #expect(
       SHA256.hexDigest(of: "héllo ✓")
