@@ -7,15 +7,17 @@ namespace, labels, replicas and some image tags), then times, for each size:
 
   render build          a full build into an empty rendered/ (validation included)
   render build --check  the no-op check of a current tree
-  kubectl kustomize     every overlay, one after the other (as a CI job would)
+  kubectl kustomize     every overlay, one after the other (as a CI job would), for the
+                        sizes given to --kustomize
+  debug render          the same build with the debug binary `swift run` makes (--debug)
 
-and prints one table: wall time, files per second, peak memory, ratio to kustomize.
-Every figure is the best of --runs runs, kustomize's included.
+and prints one table: wall time, files per second, peak memory, ratios. Every figure is
+the best of --runs runs, kustomize's included.
 
-  Benchmarks/scale-benchmark.py                       # 250 500 1000 2000 services x 5 envs
-  Benchmarks/scale-benchmark.py --services 200 --environments 3 --kustomize
-  Benchmarks/scale-benchmark.py --binary .build/debug/render --services 1000
-  Benchmarks/scale-benchmark.py --static-swift-stdlib # the binary as a CI image ships it
+  Benchmarks/scale-benchmark.py                          # 250 500 1000 2000 services x 5 envs
+  Benchmarks/scale-benchmark.py --kustomize 200x3 --debug --work-dir /dev/shm  # everything
+  Benchmarks/scale-benchmark.py --sizes 200x3 --kustomize 200x3
+  Benchmarks/scale-benchmark.py --static-swift-stdlib    # the binary as a CI image ships it
 
 Timings belong here, never in unit tests.
 """
@@ -233,11 +235,47 @@ def count_files(folder):
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
+def size(text):
+    """`200x3` -> (200, 3)."""
+    try:
+        services, environments = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a size is SERVICESxENVIRONMENTS, like 200x3, not {text!r}")
+    return services, environments
+
+
+def build_binary(package, configuration, static):
+    command = ["swift", "build", "-c", configuration, "--product", "render"]
+    folder = ".build"
+    if static:
+        # A build folder of its own, so the usual build is not relinked.
+        command += ["--static-swift-stdlib", "--scratch-path", ".build-static"]
+        folder = ".build-static"
+    subprocess.run(command, cwd=package, check=True)
+    return os.path.join(package, folder, configuration, "render")
+
+
+def best(command, cwd, runs, before=None):
+    """The fastest of `runs` runs (wall time, peak MB); `before` runs ahead of each."""
+    results = []
+    for _ in range(runs):
+        if before:
+            before()
+        results.append(run(command, cwd))
+    return min(results, key=lambda result: result[0])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--services", type=int, nargs="+", default=[250, 500, 1000, 2000])
-    parser.add_argument("--environments", type=int, default=5)
-    parser.add_argument("--kustomize", action="store_true", help="also time kubectl kustomize")
+    parser.add_argument(
+        "--sizes", type=size, nargs="+", default=[(250, 5), (500, 5), (1000, 5), (2000, 5)],
+        help="the series, as SERVICESxENVIRONMENTS (default: 250x5 500x5 1000x5 2000x5)",
+    )
+    parser.add_argument(
+        "--kustomize", type=size, nargs="*", default=[], metavar="SIZE",
+        help="sizes to time kubectl kustomize on too (added to the series if missing)",
+    )
+    parser.add_argument("--debug", action="store_true", help="also time the debug build (swift build)")
     parser.add_argument("--binary", help="render binary (default: build release)")
     parser.add_argument(
         "--static-swift-stdlib",
@@ -254,43 +292,34 @@ def main():
     arguments = parser.parse_args()
 
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    binary = arguments.binary
-    if binary is None:
-        command = ["swift", "build", "-c", "release", "--product", "render"]
-        if arguments.static_swift_stdlib:
-            # A build folder of its own, so the usual release build is not relinked.
-            command += ["--static-swift-stdlib", "--scratch-path", ".build-static"]
-        subprocess.run(command, cwd=package, check=True)
-        folder = ".build-static" if arguments.static_swift_stdlib else ".build"
-        binary = os.path.join(package, folder, "release", "render")
+    binary = arguments.binary or build_binary(package, "release", arguments.static_swift_stdlib)
     binary = os.path.abspath(binary)
+    debug_binary = build_binary(package, "debug", False) if arguments.debug else None
+    sizes = sorted(set(arguments.sizes) | set(arguments.kustomize))
 
     rows = []
-    for services in arguments.services:
+    for services, environments in sizes:
         work = tempfile.mkdtemp(prefix="render-bench-", dir=arguments.work_dir)
         try:
-            generate_render(f"{work}/render", services, arguments.environments)
-            builds = []
-            for _ in range(arguments.runs):
-                shutil.rmtree(f"{work}/render/rendered", ignore_errors=True)
-                builds.append(run([binary, "build"], f"{work}/render"))
-            build = min(builds, key=lambda r: r[0])
-            checks = [run([binary, "build", "--check"], f"{work}/render") for _ in range(arguments.runs)]
-            check = min(checks, key=lambda r: r[0])
-            files = count_files(f"{work}/render/rendered")
-            row = {
-                "size": f"{services} x {arguments.environments}",
-                "files": files,
-                "build": build,
-                "check": check,
-            }
-            if arguments.kustomize:
-                generate_kustomize(f"{work}/kustomize", services, arguments.environments)
+            folder = f"{work}/render"
+            generate_render(folder, services, environments)
+
+            def clear():
+                shutil.rmtree(f"{folder}/rendered", ignore_errors=True)
+
+            row = {"size": f"{services} x {environments}"}
+            if debug_binary:
+                row["debug"] = best([debug_binary, "build"], folder, arguments.runs, before=clear)
+            row["build"] = best([binary, "build"], folder, arguments.runs, before=clear)
+            row["check"] = best([binary, "build", "--check"], folder, arguments.runs)
+            row["files"] = count_files(f"{folder}/rendered")
+            if (services, environments) in arguments.kustomize:
+                generate_kustomize(f"{work}/kustomize", services, environments)
                 totals = []
                 for _ in range(arguments.runs):
                     total = 0.0
                     peak = 0.0
-                    for env in range(arguments.environments):
+                    for env in range(environments):
                         elapsed, memory = run(
                             ["kubectl", "kustomize", f"overlays/env-{env}"], f"{work}/kustomize"
                         )
@@ -305,6 +334,8 @@ def main():
     header = "| services x envs | files | build | files/s | peak MB | --check (no-op) | peak MB |"
     if arguments.kustomize:
         header += " kubectl kustomize | peak MB | build vs kustomize | --check vs kustomize |"
+    if debug_binary:
+        header += " debug build | debug vs release |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for row in rows:
@@ -314,12 +345,18 @@ def main():
             f"| {row['size']} | {row['files']} | {seconds(build_time)} | {row['files'] / build_time:,.0f} |"
             f" {build_memory:.0f} | {seconds(check_time)} | {check_memory:.0f} |"
         )
-        if "kustomize" in row:
-            kustomize_time, kustomize_memory = row["kustomize"]
-            line += (
-                f" {seconds(kustomize_time)} | {kustomize_memory:.0f} |"
-                f" {kustomize_time / build_time:.0f}x faster | {kustomize_time / check_time:.0f}x faster |"
-            )
+        if arguments.kustomize:
+            if "kustomize" in row:
+                kustomize_time, kustomize_memory = row["kustomize"]
+                line += (
+                    f" {seconds(kustomize_time)} | {kustomize_memory:.0f} | {kustomize_time / build_time:.0f}x faster |"
+                    f" {kustomize_time / check_time:.0f}x faster |"
+                )
+            else:
+                line += " | | | |"
+        if debug_binary:
+            debug_time, _ = row["debug"]
+            line += f" {seconds(debug_time)} | {debug_time / build_time:.1f}x |"
         print(line)
 
 
