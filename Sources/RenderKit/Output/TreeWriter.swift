@@ -57,15 +57,13 @@ public struct TreeWriter: Sendable {
 
     let stale = Set(diff.stale)
     let rewritten = Set(diff.updated.map(\.path))
-    var created: Set<String> = []
-
-    func ensureParent(of path: String) throws(FileSystem.Error) {
-      var prefix = ""
-      for component in path.split(separator: "/").dropLast() {
-        prefix = prefix.isEmpty ? String(component) : prefix + "/" + component
-        if created.insert(prefix).inserted {
-          try FileSystem.makeDirectory(stagingPath + "/" + prefix)
-        }
+    // Every folder the new tree needs. Walking up from a file stops at the first folder
+    // already noted, so siblings cost one set lookup.
+    var folders: Set<String> = []
+    func needParent(of path: String) {
+      var folder = Self.parentFolder(of: path)
+      while let current = folder, folders.insert(current).inserted {
+        folder = Self.parentFolder(of: current)
       }
     }
 
@@ -74,54 +72,79 @@ public struct TreeWriter: Sendable {
       if let slash = path.lastIndex(of: "/") { foldersWithChildren.insert(path[..<slash]) }
     }
 
-    // Folders first, in order; then the files, which are independent of each other and
-    // are written on every core.
+    // Folders first, a level at a time; then the files and links, which are independent
+    // of each other. Both are spread over every core.
     enum Operation {
       case link(String)
       case create([UInt8])
+      case symlink(String)
     }
     var operations: [(path: String, operation: Operation)] = []
     // Keep everything that stays: unchanged files, hand-written files, links, and
     // folders that were empty (a folder emptied by removing stale files goes).
-    for (path, entry) in existing.entries.sorted(by: { $0.key < $1.key }) {
+    for (path, entry) in existing.entries {
       switch entry {
       case .file:
         guard !stale.contains(path), !rewritten.contains(path) else { continue }
-        try ensureParent(of: path)
+        needParent(of: path)
         operations.append((path, .link(outputPath + "/" + path)))
       case .symlink(let target):
-        try ensureParent(of: path)
-        try FileSystem.makeSymlink(stagingPath + "/" + path, target: target)
+        needParent(of: path)
+        operations.append((path, .symlink(target)))
       case .directory:
         if !foldersWithChildren.contains(Substring(path)) {
-          try ensureParent(of: path + "/x")
+          needParent(of: path + "/x")
         }
       case .other:
         continue
       }
     }
     for file in diff.added {
-      try ensureParent(of: file.path)
+      needParent(of: file.path)
       operations.append((file.path, .create(file.contents)))
     }
     for update in diff.updated {
-      try ensureParent(of: update.path)
+      needParent(of: update.path)
       operations.append((update.path, .create(update.new)))
     }
     let staging = stagingPath
+    let levels = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+    for depth in levels.keys.sorted() {
+      let failures = (levels[depth] ?? []).parallelMap { folder -> FileSystem.Error? in
+        do throws(FileSystem.Error) {
+          try FileSystem.makeDirectory(staging + "/" + folder)
+          return nil
+        } catch {
+          return error
+        }
+      }
+      if let failure = Self.first(failures) { throw failure }
+    }
     let failures = operations.parallelMap { path, operation -> FileSystem.Error? in
       do throws(FileSystem.Error) {
         switch operation {
         case .link(let source): try Self.linkOrCopy(source, staging + "/" + path)
         case .create(let bytes): try FileSystem.createFile(staging + "/" + path, bytes: bytes)
+        case .symlink(let target): try FileSystem.makeSymlink(staging + "/" + path, target: target)
         }
         return nil
       } catch {
         return error
       }
     }
-    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    if let failure = Self.first(failures) { throw failure }
     try swapIntoPlace(outputExists: existing.exists)
+  }
+
+  /// Of several failures, the one at the first path: the same whatever order the work
+  /// ran in.
+  private static func first(_ failures: [FileSystem.Error?]) -> FileSystem.Error? {
+    failures.compactMap { $0 }.min { $0.path < $1.path }
+  }
+
+  /// The folder holding `path` (relative), or `nil` at the top.
+  static func parentFolder(of path: String) -> String? {
+    path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) }
   }
 
   /// Creates the missing folders above the output folder (`deploy/` for the output
