@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -41,7 +41,9 @@ final class InterruptCleanup: @unchecked Sendable {
     _ = fcntl(reader, F_SETFD, FD_CLOEXEC)
     _ = fcntl(writer, F_SETFD, FD_CLOEXEC)
     interruptPipeWriter = writer
-    let thread = Thread {
+    // A queue of its own: its block waits on the pipe for the whole run, on an
+    // overcommitting thread that no other work needs.
+    DispatchQueue(label: "render.interrupt-cleanup").async {
       var number: Int32 = 0
       let count = withUnsafeMutableBytes(of: &number) { read(reader, $0.baseAddress, $0.count) }
       close(reader)
@@ -51,7 +53,6 @@ final class InterruptCleanup: @unchecked Sendable {
       Console.error("render: interrupted; the temporary worktree was removed\n")
       exit(128 + number)
     }
-    thread.start()
     var previous: [(Int32, SignalHandler?)] = []
     for number in signals {
       let old = signal(number, interruptHandler)

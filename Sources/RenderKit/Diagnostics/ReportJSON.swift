@@ -5,10 +5,16 @@
 enum ReportJSON: Sendable {
   case string(String)
   case int(Int)
+  case bool(Bool)
   case null
   case array([ReportJSON])
   /// Members in output order; keys are expected to be unique.
   case object([(String, ReportJSON)])
+
+  /// A string, or `null` for `nil`.
+  static func string(_ value: String?) -> ReportJSON {
+    value.map(ReportJSON.string) ?? .null
+  }
 
   /// The document as text, ending in a newline.
   var text: String {
@@ -24,6 +30,8 @@ enum ReportJSON: Sendable {
       output += JSONString.quoted(string)
     case .int(let number):
       output += String(number)
+    case .bool(let flag):
+      output += flag ? "true" : "false"
     case .null:
       output += "null"
     case .array(let elements):

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Prints `render history` as a table or JSON.
 public enum HistoryFormatter {
   /// `COMMIT DATE AUTHOR ENVIRONMENT CHANGE [NOTE]`, one row per change, as given
@@ -36,20 +34,26 @@ public enum HistoryFormatter {
   /// subject, environment, service, old, new (image references or null), oldVersion,
   /// newVersion, confirmedByTrailer, and trailerNote (or null).
   public static func json(_ changes: [VersionChange]) -> String {
-    let entries = changes.map { change in
-      JSONChange(
-        commit: change.commit.hash, shortCommit: change.commit.shortHash,
-        date: isoDate(change.commit.timestamp), author: change.commit.author,
-        email: change.commit.email, subject: change.commit.subject,
-        environment: change.environment, service: change.service, old: change.old,
-        new: change.new, oldVersion: change.old.map(VersionChange.version(of:)),
-        newVersion: change.new.map(VersionChange.version(of:)),
-        confirmedByTrailer: change.trailer == .confirmed, trailerNote: note(change))
-    }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(entries) else { return "[]\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    ReportJSON.array(
+      changes.map { change in
+        .object([
+          ("commit", .string(change.commit.hash)),
+          ("shortCommit", .string(change.commit.shortHash)),
+          ("date", .string(isoDate(change.commit.timestamp))),
+          ("author", .string(change.commit.author)),
+          ("email", .string(change.commit.email)),
+          ("subject", .string(change.commit.subject)),
+          ("environment", .string(change.environment)),
+          ("service", .string(change.service)),
+          ("old", .string(change.old)),
+          ("new", .string(change.new)),
+          ("oldVersion", .string(change.old.map(VersionChange.version(of:)))),
+          ("newVersion", .string(change.new.map(VersionChange.version(of:)))),
+          ("confirmedByTrailer", .bool(change.trailer == .confirmed)),
+          ("trailerNote", .string(note(change))),
+        ])
+      }
+    ).text
   }
 
   /// `1.14.1 -> 1.14.2`; whole references when the image changed too; `-` for a side
@@ -92,46 +96,6 @@ public enum HistoryFormatter {
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return
       "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
-  }
-
-  private struct JSONChange: Encodable {
-    var commit: String
-    var shortCommit: String
-    var date: String
-    var author: String
-    var email: String
-    var subject: String
-    var environment: String
-    var service: String
-    var old: String?
-    var new: String?
-    var oldVersion: String?
-    var newVersion: String?
-    var confirmedByTrailer: Bool
-    var trailerNote: String?
-
-    enum CodingKeys: String, CodingKey {
-      case commit, shortCommit, date, author, email, subject, environment, service, old, new
-      case oldVersion, newVersion, confirmedByTrailer, trailerNote
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(commit, forKey: .commit)
-      try container.encode(shortCommit, forKey: .shortCommit)
-      try container.encode(date, forKey: .date)
-      try container.encode(author, forKey: .author)
-      try container.encode(email, forKey: .email)
-      try container.encode(subject, forKey: .subject)
-      try container.encode(environment, forKey: .environment)
-      try container.encode(service, forKey: .service)
-      try container.encode(old, forKey: .old)
-      try container.encode(new, forKey: .new)
-      try container.encode(oldVersion, forKey: .oldVersion)
-      try container.encode(newVersion, forKey: .newVersion)
-      try container.encode(confirmedByTrailer, forKey: .confirmedByTrailer)
-      try container.encode(trailerNote, forKey: .trailerNote)
-    }
   }
 }
 

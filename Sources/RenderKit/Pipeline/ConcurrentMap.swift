@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Maps an array on every core with structured concurrency, keeping the order.
 extension Array where Element: Sendable {

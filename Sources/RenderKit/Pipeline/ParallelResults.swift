@@ -1,17 +1,16 @@
-import Foundation
+import Synchronization
 
 /// Results written by several threads, each into its own slot.
-final class ParallelResults<T>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [T?]
+final class ParallelResults<T: Sendable>: Sendable {
+  private let slots: Mutex<[T?]>
 
   init(count: Int) {
-    slots = Array(repeating: nil, count: count)
+    slots = Mutex(Array(repeating: nil, count: count))
   }
 
   func set(_ index: Int, _ value: T) {
-    lock.withLock { slots[index] = value }
+    slots.withLock { $0[index] = value }
   }
 
-  var values: [T] { lock.withLock { slots.compactMap { $0 } } }
+  var values: [T] { slots.withLock { $0.compactMap { $0 } } }
 }

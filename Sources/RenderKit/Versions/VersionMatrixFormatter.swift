@@ -1,5 +1,3 @@
-import Foundation
-
 /// Prints a `VersionMatrix` as a text table, JSON or a Markdown table.
 ///
 /// Table and Markdown mark a cell that differs from the environment it is promoted from
@@ -36,12 +34,12 @@ public enum VersionMatrixFormatter {
     for service in matrix.services {
       let cells = matrix.environments.map { environment -> String in
         // `*` alone would start emphasis.
-        text(matrix.cell(service, environment)).replacingOccurrences(of: "*", with: "\\*")
+        text(matrix.cell(service, environment)).replacing("*", with: "\\*")
       }
       output += "| \(service) | " + cells.joined(separator: " | ") + " |\n"
     }
     if let legend = legend(matrix) {
-      output += "\n" + legend.replacingOccurrences(of: "*", with: "\\*") + "\n"
+      output += "\n" + legend.replacing("*", with: "\\*") + "\n"
     }
     return output
   }
@@ -50,23 +48,33 @@ public enum VersionMatrixFormatter {
   /// "versions": [{"environment", "version", "imageRef", "promotedFrom",
   /// "differsFromPrevious"}]}]}`; an absent cell has `"version": null`.
   public static func json(_ matrix: VersionMatrix) -> String {
-    let document = JSONDocument(
-      environments: matrix.environments, promotion: matrix.promotion,
-      services: matrix.services.map { service in
-        JSONService(
-          name: service,
-          versions: matrix.environments.map { environment in
-            let cell = matrix.cell(service, environment)
-            return JSONCell(
-              environment: environment, version: cell?.version, imageRef: cell?.imageRef,
-              promotedFrom: cell?.promotedFrom,
-              differsFromPrevious: cell?.differsFromPrevious ?? false)
+    ReportJSON.object([
+      ("environments", .array(matrix.environments.map(ReportJSON.string))),
+      ("promotion", matrix.promotion.map { .array($0.map(ReportJSON.string)) } ?? .null),
+      (
+        "services",
+        .array(
+          matrix.services.map { service in
+            .object([
+              ("name", .string(service)),
+              (
+                "versions",
+                .array(
+                  matrix.environments.map { environment in
+                    let cell = matrix.cell(service, environment)
+                    return .object([
+                      ("environment", .string(environment)),
+                      ("version", .string(cell?.version)),
+                      ("imageRef", .string(cell?.imageRef)),
+                      ("promotedFrom", .string(cell?.promotedFrom)),
+                      ("differsFromPrevious", .bool(cell?.differsFromPrevious ?? false)),
+                    ])
+                  })
+              ),
+            ])
           })
-      })
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document) else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+      ),
+    ]).text
   }
 
   /// The version as a table shows it, marked when it differs from its predecessor.
@@ -81,48 +89,5 @@ public enum VersionMatrixFormatter {
     guard let promotion = matrix.promotion, matrix.hasDifferences else { return nil }
     return
       "* differs from the environment it is promoted from (promotion: \(promotion.joined(separator: " -> ")))"
-  }
-
-  private struct JSONDocument: Encodable {
-    var environments: [String]
-    var promotion: [String]?
-    var services: [JSONService]
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(environments, forKey: .environments)
-      try container.encode(promotion, forKey: .promotion)
-      try container.encode(services, forKey: .services)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case environments, promotion, services
-    }
-  }
-
-  private struct JSONService: Encodable {
-    var name: String
-    var versions: [JSONCell]
-  }
-
-  private struct JSONCell: Encodable {
-    var environment: String
-    var version: String?
-    var imageRef: String?
-    var promotedFrom: String?
-    var differsFromPrevious: Bool
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(environment, forKey: .environment)
-      try container.encode(version, forKey: .version)
-      try container.encode(imageRef, forKey: .imageRef)
-      try container.encode(promotedFrom, forKey: .promotedFrom)
-      try container.encode(differsFromPrevious, forKey: .differsFromPrevious)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case environment, version, imageRef, promotedFrom, differsFromPrevious
-    }
   }
 }

@@ -51,20 +51,20 @@ import Testing
       HistoryFormatter.json([Self.changes[1]]) == """
         [
           {
-            "author" : "Ann Smith",
-            "commit" : "67e06b360db87e04a85715edcc01e5b35e75a0dd",
-            "confirmedByTrailer" : false,
-            "date" : "2024-05-02T09:30:00Z",
-            "email" : "ann@example.com",
-            "environment" : "prod-eu",
-            "new" : "ghcr.io/acme/checkout:1.15.0",
-            "newVersion" : "1.15.0",
-            "old" : null,
-            "oldVersion" : null,
-            "service" : "checkout",
-            "shortCommit" : "67e06b3",
-            "subject" : "prod: checkout 1.14.2 -> 1.15.0",
-            "trailerNote" : "via prod (trailer)"
+            "commit": "67e06b360db87e04a85715edcc01e5b35e75a0dd",
+            "shortCommit": "67e06b3",
+            "date": "2024-05-02T09:30:00Z",
+            "author": "Ann Smith",
+            "email": "ann@example.com",
+            "subject": "prod: checkout 1.14.2 -> 1.15.0",
+            "environment": "prod-eu",
+            "service": "checkout",
+            "old": null,
+            "new": "ghcr.io/acme/checkout:1.15.0",
+            "oldVersion": null,
+            "newVersion": "1.15.0",
+            "confirmedByTrailer": false,
+            "trailerNote": "via prod (trailer)"
           }
         ]
 

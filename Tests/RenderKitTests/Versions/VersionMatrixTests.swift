@@ -105,52 +105,52 @@ import Testing
     #expect(
       VersionMatrixFormatter.json(matrix) == """
         {
-          "environments" : [
+          "environments": [
             "dev",
             "staging"
           ],
-          "promotion" : [
+          "promotion": [
             "dev",
             "staging",
             "prod",
             "prod-eu"
           ],
-          "services" : [
+          "services": [
             {
-              "name" : "checkout",
-              "versions" : [
+              "name": "checkout",
+              "versions": [
                 {
-                  "differsFromPrevious" : false,
-                  "environment" : "dev",
-                  "imageRef" : "ghcr.io/acme/checkout:1.16.0",
-                  "promotedFrom" : null,
-                  "version" : "1.16.0"
+                  "environment": "dev",
+                  "version": "1.16.0",
+                  "imageRef": "ghcr.io/acme/checkout:1.16.0",
+                  "promotedFrom": null,
+                  "differsFromPrevious": false
                 },
                 {
-                  "differsFromPrevious" : true,
-                  "environment" : "staging",
-                  "imageRef" : "ghcr.io/acme/checkout:1.15.0",
-                  "promotedFrom" : "dev",
-                  "version" : "1.15.0"
+                  "environment": "staging",
+                  "version": "1.15.0",
+                  "imageRef": "ghcr.io/acme/checkout:1.15.0",
+                  "promotedFrom": "dev",
+                  "differsFromPrevious": true
                 }
               ]
             },
             {
-              "name" : "reports",
-              "versions" : [
+              "name": "reports",
+              "versions": [
                 {
-                  "differsFromPrevious" : false,
-                  "environment" : "dev",
-                  "imageRef" : null,
-                  "promotedFrom" : null,
-                  "version" : null
+                  "environment": "dev",
+                  "version": null,
+                  "imageRef": null,
+                  "promotedFrom": null,
+                  "differsFromPrevious": false
                 },
                 {
-                  "differsFromPrevious" : false,
-                  "environment" : "staging",
-                  "imageRef" : null,
-                  "promotedFrom" : "dev",
-                  "version" : "2.0.0"
+                  "environment": "staging",
+                  "version": "2.0.0",
+                  "imageRef": null,
+                  "promotedFrom": "dev",
+                  "differsFromPrevious": false
                 }
               ]
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Compiles JSON Schema documents, parsed into `Node` trees, into `SchemaNode`s.
 ///
 /// The same compiler reads the bundled Kubernetes definitions and the `openAPIV3Schema`

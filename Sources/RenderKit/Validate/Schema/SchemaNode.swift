@@ -1,5 +1,3 @@
-import Foundation
-
 /// One compiled schema: a JSON Schema object reduced to what validation and strategic
 /// merge read, with `$ref`s already resolved.
 ///

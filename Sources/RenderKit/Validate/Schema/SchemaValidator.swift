@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks one resource against compiled schemas and collects `schema` findings.
 ///
 /// One walk over the resource: each mapping key is one dictionary lookup, a `$ref` was
@@ -394,7 +392,7 @@ struct SchemaValidator {
   private func quoted(_ text: String) -> String {
     if redactsValues { return "(value hidden)" }
     let short = text.count > 40 ? String(text.prefix(37)) + "..." : text
-    return "\"\(short.replacingOccurrences(of: "\n", with: "\\n"))\""
+    return "\"\(short.replacing("\n", with: "\\n"))\""
   }
 
   private static func format(_ number: Double) -> String {
