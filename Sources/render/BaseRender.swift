@@ -23,13 +23,13 @@ struct BaseRender {
     let prefix: String
     do {
       top = try git.topLevel()
-      prefix = try git.run(["rev-parse", "--show-prefix"]).trimmingCharacters(in: .newlines)
+      prefix = try git.run(["rev-parse", "--show-prefix"]).trimmingNewlines
       let resolved = git.runAllowingFailure(
         ["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"])
       guard resolved.status == 0 else {
         throw ValidationError("--base: '\(reference)' is not a commit, branch or tag of \(top)")
       }
-      commit = resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      commit = resolved.stdout.trimmingWhitespace
     } catch let failure as GitRepository.Failure {
       Console.error("render: \(failure)\n")
       throw ExitCode(1)
@@ -63,7 +63,7 @@ struct BaseRender {
     let compilation = await Compiler.compile(
       platform, diagnostics: loadDiagnostics + parseDiagnostics, options: session.buildOptions,
       schema: await Session.bundledSchema())
-    let label = "\(reference) (\(commit.prefix(7)))".replacingOccurrences(of: "`", with: "")
+    let label = "\(reference) (\(commit.prefix(7)))".replacing("`", with: "")
     return BaseRender(
       files: TreeComparison.files(of: compilation.tree),
       errors: compilation.diagnostics.filter(\.isError).count, label: label)

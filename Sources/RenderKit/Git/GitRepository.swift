@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs git in a repository: the boundary where `render history`, `render diff --base`
 /// and `--commit` meet git. Every call is one `git` process with a fixed environment
 /// (no pager, no prompts, C locale), so output parses the same on every machine.
@@ -17,7 +15,7 @@ public struct GitRepository: Sendable {
     public var output: String
 
     public var description: String {
-      let message = output.trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = output.trimmingWhitespace
       return "git \(arguments.joined(separator: " ")) failed (exit \(status))"
         + (message.isEmpty ? "" : ": \(message)")
     }
@@ -26,8 +24,8 @@ public struct GitRepository: Sendable {
   /// Runs `git <arguments>` and returns its standard output; fails with git's standard
   /// error when it exits non-zero.
   @discardableResult
-  public func run(_ arguments: [String], input: Data? = nil) throws(Failure) -> String {
-    let result = runAllowingFailure(arguments, input: input)
+  public func run(_ arguments: [String]) throws(Failure) -> String {
+    let result = runAllowingFailure(arguments)
     guard result.status == 0 else {
       throw Failure(arguments: arguments, status: result.status, output: result.stderr)
     }
@@ -36,44 +34,21 @@ public struct GitRepository: Sendable {
 
   /// Runs `git <arguments>` whatever its exit status.
   public func runAllowingFailure(
-    _ arguments: [String], input: Data? = nil
-  ) -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", root] + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["GIT_PAGER"] = "cat"
-    environment["GIT_TERMINAL_PROMPT"] = "0"
-    environment["LC_ALL"] = "C"
-    process.environment = environment
-    let stdout = Pipe()
-    let stderr = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
+    _ arguments: [String]
+  ) -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     do {
-      try process.run()
+      let output = try ChildProcess.run(
+        "git", arguments: ["-C", root] + arguments,
+        environment: ["GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"])
+      return (
+        output.status, String(decoding: output.stdout, as: UTF8.self),
+        String(decoding: output.stderr, as: UTF8.self)
+      )
     } catch {
-      return (127, "", "cannot run git: \(error)")
+      return (127, "", error.description)
     }
-    if let input { stdin.fileHandleForWriting.write(input) }
-    try? stdin.fileHandleForWriting.close()
-    // Read both pipes concurrently so a large stderr cannot block a large stdout.
-    let errorData = LockedData()
-    let finished = DispatchSemaphore(value: 0)
-    let errorHandle = stderr.fileHandleForReading
-    DispatchQueue.global().async {
-      errorData.set(errorHandle.readDataToEndOfFile())
-      finished.signal()
-    }
-    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    finished.wait()
-    return (
-      process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-      String(decoding: errorData.value, as: UTF8.self)
-    )
   }
 
   /// Whether `root` is inside a git work tree.
@@ -83,24 +58,6 @@ public struct GitRepository: Sendable {
 
   /// The absolute path of the work tree's top folder.
   public func topLevel() throws(Failure) -> String {
-    try run(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .newlines)
-  }
-}
-
-/// Data handed from the stderr reader thread.
-private final class LockedData: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data = Data()
-
-  func set(_ value: Data) {
-    lock.lock()
-    data = value
-    lock.unlock()
-  }
-
-  var value: Data {
-    lock.lock()
-    defer { lock.unlock() }
-    return data
+    try run(["rev-parse", "--show-toplevel"]).trimmingNewlines
   }
 }

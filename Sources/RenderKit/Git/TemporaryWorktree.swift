@@ -1,4 +1,10 @@
-import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A commit checked out into a throwaway folder under the system temp folder, for
 /// `render diff --base`: `git worktree add --detach` outside the repository, removed
@@ -13,7 +19,7 @@ import Foundation
 /// installed in between: `remove()` may be called from any thread, more than once, and
 /// waits for a checkout in progress to end before removing what it made; a checkout
 /// asked for after `remove()` does nothing.
-public final class TemporaryWorktree: @unchecked Sendable {
+public final class TemporaryWorktree: Sendable {
   /// The worktree's top folder.
   public let path: String
   /// The render root inside the checkout: the worktree plus the root's path inside the
@@ -23,9 +29,8 @@ public final class TemporaryWorktree: @unchecked Sendable {
   private let container: String
   private let repository: GitRepository
   private let prefix: String
-  /// Held while checking out and while removing.
-  private let lock = NSLock()
-  private var removed = false
+  /// Whether `remove()` ran; held while checking out and while removing.
+  private let removed = Mutex(false)
 
   public enum Failure: Error, CustomStringConvertible {
     case temporaryFolder(String)
@@ -47,8 +52,7 @@ public final class TemporaryWorktree: @unchecked Sendable {
   ///   - repository: the repository, run at its top folder.
   ///   - prefix: the render root inside the repository (`""`, or `platform/`).
   public init(repository: GitRepository, prefix: String) throws(Failure) {
-    let template = FileManager.default.temporaryDirectory
-      .appendingPathComponent("render-base-XXXXXX").path
+    let template = Self.temporaryFolder + "/render-base-XXXXXX"
     var buffer = Array(template.utf8CString)
     let made: String? = buffer.withUnsafeMutableBufferPointer { pointer in
       guard let base = pointer.baseAddress, mkdtemp(base) != nil else { return nil }
@@ -68,9 +72,13 @@ public final class TemporaryWorktree: @unchecked Sendable {
 
   /// Checks `commit` (a full hash) out into the folder.
   public func checkOut(_ commit: String) throws(Failure) {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !removed else { throw .removed }
+    try removed.withLock { (removed: inout Bool) throws(Failure) in
+      guard !removed else { throw .removed }
+      try checkOutLocked(commit)
+    }
+  }
+
+  private func checkOutLocked(_ commit: String) throws(Failure) {
     do {
       try repository.run(
         [
@@ -96,14 +104,22 @@ public final class TemporaryWorktree: @unchecked Sendable {
   /// it runs on the way out, also after errors; whatever is left, `git worktree prune`
   /// and the system's temp cleaning handle.
   public func remove() {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !removed else { return }
-    removed = true
-    if FileSystem.entryType(path) != nil {
-      _ = repository.runAllowingFailure(["worktree", "remove", "--force", path])
+    removed.withLock { removed in
+      guard !removed else { return }
+      removed = true
+      if FileSystem.entryType(path) != nil {
+        _ = repository.runAllowingFailure(["worktree", "remove", "--force", path])
+      }
+      try? FileSystem.removeTree(container)
+      _ = repository.runAllowingFailure(["worktree", "prune"])
     }
-    try? FileSystem.removeTree(container)
-    _ = repository.runAllowingFailure(["worktree", "prune"])
+  }
+
+  /// `$TMPDIR`, or /tmp.
+  private static var temporaryFolder: String {
+    guard let variable = getenv("TMPDIR") else { return "/tmp" }
+    var folder = String(cString: variable)
+    while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+    return folder.isEmpty ? "/tmp" : folder
   }
 }

@@ -62,7 +62,7 @@ enum VersionsFileLine: Equatable {
   /// A plain, double-quoted or single-quoted scalar's text.
   static func unquoted(_ text: Substring) -> String {
     if text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") {
-      return text.dropFirst().dropLast().replacingOccurrences(of: "''", with: "'")
+      return String(text.dropFirst().dropLast().replacing("''", with: "'"))
     }
     guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return String(text) }
     var result = ""

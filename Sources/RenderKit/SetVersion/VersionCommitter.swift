@@ -1,5 +1,3 @@
-import Foundation
-
 /// Makes the single git commit of a `set-version --commit` or `promote --commit` call,
 /// holding the edited input files and the rendered files that changed, nothing else.
 ///
@@ -38,7 +36,7 @@ public struct VersionCommitter: Sendable {
     let prefix: String
     let output: String
     do {
-      prefix = try git.run(["rev-parse", "--show-prefix"]).trimmingCharacters(in: .newlines)
+      prefix = try git.run(["rev-parse", "--show-prefix"]).trimmingNewlines
       output = try git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all"])
     } catch {
       throw Refusal("cannot read the state of the git work tree: \(error)")
@@ -63,8 +61,9 @@ public struct VersionCommitter: Sendable {
     guard !paths.isEmpty else { throw Refusal("nothing to commit") }
     do {
       try git.run(["add", "-A", "--"] + paths.map { ":(literal)" + $0 })
-      try git.run(["commit", "--quiet", "--file=-"], input: Data(message.text.utf8))
-      return try git.run(["rev-parse", "--short", "HEAD"]).trimmingCharacters(in: .newlines)
+      // -m takes the message as it is, like --file: trailers survive unchanged.
+      try git.run(["commit", "--quiet", "-m", message.text])
+      return try git.run(["rev-parse", "--short", "HEAD"]).trimmingNewlines
     } catch {
       throw Refusal("the files are written but the commit failed: \(error)")
     }

@@ -262,7 +262,7 @@ struct PlaintextSecretRule: PolicyRule {
   /// Whether `text` contains a Kubernetes `$(VAR)` reference.
   static func containsReference(_ text: String) -> Bool {
     var rest = Substring(text)
-    while let start = rest.range(of: "$(") {
+    while let start = rest.firstRange(of: "$(") {
       let after = rest[start.upperBound...]
       if let close = after.firstIndex(of: ")"), close > after.startIndex,
         after[..<close].allSatisfy({
@@ -279,7 +279,7 @@ struct PlaintextSecretRule: PolicyRule {
   /// For a URL (`scheme://...`): whether its user info holds a password
   /// (`https://user:pass@host`). `nil` when `text` is not a URL.
   static func urlHasPassword(_ text: String) -> Bool? {
-    guard let separator = text.range(of: "://"),
+    guard let separator = text.firstRange(of: "://"),
       let first = text.first, first.isLetter,
       text[..<separator.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
     else { return nil }
@@ -287,11 +287,5 @@ struct PlaintextSecretRule: PolicyRule {
     let authority = rest.prefix { !"/?#".contains($0) }
     guard let at = authority.lastIndex(of: "@") else { return false }
     return authority[..<at].contains(":")
-  }
-}
-
-extension String {
-  fileprivate var trimmingWhitespace: String {
-    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 }
