@@ -10,22 +10,23 @@ import CRenderSystem
 enum SHA256 {
   /// The 32-byte digest of `message`.
   static func digest(_ message: [UInt8]) -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: 32)
-    message.withUnsafeBufferPointer { bytes in
-      digest.withUnsafeMutableBufferPointer { output in
-        render_sha256(bytes.baseAddress, bytes.count, output.baseAddress)
-      }
-    }
-    return digest
+    digest(message, by: render_sha256)
   }
 
   /// The digest by the portable code even where the CPU has SHA instructions, so tests
   /// cover both.
   static func portableDigest(_ message: [UInt8]) -> [UInt8] {
+    digest(message, by: render_sha256_portable)
+  }
+
+  private static func digest(
+    _ message: [UInt8],
+    by function: (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> Void
+  ) -> [UInt8] {
     var digest = [UInt8](repeating: 0, count: 32)
     message.withUnsafeBufferPointer { bytes in
       digest.withUnsafeMutableBufferPointer { output in
-        render_sha256_portable(bytes.baseAddress, bytes.count, output.baseAddress)
+        function(bytes.baseAddress, bytes.count, output.baseAddress)
       }
     }
     return digest
