@@ -67,7 +67,7 @@ public enum YAMLTextEditor {
     }
     throw YAMLEditError(
       "cannot set '\(keyPath.dottedPath)' in \(file) without changing anything else; edit it by hand",
-      at: .start(of: file))
+      at: location(ofByte: splice.start, in: bytes, file: file))
   }
 
   /// Decides where the bytes go for one path.
@@ -100,10 +100,12 @@ public enum YAMLTextEditor {
           inFlow: false, change: .inserted)
       }
       guard let parent else {
+        // Pointed at the deepest part of the path that is there.
         let parentPath = path.dropLast().map(PathComponent.key).dottedPath
+        let deepest = nodes[..<parentDepth].last { $0 != nil }.flatMap { $0 }
         throw YAMLEditError(
           "\(file) has no '\(parentPath)' to add '\(path[parentDepth])' to",
-          at: .start(of: file))
+          at: deepest.map(location) ?? .start(of: file))
       }
       return try inserting(into: parent)
     }

@@ -292,6 +292,18 @@ import Testing
     }
   }
 
+  /// A missing parent is reported where the deepest part of the path that exists is.
+  @Test func aMissingParentPointsAtWhatIsThere() {
+    do throws(YAMLEditError) {
+      _ = try set(
+        "2", at: ["services", "checkout", "version"], in: "# pins\nservices:\n  search: {version: 1}\n")
+      Issue.record("expected a refusal")
+    } catch {
+      #expect(error.message.contains("has no 'services.checkout' to add 'version' to"))
+      #expect(error.location == SourceLocation(file: "f.yaml", line: 3, column: 3))
+    }
+  }
+
   @Test func locatesByteOffsetsThroughTheLocator() throws {
     let text = "# ü\nk:\n  v: 'x'\n"
     let found = try YAMLScalarLocator(path: ["k", "v"], file: "f.yaml").locate(in: text)
