@@ -296,7 +296,8 @@ import Testing
   @Test func aMissingParentPointsAtWhatIsThere() {
     do throws(YAMLEditError) {
       _ = try set(
-        "2", at: ["services", "checkout", "version"], in: "# pins\nservices:\n  search: {version: 1}\n")
+        "2", at: ["services", "checkout", "version"],
+        in: "# pins\nservices:\n  search: {version: 1}\n")
       Issue.record("expected a refusal")
     } catch {
       #expect(error.message.contains("has no 'services.checkout' to add 'version' to"))
