@@ -6,17 +6,21 @@
 /// `2024-01-01`, `0b101`, `1_000`, `<<`, `=`. The check errs on the side of quoting.
 enum PlainScalarSafety {
   static func canBePlain(_ text: String) -> Bool {
+    hasPlainSyntax(text, inFlow: false) && !isAmbiguous(text)
+  }
+
+  /// Whether `text` written plain is one scalar token, whatever type a reader resolves
+  /// it to: no indicator first, no `: ` or ` #` inside, no control character or line
+  /// break, no space at either end, and in flow context (`{a: x}`) none of `,[]{}`.
+  static func hasPlainSyntax(_ text: String, inFlow: Bool) -> Bool {
     // Every key and value of every rendered file passes here: the bytes are read through
     // a pointer, which costs the same optimized and keeps debug builds (where iterating a
     // `String.UTF8View` is a generic call per byte) usable.
     var contiguous = text
-    let syntax = contiguous.withUTF8 { syntaxAllowsPlain($0) }
-    switch syntax {
+    switch contiguous.withUTF8({ syntaxAllowsPlain($0, inFlow: inFlow) }) {
     case .refused: return false
-    case .ascii: return !isAmbiguous(text)
-    case .unicode:
-      if isAmbiguous(text) { return false }
-      return text.unicodeScalars.allSatisfy { $0.value < 0x80 || isPrintable($0) }
+    case .ascii: return true
+    case .unicode: return text.unicodeScalars.allSatisfy { $0.value < 0x80 || isPrintable($0) }
     }
   }
 
@@ -28,7 +32,9 @@ enum PlainScalarSafety {
     case unicode
   }
 
-  private static func syntaxAllowsPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Syntax {
+  private static func syntaxAllowsPlain(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool)
+    -> Syntax
+  {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return .refused }
     let count = bytes.count
     let first = base[0]
@@ -66,11 +72,18 @@ enum PlainScalarSafety {
         return .refused
       } else if byte == UInt8(ascii: " ") && previous == UInt8(ascii: ":") {
         return .refused
+      } else if inFlow && isFlowIndicator(byte) {
+        return .refused
       }
       previous = byte
       index += 1
     }
     return ascii ? .ascii : .unicode
+  }
+
+  private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+      || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
   }
 
   private static func isSpaceByte(_ byte: UInt8) -> Bool {

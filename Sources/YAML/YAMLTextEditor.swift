@@ -215,10 +215,10 @@ public enum YAMLTextEditor {
       return [quoted]
     case .plain:
       let emitted = YAMLEmitter.inlineScalar(.string(value))
-      if emitted == value && (!inFlow || isPlainSyntax(value, inFlow: true)) {
+      if emitted == value && (!inFlow || PlainScalarSafety.hasPlainSyntax(value, inFlow: true)) {
         return [value, quoted]
       }
-      if isDottedVersion(value), isPlainSyntax(value, inFlow: inFlow) {
+      if isDottedVersion(value), PlainScalarSafety.hasPlainSyntax(value, inFlow: inFlow) {
         return [value, quoted]
       }
       return [quoted]
@@ -236,28 +236,6 @@ public enum YAMLTextEditor {
     guard let first = bytes.first, first >= 48, first <= 57 else { return false }
     let dots = bytes.filter { $0 == UInt8(ascii: ".") }.count
     return dots >= 2 && !bytes.contains(UInt8(ascii: ":")) && !bytes.contains(UInt8(ascii: "_"))
-  }
-
-  /// Whether `value` written plain is one scalar token, whatever type it resolves to:
-  /// no indicator first, no `: ` or ` #` inside, no break or tab, no space at either
-  /// end, and in flow context none of `,[]{}`.
-  static func isPlainSyntax(_ value: String, inFlow: Bool) -> Bool {
-    let scalars = Array(value.unicodeScalars)
-    guard let first = scalars.first, let last = scalars.last else { return false }
-    if first == " " || last == " " || last == ":" { return false }
-    if "[]{},#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-    if first == "-" || first == "?" || first == ":" {
-      guard scalars.count > 1, scalars[1] != " " else { return false }
-    }
-    if value.hasPrefix("---") || value.hasPrefix("...") { return false }
-    for (index, scalar) in scalars.enumerated() {
-      guard PlainScalarSafety.isPrintable(scalar), scalar != "\t", scalar != "\n", scalar != "\r"
-      else { return false }
-      if inFlow && ",[]{}".unicodeScalars.contains(scalar) { return false }
-      if scalar == "#" && index > 0 && scalars[index - 1] == " " { return false }
-      if scalar == ":" && index + 1 < scalars.count && scalars[index + 1] == " " { return false }
-    }
-    return true
   }
 
   /// `node` with the value at `path` set, null values on the way becoming mappings.

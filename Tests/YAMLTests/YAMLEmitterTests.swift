@@ -59,6 +59,21 @@ import Testing
     #expect(YAMLEmitter.emit(.mapping([.init("k", .string(text))])) == "k: \(text)\n")
   }
 
+  /// The syntax half of the plain-scalar test, which set-version uses on its own: a
+  /// number is one plain token even though it would not read back as a string.
+  @Test func plainSyntaxIgnoresTypesAndKnowsFlowContext() {
+    #expect(PlainScalarSafety.hasPlainSyntax("1.0", inFlow: false))
+    #expect(PlainScalarSafety.hasPlainSyntax("yes", inFlow: true))
+    #expect(PlainScalarSafety.hasPlainSyntax("a,b", inFlow: false))
+    #expect(!PlainScalarSafety.hasPlainSyntax("a,b", inFlow: true))
+    #expect(!PlainScalarSafety.hasPlainSyntax("x{y}", inFlow: true))
+    #expect(!PlainScalarSafety.hasPlainSyntax("a: b", inFlow: false))
+    #expect(!PlainScalarSafety.hasPlainSyntax("- a", inFlow: false))
+    #expect(!PlainScalarSafety.hasPlainSyntax("tab\there", inFlow: false))
+    #expect(PlainScalarSafety.hasPlainSyntax("é-ok", inFlow: true))
+    #expect(!PlainScalarSafety.hasPlainSyntax("bom\u{FEFF}", inFlow: false))
+  }
+
   @Test(arguments: [
     "line1\nline2", "line1\nline2\n", "a\n\n", "a\n\nb\n", " leading\nx", "trailing \nx",
     "x\r\ny", "\n\n", "tab\tinside\nok\n",
