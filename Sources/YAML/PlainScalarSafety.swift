@@ -32,7 +32,9 @@ enum PlainScalarSafety {
     case unicode
   }
 
-  private static func syntaxAllowsPlain(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool)
+  private static func syntaxAllowsPlain(
+    _ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool
+  )
     -> Syntax
   {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return .refused }
