@@ -25,4 +25,9 @@ public enum JSONString {
     }
     return output + "\""
   }
+
+  /// `string` quoted for a one-line message: cut after `limit` characters, with `…`.
+  public static func quotedShort(_ string: String, limit: Int = 40) -> String {
+    string.count > limit ? quoted(String(string.prefix(limit)) + "…") : quoted(string)
+  }
 }

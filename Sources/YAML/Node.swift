@@ -127,6 +127,16 @@ public struct Node: Sendable, CustomStringConvertible {
     }
   }
 
+  /// The node's type and, for a scalar, its value, as every message shows it:
+  /// `a string ("45")`, `an integer (3)`, `a boolean (true)`, `null`, `a list`.
+  public var valueDescription: String {
+    switch scalar {
+    case nil, .null?: typeDescription
+    case .string(let text)?: "a string (\(JSONString.quotedShort(text)))"
+    case let scalar?: "\(scalar.typeDescription) (\(scalar.canonicalText))"
+    }
+  }
+
   /// Follows a path of keys and indexes; `nil` when any step is missing.
   public func value(at path: [PathComponent]) -> Node? {
     var node = self

@@ -128,11 +128,10 @@ public struct FieldReader {
   }
 
   private mutating func wrongType(_ key: String, _ value: Node, expected: String, quoteHint: Bool) {
-    var found = value.typeDescription
-    if let scalar = value.scalar, scalar != .null { found += " (\(scalar.canonicalText))" }
     diagnostics.append(
       .input(
-        "'\(key)' in \(subject) must be \(expected), not \(found)", at: value.location,
+        "'\(key)' in \(subject) must be \(expected), not \(value.valueDescription)",
+        at: value.location,
         help: quoteHint ? "quote the value to make it a string" : nil))
   }
 

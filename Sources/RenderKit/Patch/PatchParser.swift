@@ -21,7 +21,7 @@ public enum PatchParser {
         [],
         [
           .input(
-            "'patches' in \(subject) must be a list, not \(describe(patches))",
+            "'patches' in \(subject) must be a list, not \(patches.valueDescription)",
             at: patches.location)
         ]
       )
@@ -38,10 +38,6 @@ public enum PatchParser {
 
   /// "a mapping", "an integer (3)": the type, and the value when it is short, as
   /// `FieldReader` says it.
-  static func describe(_ node: Node) -> String {
-    guard let scalar = node.scalar, scalar != .null else { return node.typeDescription }
-    return "\(node.typeDescription) (\(scalar.canonicalText))"
-  }
 
   static func parsePatch(_ node: Node, subject: String) -> (Patch?, [Diagnostic]) {
     var reader = FieldReader(node, subject: "a patch in \(subject)")
@@ -73,7 +69,7 @@ public enum PatchParser {
       } else {
         reader.report(
           .input(
-            "'merge' in a patch in \(subject) must be a mapping (a strategic merge patch), not \(describe(merge.value))",
+            "'merge' in a patch in \(subject) must be a mapping (a strategic merge patch), not \(merge.value.valueDescription)",
             at: merge.value.location))
       }
     case (.none, .some(let json)):
@@ -88,7 +84,7 @@ public enum PatchParser {
       } else {
         reader.report(
           .input(
-            "'json' in a patch in \(subject) must be a list of JSON patch operations, not \(describe(json.value))",
+            "'json' in a patch in \(subject) must be a list of JSON patch operations, not \(json.value.valueDescription)",
             at: json.value.location,
             help: "write it as a list: json: [{op: add, path: /spec/..., value: ...}]"))
       }

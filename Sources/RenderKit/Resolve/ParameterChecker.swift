@@ -26,15 +26,6 @@ struct ParameterChecker {
     return diagnostics
   }
 
-  private func describe(_ value: Node) -> String {
-    switch value.scalar {
-    case .string(let text)?: "a string (\"\(text)\")"
-    case .null?: "null"
-    case let scalar?: "\(scalar.typeDescription) (\(scalar.canonicalText))"
-    case nil: value.typeDescription
-    }
-  }
-
   private func check(
     _ value: Node, _ schema: ParameterSchema, path: String, depth: Int = 0,
     into diagnostics: inout [Diagnostic]
@@ -55,8 +46,8 @@ struct ParameterChecker {
       }
       diagnostics.append(
         .input(
-          "'\(path)' must be \(expected(schema.types)), not \(describe(value))", at: value.location,
-          help: help))
+          "'\(path)' must be \(expected(schema.types)), not \(value.valueDescription)",
+          at: value.location, help: help))
       return
     }
     if let allowed = schema.allowedValues, !allowed.contains(value) {
@@ -66,7 +57,7 @@ struct ParameterChecker {
         .map { "; did you mean '\($0)'?" } ?? ""
       diagnostics.append(
         .input(
-          "'\(path)' must be one of \(list.joined(separator: ", ")), not \(describe(value))\(suggestion)",
+          "'\(path)' must be one of \(list.joined(separator: ", ")), not \(value.valueDescription)\(suggestion)",
           at: value.location))
     }
     if let number = numericValue(value) {

@@ -33,13 +33,13 @@ struct ExpressionEvaluator {
         return .undefined(.memberOfNull(path: expression, base: base))
       case (.sequence, _):
         throw TemplateError(
-          "an index into the list '\(base)' must be an integer, not \(Self.describe(index))")
+          "an index into the list '\(base)' must be an integer, not \(index.valueDescription)")
       case (.mapping, _):
         throw TemplateError(
-          "a key of the mapping '\(base)' must be a string, not \(Self.describe(index))")
+          "a key of the mapping '\(base)' must be a string, not \(index.valueDescription)")
       case (.scalar, _):
         throw TemplateError(
-          "cannot index '\(base)': it is \(Self.describe(node)), not a list or a mapping")
+          "cannot index '\(base)': it is \(node.valueDescription), not a list or a mapping")
       }
     case .not(let operand):
       return .defined(.scalar(.bool(!(try boolean(operand, for: "!"))), at: location))
@@ -53,7 +53,7 @@ struct ExpressionEvaluator {
       case .float(let number)?:
         return .defined(.scalar(.float(-number), at: location))
       default:
-        throw TemplateError("'-' needs a number, not \(Self.describe(value)) ('\(operand)')")
+        throw TemplateError("'-' needs a number, not \(value.valueDescription) ('\(operand)')")
       }
     case .binary(let op, let left, let right):
       return try binary(op, left, right)
@@ -95,7 +95,7 @@ struct ExpressionEvaluator {
         help: "read an item of a list with an index: \(base)[0]")
     case .scalar:
       throw TemplateError(
-        "cannot read '\(key)' of '\(base)': it is \(Self.describe(node)), not a mapping")
+        "cannot read '\(key)' of '\(base)': it is \(node.valueDescription), not a mapping")
     }
   }
 
@@ -131,8 +131,8 @@ struct ExpressionEvaluator {
         return bool(Self.compare(op, x, y))
       }
       throw TemplateError(
-        "'\(op.rawValue)' compares two numbers or two strings, not \(Self.describe(a)) and "
-          + "\(Self.describe(b)) ('\(TemplateExpression.binary(op, left, right))')")
+        "'\(op.rawValue)' compares two numbers or two strings, not \(a.valueDescription) and "
+          + "\(b.valueDescription) ('\(TemplateExpression.binary(op, left, right))')")
     }
   }
 
@@ -154,7 +154,7 @@ struct ExpressionEvaluator {
     let value = try evaluate(expression).required()
     guard let flag = value.bool else {
       throw TemplateError(
-        "'\(op)' needs true or false, not \(Self.describe(value)) ('\(expression)')",
+        "'\(op)' needs true or false, not \(value.valueDescription) ('\(expression)')",
         help: value.isNull || value.isMapping || value.isSequence
           ? "test for a value with '\(expression) != null'" : nil)
     }
@@ -174,15 +174,6 @@ struct ExpressionEvaluator {
   }
 
   /// "an integer (8080)", "a mapping", "null": a value's type, with the value when short.
-  static func describe(_ node: Node) -> String {
-    guard let scalar = node.scalar, scalar != .null else { return node.typeDescription }
-    let text = scalar.canonicalText
-    let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-    if case .string = scalar {
-      return "\(node.typeDescription) (\(TemplateExpression.quoted(shown)))"
-    }
-    return "\(node.typeDescription) (\(shown))"
-  }
 
   /// The text a value contributes to an interpolated string: the canonical text of a
   /// scalar. Null, lists and mappings have no obvious text, so they are errors that say

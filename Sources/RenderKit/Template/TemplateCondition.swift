@@ -40,7 +40,7 @@ public struct TemplateCondition: Sendable {
         return .failure(
           .input(
             "the condition '\(source)' must give true or false, not "
-              + ExpressionEvaluator.describe(value),
+              + value.valueDescription,
             at: location,
             help: test ? "test whether it is set with '\(expression) != null'" : nil))
       }

@@ -218,7 +218,7 @@ struct TemplateDocumentRenderer {
         report(
           TemplateError(
             "'$merge' needs a mapping or null, not "
-              + ExpressionEvaluator.describe(operand.value)),
+              + operand.value.valueDescription),
           at: operand.location)
         continue
       }
@@ -252,7 +252,7 @@ struct TemplateDocumentRenderer {
           report(
             TemplateError(
               "'$append' needs a list or null, not "
-                + ExpressionEvaluator.describe(operand.value)),
+                + operand.value.valueDescription),
             at: operand.location)
           continue
         }

@@ -92,7 +92,7 @@ enum TemplateFilter: String, CaseIterable, Sendable {
         guard let scalar = item.scalar, scalar != .null else {
           throw TemplateError(
             "'join' needs a list of strings, numbers or booleans; '\(context.input)' holds "
-              + "\(ExpressionEvaluator.describe(item))")
+              + "\(item.valueDescription)")
         }
         parts.append(scalar.canonicalText)
       }
@@ -110,7 +110,7 @@ enum TemplateFilter: String, CaseIterable, Sendable {
       guard case .int(let count)? = try arguments[0].required().scalar, count >= 0 else {
         throw TemplateError(
           "'trunc' needs a length that is a non-negative integer, not "
-            + ExpressionEvaluator.describe(try arguments[0].required()))
+            + (try arguments[0].required()).valueDescription)
       }
       return .defined(.string(String(text.prefix(count)), at: location))
     case .replace:
@@ -197,7 +197,7 @@ enum TemplateFilter: String, CaseIterable, Sendable {
     guard let text = value.string else {
       throw TemplateError(
         "the \(parameters[index]) of '\(rawValue)' must be a string, not "
-          + ExpressionEvaluator.describe(value),
+          + value.valueDescription,
         help: "write '| \(signature)'")
     }
     return text
@@ -205,7 +205,7 @@ enum TemplateFilter: String, CaseIterable, Sendable {
 
   private func typeError(_ value: Node, _ expected: String, _ context: Context) -> TemplateError {
     TemplateError(
-      "'\(rawValue)' needs \(expected), not \(ExpressionEvaluator.describe(value)) "
+      "'\(rawValue)' needs \(expected), not \(value.valueDescription) "
         + "('\(context.input)')",
       help: value.isScalar && !value.isNull && expected == "a string"
         ? "convert it first: '\(context.input) | string | \(rawValue)'" : nil)

@@ -62,7 +62,7 @@ import Testing
     let found = fields.finish()
     #expect(
       RepositoryFixture.lines(found) == [
-        "service.yaml:1:11: 'abstract' in service.yaml must be true or false, not a string (yes)"
+        "service.yaml:1:11: 'abstract' in service.yaml must be true or false, not a string (\"yes\")"
       ])
     #expect(found.first?.help == nil)
   }
@@ -87,7 +87,7 @@ import Testing
       RepositoryFixture.lines(fields.finish()) == [
         "service.yaml:1:9: 'values' in service.yaml must be a mapping, not a list",
         "service.yaml:2:10: 'patches' in service.yaml must be a list, not a mapping",
-        "service.yaml:3:11: 'replicas' in service.yaml must be an integer, not a string (3)",
+        "service.yaml:3:11: 'replicas' in service.yaml must be an integer, not a string (\"3\")",
       ])
   }
 

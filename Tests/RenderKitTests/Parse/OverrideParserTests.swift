@@ -61,7 +61,7 @@ import Testing
     #expect(
       RepositoryFixture.lines(diagnostics) == [
         "\(file):1:10: 'version' in \(file) must be a string, not an integer (2)",
-        "\(file):2:10: 'enabled' in \(file) must be true or false, not a string (false)",
+        "\(file):2:10: 'enabled' in \(file) must be true or false, not a string (\"false\")",
         "\(file):3:9: 'values' in \(file) must be a mapping, not an integer (3)",
       ])
     #expect(diagnostics.map(\.help) == ["quote the value to make it a string", nil, nil])

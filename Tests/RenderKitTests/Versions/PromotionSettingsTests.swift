@@ -44,7 +44,7 @@ import Testing
   @Test func itMustBeAListOfStrings() {
     #expect(
       Self.findings("promotion: dev\n") == [
-        "render.yaml:1:12: 'promotion' in render.yaml must be a list, not a string (dev)"
+        "render.yaml:1:12: 'promotion' in render.yaml must be a list, not a string (\"dev\")"
       ])
   }
 }

@@ -380,19 +380,12 @@ struct SchemaValidator {
   }
 
   private func describe(_ value: Node) -> String {
-    guard !redactsValues, let scalar = value.scalar, scalar != .null else {
-      return value.typeDescription
-    }
-    let text = scalar.canonicalText
-    if case .string = scalar { return "\(scalar.typeDescription) (\(quoted(text)))" }
-    return "\(scalar.typeDescription) (\(text))"
+    redactsValues ? value.typeDescription : value.valueDescription
   }
 
   /// A value in double quotes, shortened: messages stay one line.
   private func quoted(_ text: String) -> String {
-    if redactsValues { return "(value hidden)" }
-    let short = text.count > 40 ? String(text.prefix(37)) + "..." : text
-    return "\"\(short.replacing("\n", with: "\\n"))\""
+    redactsValues ? "(value hidden)" : JSONString.quotedShort(text)
   }
 
   private static func format(_ number: Double) -> String {
