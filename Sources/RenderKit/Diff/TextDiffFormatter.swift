@@ -54,30 +54,19 @@ public struct TextDiffFormatter: Sendable {
         "-\(row.removedLines)", row.filesDescription,
       ]
     }
-    let widths = (0..<header.count).map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
-    }
-    func line(_ cells: [String], paintLines: Bool) -> String {
-      var parts: [String] = []
-      for (column, cell) in cells.enumerated() {
-        let padding = String(repeating: " ", count: widths[column] - cell.count)
-        // Line counts align right, text left; the last column is not padded.
-        var text: String
-        switch column {
-        case 2, 3: text = padding + cell
-        case cells.count - 1: text = cell
-        default: text = cell + padding
-        }
-        if paintLines && column == 2 { text = paint(text, "32") }
-        if paintLines && column == 3 { text = paint(text, "31") }
-        parts.append(text)
-      }
-      return "  " + parts.joined(separator: "  ") + "\n"
-    }
     var output = paint("render diff: \(title)", "1") + "\n"
     for note in notes { output += "  " + note + "\n" }
-    output += line(header, paintLines: false)
-    for row in rows { output += line(row, paintLines: true) }
+    // Line counts align right, text left; added lines are green, removed ones red.
+    output += TextTable(rows: [header] + rows, alignments: [2: .right, 3: .right]).text(
+      indent: "  "
+    ) { row, column, cell in
+      guard row > 0 else { return cell }
+      switch column {
+      case 2: return paint(cell, "32")
+      case 3: return paint(cell, "31")
+      default: return cell
+      }
+    }
     let total = summary.total
     output +=
       "  \(total.files) \(total.files == 1 ? "file" : "files") (\(total.filesDescription)), "

@@ -14,20 +14,7 @@ public enum HistoryFormatter {
       if showNotes { row.append(note(change) ?? "") }
       return row
     }
-    let widths = (0..<header.count).map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
-    }
-    var output = ""
-    for row in [header] + rows {
-      var cells: [String] = []
-      for (column, cell) in row.enumerated() {
-        cells.append(
-          column == row.count - 1
-            ? cell : cell + String(repeating: " ", count: widths[column] - cell.count))
-      }
-      output += cells.joined(separator: "  ").trimmingTrailingSpaces + "\n"
-    }
-    return output
+    return TextTable(rows: [header] + rows).text()
   }
 
   /// An array of changes, newest first: commit, shortCommit, date, author, email,
@@ -96,12 +83,5 @@ public enum HistoryFormatter {
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return
       "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
-  }
-}
-
-extension String {
-  fileprivate var trimmingTrailingSpaces: String {
-    guard let last = lastIndex(where: { $0 != " " }) else { return "" }
-    return String(self[...last])
   }
 }

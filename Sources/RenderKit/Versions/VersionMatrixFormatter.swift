@@ -13,17 +13,7 @@ public enum VersionMatrixFormatter {
     let rows = matrix.services.map { service in
       [service] + matrix.environments.map { text(matrix.cell(service, $0)) }
     }
-    let widths = (0..<header.count).map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
-    }
-    var output = ""
-    for row in [header] + rows {
-      let cells = row.enumerated().map { column, cell in
-        column == row.count - 1
-          ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-      }
-      output += cells.joined(separator: "  ") + "\n"
-    }
+    var output = TextTable(rows: [header] + rows).text()
     if let legend = legend(matrix) { output += "\n" + legend + "\n" }
     return output
   }
