@@ -4,17 +4,12 @@ import Testing
 /// The example platform at the root of this repository, built in a copy: its committed
 /// `rendered/` must be exactly what a build writes (the CI check, end to end).
 @Suite struct ExamplePlatformTests {
-  /// The package root: three levels up from this file.
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().path
-
   /// The example's inputs and its committed output, copied into a fresh repository.
   func copyOfTheExample() throws -> TemporaryRepository {
     let repository = try TemporaryRepository()
     for entry in ["render.yaml", "templates", "services", "environments", "crds", "rendered"] {
-      let source = Self.packageRoot + "/" + entry
-      if FileManager.default.fileExists(atPath: source) {
-        try repository.copy(from: source, to: entry)
+      if FileManager.default.fileExists(atPath: TemporaryRepository.packageRoot + "/" + entry) {
+        try repository.copyFromPackage(entry)
       }
     }
     return repository

@@ -29,29 +29,29 @@ import Testing
   ]
 
   @Test func initIntoANewFolderRendersAWorkingRepository() throws {
-    let sandbox = try InitSandbox()
-    let run = try sandbox.render("init", "platform/shop")
+    let sandbox = try TemporaryRepository()
+    let run = try sandbox.renderHere("init", "platform/shop")
     #expect(run.status == 0, "\(run.transcript)")
     #expect(run.stderr == "", "\(run.transcript)")
     #expect(run.stdout.hasPrefix(Self.skeleton.map { "created platform/shop/\($0)\n" }.joined()))
     #expect(run.stdout.contains("render: wrote rendered/: 7 added, 0 unchanged\n"))
     #expect(
-      Set(try sandbox.files(under: "platform/shop").keys) == Set(Self.skeleton + Self.rendered))
+      Set(try sandbox.files(under: "platform/shop")) == Set(Self.skeleton + Self.rendered))
 
-    let check = try sandbox.render("build", "--check", "--root", "platform/shop")
+    let check = try sandbox.renderHere("build", "--check", "--root", "platform/shop")
     #expect(check.status == 0, "\(check.transcript)")
     #expect(check.stdout == "render: rendered/ is current (7 files)\n")
     #expect(check.stderr == "")
 
-    let validate = try sandbox.render("validate", in: "platform/shop")
+    let validate = try sandbox.renderHere("validate", in: "platform/shop")
     #expect(validate.status == 0, "\(validate.transcript)")
     #expect(validate.stderr == "", "render validate reported findings")
     #expect(validate.stdout == "render: 6 resources in 2 environments are valid\n")
   }
 
   @Test func initIntoTheCurrentFolder() throws {
-    let sandbox = try InitSandbox()
-    let run = try sandbox.render("init")
+    let sandbox = try TemporaryRepository()
+    let run = try sandbox.renderHere("init")
     #expect(run.status == 0, "\(run.transcript)")
     #expect(run.stdout.hasPrefix("created .gitignore\ncreated README.md\n"))
     let versions = try sandbox.read("rendered/versions.yaml")
@@ -59,45 +59,45 @@ import Testing
       versions.contains("dev:\n  hello: docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine\n"))
     #expect(
       versions.contains("prod:\n  hello: docker.io/nginxinc/nginx-unprivileged:1.27.2-alpine\n"))
-    #expect(try sandbox.render("build", "--check").status == 0)
+    #expect(try sandbox.renderHere("build", "--check").status == 0)
   }
 
   @Test func conflictingFilesAreListedAndNothingIsWritten() throws {
-    let sandbox = try InitSandbox()
+    let sandbox = try TemporaryRepository()
     try sandbox.write("render.yaml", "output: out\n")
     try sandbox.write("templates/web/template.yaml", "parameters: {}\n")
     try sandbox.write("notes.txt", "mine\n")
-    let before = try sandbox.files()
+    let before = try sandbox.snapshot("").files
 
-    let run = try sandbox.render("init", sandbox.path)
+    let run = try sandbox.renderHere("init", sandbox.root)
     #expect(run.status == 1, "\(run.transcript)")
     #expect(run.stdout == "")
     #expect(
       run.stderr == """
-        render: nothing written: render init never overwrites files, and these exist in '\(sandbox.path)':
-          \(sandbox.path)/render.yaml
-          \(sandbox.path)/templates/web/template.yaml
+        render: nothing written: render init never overwrites files, and these exist in '\(sandbox.root)':
+          \(sandbox.root)/render.yaml
+          \(sandbox.root)/templates/web/template.yaml
         render: move them away, or run render init with a new folder.
 
         """)
-    #expect(try sandbox.files() == before, "render init wrote files although it refused")
+    #expect(try sandbox.snapshot("").files == before, "render init wrote files although it refused")
   }
 
   @Test func aFileWhereTheSkeletonNeedsAFolderIsAConflict() throws {
-    let sandbox = try InitSandbox()
+    let sandbox = try TemporaryRepository()
     try sandbox.write("services", "not a folder\n")
-    let before = try sandbox.files()
-    let run = try sandbox.render("init")
+    let before = try sandbox.snapshot("").files
+    let run = try sandbox.renderHere("init")
     #expect(run.status == 1, "\(run.transcript)")
     #expect(run.stderr.contains("\n  services\n"))
-    #expect(try sandbox.files() == before)
+    #expect(try sandbox.snapshot("").files == before)
   }
 
   @Test func gitignoreIsCompletedAndReadmeKept() throws {
-    let sandbox = try InitSandbox()
+    let sandbox = try TemporaryRepository()
     try sandbox.write(".gitignore", "node_modules/\n.build/\n")
     try sandbox.write("README.md", "# Ours\n")
-    let run = try sandbox.render("init")
+    let run = try sandbox.renderHere("init")
     #expect(run.status == 0, "\(run.transcript)")
     #expect(run.stdout.hasPrefix("updated .gitignore\n"))
     #expect(run.stdout.contains("kept    README.md (it exists)\n"))
@@ -108,20 +108,20 @@ import Testing
   }
 
   @Test func initTwiceRefusesTheSecondTime() throws {
-    let sandbox = try InitSandbox()
-    #expect(try sandbox.render("init", "app").status == 0)
-    let before = try sandbox.files()
-    let again = try sandbox.render("init", "app")
+    let sandbox = try TemporaryRepository()
+    #expect(try sandbox.renderHere("init", "app").status == 0)
+    let before = try sandbox.snapshot("").files
+    let again = try sandbox.renderHere("init", "app")
     #expect(again.status == 1)
     #expect(again.stderr.contains("  app/render.yaml\n"))
     #expect(!again.stderr.contains(".gitignore"), "a complete .gitignore is not a conflict")
-    #expect(try sandbox.files() == before)
+    #expect(try sandbox.snapshot("").files == before)
   }
 
   @Test func aFileAsTheFolderIsAUsageError() throws {
-    let sandbox = try InitSandbox()
+    let sandbox = try TemporaryRepository()
     try sandbox.write("taken", "a file\n")
-    let run = try sandbox.render("init", "taken")
+    let run = try sandbox.renderHere("init", "taken")
     #expect(run.status == 64, "\(run.transcript)")
     #expect(run.stderr.contains("'taken' exists and is not a folder"))
   }

@@ -14,9 +14,9 @@ import Testing
     """
 
   /// A `render init` skeleton with Argo CD output and the shipped CRDs.
-  func repository() throws -> InitSandbox {
-    let sandbox = try InitSandbox()
-    let initRun = try sandbox.render("init")
+  func repository() throws -> TemporaryRepository {
+    let sandbox = try TemporaryRepository()
+    let initRun = try sandbox.renderHere("init")
     #expect(initRun.status == 0, "\(initRun.transcript)")
     try sandbox.write("render.yaml", try sandbox.read("render.yaml") + Self.argoCD)
     try sandbox.copyFromPackage("crds")
@@ -25,12 +25,12 @@ import Testing
 
   @Test func buildWritesApplications() throws {
     let sandbox = try repository()
-    let build = try sandbox.render("build")
+    let build = try sandbox.renderHere("build")
     #expect(build.status == 0, "\(build.transcript)")
     #expect(build.stderr == "")
     #expect(build.stdout == "render: wrote rendered/: 6 added, 7 unchanged\n")
     #expect(
-      try sandbox.files(under: "rendered/_argocd").keys.sorted() == [
+      try sandbox.files(under: "rendered/_argocd") == [
         "dev/application-dev-environment.yaml",
         "dev/application-dev-hello.yaml",
         "prod/application-prod-environment.yaml",
@@ -47,27 +47,27 @@ import Testing
     let dev = try sandbox.read("rendered/_argocd/dev/application-dev-hello.yaml")
     #expect(dev.contains("    name: dev\n    namespace: platform-dev\n"))
 
-    let check = try sandbox.render("build", "--check")
+    let check = try sandbox.renderHere("build", "--check")
     #expect(check.status == 0, "\(check.transcript)")
   }
 
   @Test func filteredBuildLeavesOtherEnvironmentsApplications() throws {
     let sandbox = try repository()
-    #expect(try sandbox.render("build").status == 0)
+    #expect(try sandbox.renderHere("build").status == 0)
     // Without the settings, a build for dev removes only dev's Applications.
     try sandbox.write(
       "render.yaml",
       try sandbox.read("render.yaml").replacingOccurrences(of: Self.argoCD, with: "\n"))
-    let build = try sandbox.render("build", "--env", "dev")
+    let build = try sandbox.renderHere("build", "--env", "dev")
     #expect(build.status == 0, "\(build.transcript)")
     #expect(
-      try sandbox.files(under: "rendered/_argocd").keys.sorted() == [
+      try sandbox.files(under: "rendered/_argocd") == [
         "prod/application-prod-environment.yaml",
         "prod/application-prod-hello.yaml",
         "root-prod.yaml",
       ])
     // And the drift check sees the rest as stale.
-    let check = try sandbox.render("build", "--check")
+    let check = try sandbox.renderHere("build", "--check")
     #expect(check.status == 1, "\(check.transcript)")
   }
 
@@ -79,7 +79,7 @@ import Testing
       crd,
       try sandbox.read(crd).replacingOccurrences(
         of: "                project:\n", with: "                projectName:\n"))
-    let run = try sandbox.render("validate")
+    let run = try sandbox.renderHere("validate")
     #expect(run.status == 1, "\(run.transcript)")
     #expect(run.stderr.contains("error[schema]: unknown field 'project'"), "\(run.stderr)")
     #expect(run.stderr.contains("render.yaml:"), "\(run.stderr)")

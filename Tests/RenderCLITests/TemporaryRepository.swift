@@ -6,96 +6,13 @@ import Foundation
   import Darwin
 #endif
 
-/// Fresh folders under the system's temporary folder.
-enum TemporaryFolder {
-  /// Creates a new, empty folder and returns its canonical path (links resolved, so paths
-  /// render prints can be compared with it).
-  static func make(prefix: String) throws -> String {
-    var template = Array((NSTemporaryDirectory() + "/" + prefix + "-XXXXXX").utf8CString)
-    let created = template.withUnsafeMutableBufferPointer { buffer in
-      buffer.baseAddress.flatMap { mkdtemp($0) }
-    }
-    guard let created else {
-      throw TestFailure("mkdtemp failed: \(String(cString: strerror(errno)))")
-    }
-    let path = String(cString: created)
-    return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-  }
-}
-
-/// An error that ends a test with a message.
-struct TestFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
-}
-
-/// What `lstat` says about one path: enough to tell a rewritten file (new inode, new
-/// mtime) from one render left alone.
-struct FileStatus: Equatable, CustomStringConvertible {
-  enum Kind: Equatable { case file, directory, symlink, other }
-  var kind: Kind
-  var inode: UInt64
-  var modified: timespec
-  var size: Int64
-
-  static func == (lhs: FileStatus, rhs: FileStatus) -> Bool {
-    lhs.kind == rhs.kind && lhs.inode == rhs.inode && lhs.size == rhs.size
-      && lhs.modified.tv_sec == rhs.modified.tv_sec
-      && lhs.modified.tv_nsec == rhs.modified.tv_nsec
-  }
-
-  var description: String {
-    "\(kind) inode \(inode) mtime \(modified.tv_sec).\(modified.tv_nsec) size \(size)"
-  }
-}
-
-/// Every entry of a folder, recursively: bytes (files), link targets (links), and the
-/// `lstat` of each, folders included. Two snapshots are equal only if nothing under the
-/// folder was written, renamed, created or removed.
-struct TreeSnapshot: Equatable {
-  struct Entry: Equatable {
-    var status: FileStatus
-    /// File contents, or a link's target.
-    var bytes: [UInt8]
-  }
-
-  /// By path relative to the snapshotted folder.
-  var entries: [String: Entry]
-  /// The folder's own status (`nil` if it does not exist).
-  var folder: FileStatus?
-
-  /// Regular files only, by relative path.
-  var files: [String: [UInt8]] {
-    entries.compactMapValues { $0.status.kind == .file ? $0.bytes : nil }
-  }
-
-  /// What differs from an earlier snapshot, for readable failures.
-  func differences(from other: TreeSnapshot) -> [String] {
-    var result: [String] = []
-    for path in Set(entries.keys).union(other.entries.keys).sorted() {
-      switch (other.entries[path], entries[path]) {
-      case (nil, _?): result.append("added \(path)")
-      case (_?, nil): result.append("removed \(path)")
-      case (let old?, let new?) where old.bytes != new.bytes:
-        result.append("content changed \(path)")
-      case (let old?, let new?) where old.status != new.status:
-        result.append("rewritten \(path): \(old.status) -> \(new.status)")
-      default: continue
-      }
-    }
-    if folder != other.folder {
-      result.append(
-        "the folder itself: \(String(describing: other.folder)) -> \(String(describing: folder))")
-    }
-    return result
-  }
-}
-
 /// A repository in a fresh temporary folder, deleted with everything in it when the
-/// value goes away. Paths are relative to the repository root.
+/// value goes away. Paths are relative to the repository root. It writes and reads files,
+/// runs the `render` binary on the repository and runs git in it; the git-based helpers
+/// (`GitScratchRepository`, `VersionPinRepository`) are built on it.
 ///
 /// The root is `<scratch>/repo`; the scratch folder around it holds what a test needs
-/// outside the repository (a lock holder's marker files, a link target).
+/// outside the repository (a lock holder's marker files, a link target, git's HOME).
 final class TemporaryRepository {
   /// The folder that holds the repository; removed on deinit.
   let scratch: String
@@ -114,9 +31,8 @@ final class TemporaryRepository {
     try? FileManager.default.removeItem(atPath: scratch)
   }
 
-  var rootURL: URL { URL(fileURLWithPath: root) }
-
-  func absolute(_ path: String) -> String { root + "/" + path }
+  /// The absolute path of `path`; the root itself for "".
+  func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
 
   // MARK: Changing the repository
 
@@ -181,6 +97,16 @@ final class TemporaryRepository {
     try FileManager.default.copyItem(atPath: source, toPath: destination.path)
   }
 
+  /// The package this test target belongs to: three levels up from this file.
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+  /// Copies a file or folder of the package (`crds`, say) to the same path in the
+  /// repository.
+  func copyFromPackage(_ path: String) throws {
+    try copy(from: Self.packageRoot + "/" + path, to: path)
+  }
+
   // MARK: Reading it back
 
   func read(_ path: String) throws -> String {
@@ -202,8 +128,7 @@ final class TemporaryRepository {
 
   /// Entries directly in a folder (default: the root), sorted, dotfiles included.
   func list(_ path: String = "") throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: path.isEmpty ? root : absolute(path))
-      .sorted()
+    try FileManager.default.contentsOfDirectory(atPath: absolute(path)).sorted()
   }
 
   /// Every regular file under `folder`, relative to it, sorted.
@@ -211,7 +136,8 @@ final class TemporaryRepository {
     try snapshot(folder).files.keys.sorted()
   }
 
-  /// Everything under `folder` (default: the output folder) and its own status.
+  /// Everything under `folder` (default: the output folder; "" for the whole repository)
+  /// and its own status.
   func snapshot(_ folder: String = "rendered") throws -> TreeSnapshot {
     var entries: [String: TreeSnapshot.Entry] = [:]
     let base = absolute(folder)
@@ -270,21 +196,50 @@ final class TemporaryRepository {
   /// Runs `render <arguments> --root <root>` from an unrelated working folder.
   @discardableResult
   func render(_ arguments: String...) throws -> RenderBinary.Result {
-    try RenderBinary.run(arguments + ["--root", root], in: URL(fileURLWithPath: scratch))
+    try render(arguments)
   }
 
-  /// Runs `render <arguments>` with the repository root as the working folder.
+  /// Runs `render <arguments> --root <platform>` from an unrelated working folder (the
+  /// scratch folder), where `platform` is a folder of the repository (default: the root),
+  /// with `environment` over the test's own.
   @discardableResult
-  func renderHere(_ arguments: String...) throws -> RenderBinary.Result {
-    try RenderBinary.run(arguments, in: rootURL)
+  func render(
+    _ arguments: [String], platform: String = "", environment: [String: String] = [:]
+  ) throws -> RenderBinary.Result {
+    try start(arguments, platform: platform, environment: environment).finish()
+  }
+
+  /// Starts what `render(_:platform:environment:)` runs, without waiting for it.
+  func start(
+    _ arguments: [String], platform: String = "", environment: [String: String] = [:]
+  ) throws -> RenderBinary.Running {
+    try RenderBinary.start(
+      arguments + ["--root", absolute(platform)], in: URL(fileURLWithPath: scratch),
+      environment: environment)
+  }
+
+  /// Runs `render <arguments>` with `folder` (default: the repository root) as the
+  /// working folder.
+  @discardableResult
+  func renderHere(_ arguments: String..., in folder: String = "") throws -> RenderBinary.Result {
+    try renderHere(arguments, in: folder)
+  }
+
+  /// Runs `render <arguments>` with `folder` (default: the repository root) as the
+  /// working folder, with `environment` over the test's own.
+  @discardableResult
+  func renderHere(
+    _ arguments: [String], in folder: String = "", environment: [String: String] = [:]
+  ) throws -> RenderBinary.Result {
+    try RenderBinary.run(
+      arguments, in: URL(fileURLWithPath: absolute(folder)), environment: environment)
   }
 
   /// A first, successful build; throws with the transcript if it is not one. Returns
   /// the output folder as it then is.
   @discardableResult
   func seed(_ arguments: String...) throws -> TreeSnapshot {
-    let result = try RenderBinary.run(
-      ["build"] + arguments + ["--root", root], in: URL(fileURLWithPath: scratch))
+    let result = try render(["build"] + arguments)
     guard result.status == 0, result.errors.isEmpty else {
       throw TestFailure("the seeding build failed:\n\(result.transcript)")
     }
@@ -295,5 +250,52 @@ final class TemporaryRepository {
   /// root, which no finished run may leave.
   func leftovers() throws -> [String] {
     try list().filter { $0.hasPrefix(".render-") }
+  }
+
+  // MARK: Running git
+
+  /// Git as the test sets it up and nothing else: no system configuration, and no user
+  /// configuration either (HOME is the scratch folder, which has no .gitconfig).
+  var gitIsolation: [String: String] { ["GIT_CONFIG_NOSYSTEM": "1", "HOME": scratch] }
+
+  /// Makes the root a git repository: `git init --quiet` with `options`, then a local
+  /// identity and unsigned commits. Every git run gets `environment` as `git` does.
+  func initializeGit(
+    _ options: [String] = [], name: String, email: String,
+    environment: [String: String] = [:]
+  ) throws {
+    try git(["init", "--quiet"] + options, environment: environment)
+    try git(["config", "user.name", name], environment: environment)
+    try git(["config", "user.email", email], environment: environment)
+    try git(["config", "commit.gpgsign", "false"], environment: environment)
+  }
+
+  /// Runs `git -C <root> <arguments>` with the test's environment, then `gitIsolation`,
+  /// then `environment` over it. Returns its standard output; throws with what it printed
+  /// when it fails.
+  @discardableResult
+  func git(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", root] + arguments
+    var merged = ProcessInfo.processInfo.environment
+    for (key, value) in gitIsolation { merged[key] = value }
+    for (key, value) in environment { merged[key] = value }
+    process.environment = merged
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    guard process.terminationStatus == 0 else {
+      throw TestFailure(
+        "git \(arguments.joined(separator: " ")) failed: "
+          + String(decoding: errorData, as: UTF8.self) + text)
+    }
+    return text
   }
 }

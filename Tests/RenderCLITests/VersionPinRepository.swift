@@ -1,22 +1,18 @@
 import Foundation
 
 /// A git repository in a temporary folder holding a small platform, built and committed,
-/// for the `set-version` and `promote` end-to-end tests. Removed with everything in it
-/// when the value goes away.
+/// for the `set-version` and `promote` end-to-end tests: a `TemporaryRepository` with git
+/// and render isolated from the machine's git configuration. Removed with everything in
+/// it when the value goes away.
 ///
 /// The platform: services checkout, catalog, payments, legacy (template `web`) and docs
 /// (plain manifests, no image); environments staging and prod inherit the abstract base,
 /// prod-eu inherits prod.
 final class VersionPinRepository {
-  /// A fixture that could not be set up, or a git command that failed.
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-  }
-
+  /// The repository.
+  let repository: TemporaryRepository
   /// The repository root, absolute and canonical.
-  let root: String
-  private let scratch: String
+  var root: String { repository.root }
 
   /// `environments/prod/checkout.yaml`: comments everywhere, blank lines, unicode.
   static let prodCheckout = """
@@ -135,67 +131,39 @@ final class VersionPinRepository {
   /// Writes `files` (default: the platform), renders it, and commits everything as the
   /// first commit, with a local git identity.
   init(_ files: [String: String] = VersionPinRepository.platform) throws {
-    let base = URL(fileURLWithPath: NSTemporaryDirectory())
-      .appendingPathComponent("render-pin-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-    scratch = base.resolvingSymlinksInPath().path
-    root = scratch + "/repo"
-    for (path, text) in files {
-      try write(path, text)
-    }
-    try git(["init", "--quiet"])
-    try git(["config", "user.name", "Render Test"])
-    try git(["config", "user.email", "render-test@example.com"])
-    try git(["config", "commit.gpgsign", "false"])
+    repository = try TemporaryRepository(files)
+    try repository.initializeGit(
+      name: "Render Test", email: "render-test@example.com", environment: gitEnvironment)
     let build = try render(["build"])
     guard build.status == 0 else {
-      throw Failure("fixture does not build:\n\(build.stdout)\(build.stderr)")
+      throw TestFailure("fixture does not build:\n\(build.stdout)\(build.stderr)")
     }
     try git(["add", "-A"])
     try git(["commit", "--quiet", "-m", "Platform"])
   }
 
-  deinit {
-    try? FileManager.default.removeItem(atPath: scratch)
-  }
-
   /// Runs `render` with the repository as the current folder.
   func render(_ arguments: [String]) throws -> RenderBinary.Result {
-    try RenderBinary.run(arguments, in: URL(fileURLWithPath: root), environment: isolation)
+    try repository.renderHere(arguments, environment: isolation)
   }
 
-  /// Git as the test sets it up and nothing else: no system or user configuration (a
-  /// developer's hooks or commit template), and no repository above the scratch folder
-  /// (a temp folder inside some work tree would otherwise be "in git").
+  /// Git as the test sets it up and nothing else, for render's git and the tests' own:
+  /// no system or user configuration (`TemporaryRepository.gitIsolation`: a developer's
+  /// hooks or commit template), and no repository above the scratch folder (a temp folder
+  /// inside some work tree would otherwise be "in git").
   var isolation: [String: String] {
-    ["GIT_CONFIG_NOSYSTEM": "1", "HOME": scratch, "GIT_CEILING_DIRECTORIES": scratch]
+    repository.gitIsolation.merging(["GIT_CEILING_DIRECTORIES": repository.scratch]) { $1 }
+  }
+
+  /// The tests' own git runs also get untranslated messages and no pager.
+  private var gitEnvironment: [String: String] {
+    isolation.merging(["LC_ALL": "C", "GIT_PAGER": "cat"]) { $1 }
   }
 
   /// Runs git in the repository; throws when it fails. Returns its standard output.
   @discardableResult
   func git(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", root] + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["LC_ALL"] = "C"
-    environment["GIT_PAGER"] = "cat"
-    for (key, value) in isolation { environment[key] = value }
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Failure(
-        "git \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))"
-      )
-    }
-    return String(decoding: data, as: UTF8.self)
+    try repository.git(arguments, environment: gitEnvironment)
   }
 
   /// The number of commits on HEAD.
@@ -211,36 +179,22 @@ final class VersionPinRepository {
   }
 
   func write(_ path: String, _ text: String) throws {
-    let url = URL(fileURLWithPath: root + "/" + path)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
+    try repository.write(path, text)
   }
 
   func read(_ path: String) throws -> String {
-    String(decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/" + path)), as: UTF8.self)
+    try repository.read(path)
   }
 
   func exists(_ path: String) -> Bool {
-    FileManager.default.fileExists(atPath: root + "/" + path)
+    repository.exists(path)
   }
 
-  /// Every file outside `.git`, with its bytes: equal snapshots mean nothing was written.
-  func snapshot() throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
-    while let path = walker.nextObject() as? String {
-      if path == ".git" || path.hasPrefix(".git/") {
-        walker.skipDescendants()
-        continue
-      }
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        files[path] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + path))
-      }
+  /// Every regular file outside `.git`, with its bytes: equal snapshots mean nothing was
+  /// written.
+  func snapshot() throws -> [String: [UInt8]] {
+    try repository.snapshot("").files.filter { path, _ in
+      path != ".git" && !path.hasPrefix(".git/")
     }
-    return files
   }
 }
