@@ -20,4 +20,12 @@ void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]);
 /// instructions.
 void render_sha256_portable(const uint8_t *message, size_t length, uint8_t digest[32]);
 
+/// The process's environment (`environ`; Apple's headers only offer it through
+/// `_NSGetEnviron`).
+char **render_environment(void);
+
+/// A pipe whose ends are close-on-exec from the start (pipe2 where there is one) and
+/// numbered 3 or above. Returns 0, or -1 with errno set.
+int render_pipe(int descriptors[2]);
+
 #endif

@@ -1,3 +1,5 @@
+import CRenderSystem
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -48,23 +50,16 @@ struct ChildProcess {
     posix_spawn_file_actions_adddup2(&actions, stdout.write, 1)
     posix_spawn_file_actions_adddup2(&actions, stderr.write, 2)
 
-    var variables: [String: String] = [:]
-    var names: [String] = []
-    var entry = environ
-    while let pointer = entry.pointee {
-      let text = String(cString: pointer)
-      if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
-        let name = String(text[..<equals])
-        if variables[name] == nil { names.append(name) }
-        variables[name] = String(text[text.utf8.index(after: equals)...])
+    // The environment passed on byte for byte, but for the names set here.
+    let overridden = Set(environment.keys.map { Array($0.utf8) })
+    var inherited: [UnsafeMutablePointer<CChar>?] = []
+    if var entry = render_environment() {
+      while let pointer = entry.pointee {
+        if !overridden.contains(Self.name(ofEnvironmentEntry: pointer)) { inherited.append(pointer) }
+        entry += 1
       }
-      entry += 1
     }
-    for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
-      if variables[name] == nil { names.append(name) }
-      variables[name] = value
-    }
-    let environmentLines = names.map { "\($0)=\(variables[$0] ?? "")" }
+    let overrides = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
 
     // The child starts with no signal blocked, whatever the spawning thread blocks
     // (Dispatch's worker threads block most), and with SIGPIPE's default action.
@@ -84,10 +79,11 @@ struct ChildProcess {
     posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
+    _ = childrenAreWaitable
     var pid = pid_t()
     let spawned = withCStrings([program] + arguments) { argv in
-      withCStrings(environmentLines) { envp in
-        posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
+      withCStrings(overrides) { added in
+        posix_spawnp(&pid, program, &actions, &attributes, argv, inherited + added)
       }
     }
     close(stdout.write)
@@ -97,35 +93,61 @@ struct ChildProcess {
       close(stderr.read)
       throw SpawnError(description: "cannot run \(program): \(String(cString: strerror(spawned)))")
     }
-    let (out, err) = readBoth(stdout.read, stderr.read)
-    return Output(status: wait(for: pid), stdout: out, stderr: err)
+    let read = readBoth(stdout.read, stderr.read)
+    let status = wait(for: pid)
+    if let problem = read.error {
+      throw SpawnError(
+        description: "cannot read what \(program) printed: \(String(cString: strerror(problem)))")
+    }
+    guard let status else {
+      throw SpawnError(
+        description: "cannot wait for \(program): \(String(cString: strerror(errno)))")
+    }
+    return Output(status: status, stdout: read.stdout, stderr: read.stderr)
+  }
+
+  /// render waits for the programs it starts; a SIGCHLD ignored by whoever started
+  /// render would have the kernel reap them first, and `waitpid` fail.
+  private static let childrenAreWaitable: Void = {
+    _ = signal(SIGCHLD, SIG_DFL)
+  }()
+
+  /// The bytes before the `=` of a `NAME=value` entry.
+  private static func name(ofEnvironmentEntry entry: UnsafeMutablePointer<CChar>) -> [UInt8] {
+    var name: [UInt8] = []
+    var cursor = entry
+    while cursor.pointee != 0 && cursor.pointee != CChar(UInt8(ascii: "=")) {
+      name.append(UInt8(bitPattern: cursor.pointee))
+      cursor += 1
+    }
+    return name
   }
 
   /// A pipe whose ends the child does not inherit (only the copies dup2 makes).
   private static func makePipe() throws(SpawnError) -> (read: Int32, write: Int32) {
     var descriptors: [Int32] = [-1, -1]
-    guard pipe(&descriptors) == 0 else {
+    guard render_pipe(&descriptors) == 0 else {
       throw SpawnError(description: "cannot make a pipe: \(String(cString: strerror(errno)))")
-    }
-    for descriptor in descriptors {
-      _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
     }
     return (descriptors[0], descriptors[1])
   }
 
-  /// Reads both pipes to their ends, whichever has data, and closes them.
-  private static func readBoth(_ first: Int32, _ second: Int32) -> ([UInt8], [UInt8]) {
+  /// Reads both pipes to their ends, whichever has data, and closes them; `error` is
+  /// the errno of a failure that cut the reading short.
+  private static func readBoth(
+    _ first: Int32, _ second: Int32
+  ) -> (stdout: [UInt8], stderr: [UInt8], error: Int32?) {
     var outputs: [[UInt8]] = [[], []]
+    var failure: Int32?
     var descriptors = [
       pollfd(fd: first, events: Int16(POLLIN), revents: 0),
       pollfd(fd: second, events: Int16(POLLIN), revents: 0),
     ]
     var buffer = [UInt8](repeating: 0, count: 65_536)
-    while descriptors.contains(where: { $0.fd >= 0 }) {
-      let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
-      if ready < 0 {
-        if errno == EINTR { continue }
-        break
+    while failure == nil && descriptors.contains(where: { $0.fd >= 0 }) {
+      if poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {
+        if errno != EINTR { failure = errno }
+        continue
       }
       for index in descriptors.indices where descriptors[index].fd >= 0 {
         guard descriptors[index].revents != 0 else { continue }
@@ -134,21 +156,24 @@ struct ChildProcess {
         }
         if count > 0 {
           outputs[index].append(contentsOf: buffer[0..<count])
-        } else if count == 0 || errno != EINTR {
+        } else if count == 0 {
           close(descriptors[index].fd)
           descriptors[index].fd = -1
+        } else if errno != EINTR && errno != EAGAIN {
+          failure = errno
         }
       }
     }
     for descriptor in descriptors where descriptor.fd >= 0 { close(descriptor.fd) }
-    return (outputs[0], outputs[1])
+    return (outputs[0], outputs[1], failure)
   }
 
-  /// Waits for the child; its exit status, or 128 + the signal that ended it.
-  private static func wait(for pid: pid_t) -> Int32 {
+  /// Waits for the child; its exit status, or 128 + the signal that ended it; `nil`
+  /// (errno set) when it cannot be waited for.
+  private static func wait(for pid: pid_t) -> Int32? {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
-      if errno != EINTR { return 127 }
+      if errno != EINTR { return nil }
     }
     // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift cannot import as macros.
     let signal = status & 0x7F
