@@ -25,9 +25,21 @@ public struct VersionCommitMessage: Hashable, Sendable {
     self.promotedFrom = promotedFrom
   }
 
+  /// Changes listed in the subject; more go in the body, one per line, so a promotion
+  /// of hundreds of services keeps a one-line subject.
+  static let changesInSubject = 3
+
   public var subject: String {
-    let list = changes.map(\.summary).joined(separator: ", ")
+    let list =
+      changes.count <= Self.changesInSubject
+      ? changes.map(\.summary).joined(separator: ", ") : "\(changes.count) services"
     return "\(environment): \(list)" + (promotedFrom.map { " (from \($0))" } ?? "")
+  }
+
+  /// One line per change when the subject only counts them.
+  public var body: String {
+    guard changes.count > Self.changesInSubject else { return "" }
+    return changes.map { "- \($0.summary)\n" }.joined()
   }
 
   public var trailers: [(key: String, value: String)] {
@@ -41,6 +53,8 @@ public struct VersionCommitMessage: Hashable, Sendable {
 
   /// The whole message, ending with a newline.
   public var text: String {
-    subject + "\n\n" + trailers.map { "\($0.key): \($0.value)\n" }.joined()
+    let body = self.body
+    return subject + "\n\n" + (body.isEmpty ? "" : body + "\n")
+      + trailers.map { "\($0.key): \($0.value)\n" }.joined()
   }
 }

@@ -61,9 +61,22 @@ public struct VersionCommitter: Sendable {
     guard !paths.isEmpty else { throw Refusal("nothing to commit") }
     do {
       try git.run(["add", "-A", "--"] + paths.map { ":(literal)" + $0 })
-      // -m takes the message as it is, like --file: trailers survive unchanged.
-      try git.run(["commit", "--quiet", "-m", message.text])
+      // The message goes through a file in the git directory, as git's own
+      // COMMIT_EDITMSG does: a promotion of thousands of services writes more than one
+      // command-line argument may hold (128 KiB on Linux).
+      let file = try git.run(["rev-parse", "--absolute-git-dir"]).trimmingNewlines
+        + "/RENDER_COMMIT_MSG"
+      try? FileSystem.removeFile(file)
+      do {
+        try FileSystem.createFile(file, bytes: Array(message.text.utf8))
+      } catch {
+        throw Refusal("the files are written but the commit failed: \(error)")
+      }
+      defer { try? FileSystem.removeFile(file) }
+      try git.run(["commit", "--quiet", "--file=" + file])
       return try git.run(["rev-parse", "--short", "HEAD"]).trimmingNewlines
+    } catch let refusal as Refusal {
+      throw refusal
     } catch {
       throw Refusal("the files are written but the commit failed: \(error)")
     }
