@@ -55,7 +55,9 @@ struct ChildProcess {
     var inherited: [UnsafeMutablePointer<CChar>?] = []
     if var entry = render_environment() {
       while let pointer = entry.pointee {
-        if !overridden.contains(Self.name(ofEnvironmentEntry: pointer)) { inherited.append(pointer) }
+        if !overridden.contains(Self.name(ofEnvironmentEntry: pointer)) {
+          inherited.append(pointer)
+        }
         entry += 1
       }
     }

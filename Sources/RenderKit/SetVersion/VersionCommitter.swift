@@ -64,7 +64,8 @@ public struct VersionCommitter: Sendable {
       // The message goes through a file in the git directory, as git's own
       // COMMIT_EDITMSG does: a promotion of thousands of services writes more than one
       // command-line argument may hold (128 KiB on Linux).
-      let file = try git.run(["rev-parse", "--absolute-git-dir"]).trimmingNewlines
+      let file =
+        try git.run(["rev-parse", "--absolute-git-dir"]).trimmingNewlines
         + "/RENDER_COMMIT_MSG"
       try? FileSystem.removeFile(file)
       do {
