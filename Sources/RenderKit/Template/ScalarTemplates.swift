@@ -6,7 +6,12 @@
 /// environments. A text not found here (a document built after loading) is parsed when
 /// it is rendered, so a lookup is never wrong, only sometimes slower.
 public struct ScalarTemplates: Sendable {
-  private var parsed: [String: Result<ScalarTemplate, ScalarTemplate.Unterminated>] = [:]
+  /// By text, with the text as it was parsed: `String` keys compare canonically
+  /// equivalent texts (`é` precomposed or not) as equal, but their bytes, offsets and
+  /// output differ, so a hit counts only when the bytes match too.
+  private var parsed:
+    [String: (text: String, template: Result<ScalarTemplate, ScalarTemplate.Unterminated>)] =
+      [:]
 
   /// None: every text is parsed when rendered.
   public init() {}
@@ -36,11 +41,12 @@ public struct ScalarTemplates: Sendable {
 
   private mutating func add(_ text: String) {
     guard text.utf8.contains(UInt8(ascii: "$")), parsed[text] == nil else { return }
-    parsed[text] = ScalarTemplate.parse(text)
+    parsed[text] = (text, ScalarTemplate.parse(text))
   }
 
   /// The parsed text: from the loaded file, or parsed now.
   func template(for text: String) -> Result<ScalarTemplate, ScalarTemplate.Unterminated> {
-    parsed[text] ?? ScalarTemplate.parse(text)
+    if let hit = parsed[text], hit.text.utf8.elementsEqual(text.utf8) { return hit.template }
+    return ScalarTemplate.parse(text)
   }
 }

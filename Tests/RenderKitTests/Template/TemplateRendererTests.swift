@@ -466,4 +466,18 @@ import Testing
         "2:4: invalid expression '${ }': the expression is empty",
       ])
   }
+
+  /// Texts parsed once per file are found by their bytes: two spellings of "café"
+  /// (precomposed, and e with a combining accent) compare equal as Swift strings but
+  /// must each render as written.
+  @Test func parsedTextsAreMatchedByTheirBytes() throws {
+    let precomposed = "caf\u{E9}-${ service.name }"
+    let decomposed = "cafe\u{301}-${ service.name }"
+    let document = try F.parse(
+      "a: \"\(precomposed)\"\nb: \"\(decomposed)\"\n", file: F.templateFile)
+    let renderer = TemplateRenderer(scope: try F.scope(), templates: ScalarTemplates([document]))
+    let rendered = try #require(renderer.render(document).node)
+    #expect(rendered["a"]?.string.map { Array($0.utf8) } == Array("caf\u{E9}-checkout".utf8))
+    #expect(rendered["b"]?.string.map { Array($0.utf8) } == Array("cafe\u{301}-checkout".utf8))
+  }
 }
