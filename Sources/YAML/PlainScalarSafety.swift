@@ -20,7 +20,12 @@ enum PlainScalarSafety {
     switch contiguous.withUTF8({ syntaxAllowsPlain($0, inFlow: inFlow) }) {
     case .refused: return false
     case .ascii: return true
-    case .unicode: return text.unicodeScalars.allSatisfy { $0.value < 0x80 || isPrintable($0) }
+    case .unicode:
+      // U+0085 (NEL) is printable inside quotes, but a YAML 1.1 reader takes it for a
+      // line break in a plain scalar.
+      return text.unicodeScalars.allSatisfy {
+        $0.value < 0x80 || (isPrintable($0) && $0.value != 0x85)
+      }
     }
   }
 

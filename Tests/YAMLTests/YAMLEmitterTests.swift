@@ -72,6 +72,9 @@ import Testing
     #expect(!PlainScalarSafety.hasPlainSyntax("tab\there", inFlow: false))
     #expect(PlainScalarSafety.hasPlainSyntax("é-ok", inFlow: true))
     #expect(!PlainScalarSafety.hasPlainSyntax("bom\u{FEFF}", inFlow: false))
+    // NEL: a line break to a YAML 1.1 reader, so never plain.
+    #expect(!PlainScalarSafety.hasPlainSyntax("a\u{85}b", inFlow: false))
+    #expect(!PlainScalarSafety.canBePlain("a\u{85}b"))
   }
 
   @Test(arguments: [
