@@ -103,6 +103,9 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// twice; the rest of the CRDs are still added.
   public func adding(crds: [Node]) -> (schema: KubernetesSchema, diagnostics: [Diagnostic]) {
     var compiler = self.compiler.withLock { $0 }
+    // Findings of earlier compiles (the bundle's, found when first used, or a previous
+    // call's CRDs) are not this call's.
+    compiler.clearDiagnostics()
     var customRoots = self.customRoots
     var origins = self.origins
     var diagnostics: [Diagnostic] = []

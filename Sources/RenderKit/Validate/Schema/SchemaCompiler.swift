@@ -51,6 +51,11 @@ struct SchemaCompiler {
 
   // MARK: Definitions
 
+  /// Forgets the findings so far: a copy extended with CRDs reports only its own.
+  mutating func clearDiagnostics() {
+    diagnostics = []
+  }
+
   /// Makes a `$defs` (or `definitions`) mapping known without compiling it: a build
   /// validates a handful of kinds, and compiling all 600-odd Kubernetes definitions cost
   /// more than validating a thousand resources.

@@ -292,6 +292,10 @@ import Testing
       ])
     #expect(!schema.hasSchema(apiVersion: "example.com/v1", kind: "Gadget"))
     #expect(schema.hasSchema(apiVersion: "example.com/v2", kind: "Gadget"))
+    // Extending the extended schema reports only what the new CRDs bring.
+    let (again, moreDiagnostics) = schema.adding(crds: [])
+    #expect(moreDiagnostics.isEmpty)
+    #expect(again.hasSchema(apiVersion: "example.com/v2", kind: "Gadget"))
   }
 
   @Test func sameKindFromTwoCRDsIsReported() throws {
