@@ -115,11 +115,12 @@ public final class TemporaryWorktree: Sendable {
     }
   }
 
-  /// `$TMPDIR`, or /tmp.
+  /// `$TMPDIR` when it is an absolute path (git resolves a relative one against the
+  /// repository, not against where render runs), or /tmp.
   private static var temporaryFolder: String {
     guard let variable = getenv("TMPDIR") else { return "/tmp" }
     var folder = String(cString: variable)
     while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-    return folder.isEmpty ? "/tmp" : folder
+    return folder.hasPrefix("/") ? folder : "/tmp"
   }
 }

@@ -107,8 +107,12 @@ public enum FileSystem {
         throw Error(path: path, operation: "cannot read", code: errno)
       }
       count += read
-      // A regular file reads short only at its end: no need to ask again to hear so.
-      if read == 0 || (read < wanted && info.st_mode & S_IFMT == S_IFREG) { break }
+      // A regular file that has given exactly the size fstat reported, in a read that
+      // came back short, is at its end: no need to ask again to hear so. Anything else
+      // (a short read before the end, as FUSE or network file systems give) reads on.
+      if read == 0 || (read < wanted && count == expected && info.st_mode & S_IFMT == S_IFREG) {
+        break
+      }
     }
     result.removeLast(result.count - count)
     return result
