@@ -15,45 +15,15 @@ public enum YAMLParser {
     _ text: String, file: String, limits: ParseLimits = .default
   ) throws(YAMLParseFailure) -> [Node] {
     var builder = TreeBuilder(file: file, limits: limits)
-    var bytes = Array(text.utf8)
-    if bytes.isEmpty { return [] }
-    let result: Void? = bytes.withUnsafeMutableBufferPointer { buffer -> Void? in
-      guard let base = buffer.baseAddress else { return nil }
-      var parser = yaml_parser_t()
-      guard yaml_parser_initialize(&parser) == 1 else {
-        builder.fail("libyaml could not start", line: 0, column: 0)
-        return nil
-      }
-      defer { yaml_parser_delete(&parser) }
-      yaml_parser_set_input_string(&parser, base, buffer.count)
-      yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-      var event = yaml_event_t()
-      while true {
-        guard yaml_parser_parse(&parser, &event) == 1 else {
-          builder.fail(
-            syntaxErrorMessage(parser), line: Int(parser.problem_mark.line),
-            column: Int(parser.problem_mark.column))
-          return nil
-        }
-        defer { yaml_event_delete(&event) }
-        if event.type == YAML_STREAM_END_EVENT { return () }
-        builder.handle(event)
-        if builder.stopped { return nil }
-      }
+    let end = YAMLEventReader.read(text, file: file) { event in
+      builder.handle(event)
+      return !builder.stopped
     }
-    if !builder.errors.isEmpty || result == nil {
+    if case .failed(let error) = end { builder.fail(error) }
+    if !builder.errors.isEmpty || builder.stopped {
       throw YAMLParseFailure(errors: builder.errors)
     }
     return builder.documents
-  }
-
-  static func syntaxErrorMessage(_ parser: yaml_parser_t) -> String {
-    var message = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-    if let context = parser.context {
-      message +=
-        " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
-    }
-    return message
   }
 }
 
@@ -91,13 +61,13 @@ private struct TreeBuilder {
     self.limits = limits
   }
 
-  mutating func fail(_ message: String, line: Int, column: Int) {
-    fail(message, at: SourceLocation(file: file, line: line + 1, column: column + 1))
+  mutating func fail(_ error: YAMLError) {
+    errors.append(error)
+    stopped = true
   }
 
   private mutating func fail(_ message: String, at location: SourceLocation) {
-    errors.append(YAMLError(message, at: location))
-    stopped = true
+    fail(YAMLError(message, at: location))
   }
 
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -200,14 +170,7 @@ private struct TreeBuilder {
     } else {
       text = ""
     }
-    let style: ScalarStyle
-    switch data.style {
-    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-    case YAML_LITERAL_SCALAR_STYLE: style = .literal
-    case YAML_FOLDED_SCALAR_STYLE: style = .folded
-    default: style = .plain
-    }
+    let style = YAMLEventReader.style(data.style)
     let tag = Self.string(data.tag)
 
     // A key is kept as the text that was written, whatever type it would resolve to.

@@ -36,46 +36,20 @@ struct YAMLScalarLocator {
 
   /// Walks `text`; throws on a syntax error or a non-scalar key.
   func locate(in text: String) throws(YAMLEditError) -> Result {
-    var result = Result(nodes: Array(repeating: nil, count: path.count + 1), documentCount: 0)
-    let offsets = YAMLByteOffsets(text)
-    var bytes = Array(text.utf8)
-    if bytes.isEmpty { return result }
-    var failure: YAMLEditError?
-    bytes.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var parser = yaml_parser_t()
-      guard yaml_parser_initialize(&parser) == 1 else {
-        failure = YAMLEditError("libyaml could not start", at: .start(of: file))
-        return
+    var walk = Walk(path: path, file: file, offsets: YAMLByteOffsets(text))
+    var refusal: YAMLEditError?
+    let end = YAMLEventReader.read(text, file: file) { event in
+      do throws(YAMLEditError) {
+        try walk.handle(event)
+        return true
+      } catch {
+        refusal = error
+        return false
       }
-      defer { yaml_parser_delete(&parser) }
-      yaml_parser_set_input_string(&parser, base, buffer.count)
-      yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-      var walk = Walk(path: path, file: file, offsets: offsets)
-      var event = yaml_event_t()
-      while true {
-        guard yaml_parser_parse(&parser, &event) == 1 else {
-          failure = YAMLEditError(
-            YAMLParser.syntaxErrorMessage(parser),
-            at: SourceLocation(
-              file: file, line: Int(parser.problem_mark.line) + 1,
-              column: Int(parser.problem_mark.column) + 1))
-          return
-        }
-        defer { yaml_event_delete(&event) }
-        if event.type == YAML_STREAM_END_EVENT { break }
-        do throws(YAMLEditError) {
-          try walk.handle(event)
-        } catch {
-          failure = error
-          return
-        }
-      }
-      result.nodes = walk.nodes
-      result.documentCount = walk.documentCount
     }
-    if let failure { throw failure }
-    return result
+    if case .failed(let error) = end { throw error }
+    if let refusal { throw refusal }
+    return Result(nodes: walk.nodes, documentCount: walk.documentCount)
   }
 
   /// The state of one walk over the events.
@@ -140,14 +114,7 @@ struct YAMLScalarLocator {
           }
           return
         }
-        let style: ScalarStyle
-        switch data.style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: style = .literal
-        case YAML_FOLDED_SCALAR_STYLE: style = .folded
-        default: style = .plain
-        }
+        let style = YAMLEventReader.style(data.style)
         let kind = YAMLNodeSpan.Kind.scalar(
           value: value, style: style, hasProperties: data.anchor != nil || data.tag != nil)
         record(YAMLNodeSpan(kind: kind, start: start, end: end, inFlow: childInFlow))
