@@ -28,49 +28,19 @@ public enum ValueExplainer {
     var image: [ValueHistory.Setting] = []
     var namespace: [ValueHistory.Setting] = []
     var enabled: [ValueHistory.Setting] = []
-    if let value = resolved.service.version {
-      version.append(
-        .init(
-          layer: "service", location: value.location,
-          value: .string(value.value, at: value.location)))
-    }
-    if let value = resolved.service.image {
-      image.append(
-        .init(
-          layer: "service", location: value.location,
-          value: .string(value.value, at: value.location)))
-    }
+    if let value = resolved.service.version { version.append(.init(layer: "service", value)) }
+    if let value = resolved.service.image { image.append(.init(layer: "service", value)) }
     for environment in chain {
       if let value = environment.namespace {
-        namespace.append(
-          .init(
-            layer: "environment \(environment.name)", location: value.location,
-            value: .string(value.value, at: value.location)))
+        namespace.append(.init(layer: "environment \(environment.name)", value))
       }
     }
     for override in resolved.overrides {
       let name = overrideName(override)
-      if let value = override.version {
-        version.append(
-          .init(
-            layer: name, location: value.location, value: .string(value.value, at: value.location)))
-      }
-      if let value = override.image {
-        image.append(
-          .init(
-            layer: name, location: value.location, value: .string(value.value, at: value.location)))
-      }
-      if let value = override.namespace {
-        namespace.append(
-          .init(
-            layer: name, location: value.location, value: .string(value.value, at: value.location)))
-      }
-      if let value = override.enabled {
-        enabled.append(
-          .init(
-            layer: name, location: value.location,
-            value: .scalar(.bool(value.value), at: value.location)))
-      }
+      if let value = override.version { version.append(.init(layer: name, value)) }
+      if let value = override.image { image.append(.init(layer: name, value)) }
+      if let value = override.namespace { namespace.append(.init(layer: name, value)) }
+      if let value = override.enabled { enabled.append(.init(layer: name, value)) }
     }
     for (path, settings) in [
       ("version", version), ("image", image), ("namespace", namespace), ("enabled", enabled),

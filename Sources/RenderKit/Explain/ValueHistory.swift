@@ -9,6 +9,25 @@ public struct ValueHistory: Sendable {
     public var location: SourceLocation
     /// The value the layer set; `nil` when the layer removed it with an explicit null.
     public var value: Node?
+
+    public init(layer: String, location: SourceLocation, value: Node?) {
+      self.layer = layer
+      self.location = location
+      self.value = value
+    }
+
+    /// A string setting (version, image, namespace), at the place it was written.
+    init(layer: String, _ value: Located<String>) {
+      self.init(
+        layer: layer, location: value.location, value: .string(value.value, at: value.location))
+    }
+
+    /// A boolean setting (enabled), at the place it was written.
+    init(layer: String, _ value: Located<Bool>) {
+      self.init(
+        layer: layer, location: value.location,
+        value: .scalar(.bool(value.value), at: value.location))
+    }
   }
 
   /// `values.replicas`, `version`, `namespace`...
