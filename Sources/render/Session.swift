@@ -36,7 +36,8 @@ struct Session {
           "environment '\(name)' is abstract: it is only inherited, never rendered")
       }
     }
-    for name in options.services where platform.services[name] == nil {
+    for name in options.services
+    where platform.services[name] == nil && !platform.brokenServices.contains(name) {
       throw ValidationError(
         "no service '\(name)'\(Suggestion.didYouMean(name, in: platform.services.keys))")
     }

@@ -12,6 +12,16 @@ public struct Platform: Sendable {
   /// A Kubernetes `_definitions.json` from a `schemas:` folder, replacing the bundled
   /// schemas (another Kubernetes version).
   public var kubernetesDefinitions: SourceFile?
+  /// Templates whose files have errors: services using them are not resolved, so their
+  /// mistakes are not reported again as parameter, template or patch findings.
+  public var brokenTemplates: Set<String> = []
+  /// Services whose service.yaml has errors, or whose template is missing or broken.
+  /// While any is broken no environment renders: patches and rules would report what
+  /// follows from the missing service (a patch target matching nothing) before the cause.
+  public var brokenServices: Set<String> = []
+  /// Environments whose files have errors. They still exist (so `--env` and `inherits`
+  /// find them), but nothing inheriting from them resolves.
+  public var brokenEnvironments: Set<String> = []
 
   public init(
     settings: ProjectSettings, templates: [String: Template], services: [String: Service],

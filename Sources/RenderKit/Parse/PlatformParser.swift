@@ -9,6 +9,9 @@ public enum PlatformParser {
     diagnostics += settingsErrors
 
     var templates: [String: Template] = [:]
+    var brokenTemplates: Set<String> = []
+    var brokenServices: Set<String> = []
+    var brokenEnvironments: Set<String> = []
     for name in repository.subdirectories(of: "templates") {
       guard NameRules.isDNSLabel(name) else {
         diagnostics.append(
@@ -18,6 +21,7 @@ public enum PlatformParser {
       let (template, found) = TemplateParser.parse(name: name, repository: repository)
       diagnostics += found
       templates[name] = template
+      if template == nil || found.hasErrors { brokenTemplates.insert(name) }
     }
 
     var services: [String: Service] = [:]
@@ -38,6 +42,7 @@ public enum PlatformParser {
     for (name, (service, found)) in zip(orderedServices, parsedServices) {
       diagnostics += found
       services[name] = service
+      if service == nil || found.hasErrors { brokenServices.insert(name) }
     }
 
     var environments: [String: Environment] = [:]
@@ -50,7 +55,11 @@ public enum PlatformParser {
       let (environment, found) = EnvironmentParser.parse(
         name: name, repository: repository, serviceNames: serviceNames)
       diagnostics += found
-      environments[name] = environment
+      // An environment whose environment.yaml does not parse still exists: `--env` and
+      // children name it, and only its own error is reported.
+      environments[name] =
+        environment ?? Environment(name: name, file: "environments/\(name)/environment.yaml")
+      if environment == nil || found.hasErrors { brokenEnvironments.insert(name) }
     }
 
     var definitions: [Node] = []
@@ -101,6 +110,16 @@ public enum PlatformParser {
     platform.kubernetesDefinitions = kubernetesDefinitions
     diagnostics += checkReferences(
       platform, templateFolders: Set(repository.subdirectories(of: "templates")))
+    for service in platform.services.values {
+      if case .template(let name) = service.source,
+        platform.templates[name.value] == nil || brokenTemplates.contains(name.value)
+      {
+        brokenServices.insert(service.name)
+      }
+    }
+    platform.brokenTemplates = brokenTemplates
+    platform.brokenServices = brokenServices
+    platform.brokenEnvironments = brokenEnvironments
     return (platform, diagnostics)
   }
 

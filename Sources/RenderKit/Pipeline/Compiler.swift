@@ -44,7 +44,8 @@ public enum Compiler {
       guard let environment = environments[name] else { return ([:], []) }
       var byService: [String: ResolvedService] = [:]
       var found: [Diagnostic] = []
-      for serviceName in platform.serviceNames {
+      for serviceName in platform.serviceNames
+      where !platform.brokenServices.contains(serviceName) {
         guard let service = platform.services[serviceName] else { continue }
         let (resolved, problems) = resolver.resolve(service, in: environment)
         found += problems
@@ -55,7 +56,9 @@ public enum Compiler {
     var resolvedServices: [String: [String: ResolvedService]] = [:]
     // Environments where some service did not resolve: rendering them would repeat the
     // same mistakes as template and schema errors.
-    var unresolved: Set<String> = []
+    // A broken service is missing from every environment: patches and rules would report
+    // what follows from its absence, so nothing renders until it is fixed.
+    var unresolved: Set<String> = platform.brokenServices.isEmpty ? [] : Set(concrete)
     var versions: [String: [String: Located<String>]] = [:]
     for (name, resolution) in zip(concrete, resolutions) {
       diagnostics += resolution.diagnostics

@@ -13,9 +13,13 @@ public enum EnvironmentResolver {
       var chain = [environment]
       var seen: Set<String> = [name]
       var current = environment
-      var broken = false
-      while let parentName = current.inherits {
-        guard let parent = platform.environments[parentName.value] else {
+      // A broken environment's own error is reported by the parser; resolving it or its
+      // children would add findings that follow from it.
+      var broken = platform.brokenEnvironments.contains(name)
+      while !broken, let parentName = current.inherits {
+        guard let parent = platform.environments[parentName.value],
+          !platform.brokenEnvironments.contains(parentName.value)
+        else {
           broken = true  // reported by the parser
           break
         }
