@@ -20,8 +20,8 @@ public struct Environment: Sendable {
   public var patches: [Patch]
   /// Objects that exist in the cluster without being rendered.
   public var external: [ExternalObject]
-  /// `policy:` as written; read by the validation stage.
-  public var policy: Node?
+  /// `policy:`, folded along the chain by the validation stage.
+  public var policy: PolicyLayer?
   /// `resources/*.yaml`.
   public var resources: [ManifestFile]
 
@@ -30,7 +30,7 @@ public struct Environment: Sendable {
     namespace: Located<String>? = nil, cluster: Located<String>? = nil, vars: Node? = nil,
     labels: Node? = nil, defaultValues: Node? = nil, defaultLabels: Node? = nil,
     overrides: [String: ServiceOverride] = [:], patches: [Patch] = [],
-    external: [ExternalObject] = [], policy: Node? = nil, resources: [ManifestFile] = []
+    external: [ExternalObject] = [], policy: PolicyLayer? = nil, resources: [ManifestFile] = []
   ) {
     self.name = name
     self.file = file

@@ -48,7 +48,11 @@ enum EnvironmentParser {
       }
       reader.report(fields.finish())
     }
-    environment.policy = reader.mapping("policy")
+    if let policy = reader.mapping("policy") {
+      let (layer, found) = PolicyParser.parse(policy, file: path)
+      environment.policy = layer
+      reader.report(found)
+    }
 
     var overrides: [String: ServiceOverride] = [:]
     if let services = reader.mapping("services") {

@@ -116,9 +116,7 @@ public enum Compiler {
       let services = perEnvironment[name] ?? ([], [])
       var (resources, found) = builder.finish(services.resources, diagnostics: services.diagnostics)
       if found.hasErrors { return (nil, resources, found) }
-      let (policy, policyDiagnostics) = PolicySettingsParser.parse(
-        chain: environment.chain, ruleIDs: RuleCatalog.configurableIDs)
-      found += policyDiagnostics
+      let policy = PolicySettings(chain: environment.chain)
       let rendered = resources.map {
         RenderedResource(resource: $0, path: output + "/" + ResourcePath.path(for: $0))
       }

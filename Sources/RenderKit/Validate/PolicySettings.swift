@@ -17,6 +17,20 @@ public struct PolicySettings: Sendable {
     self.requiredLabels = requiredLabels
   }
 
+  /// The layers of an `inherits` chain, root first: the closest severity and
+  /// `requiredLabels` win, every layer's ignores apply.
+  public init(chain: [Environment]) {
+    self.init()
+    for layer in chain.compactMap(\.policy) {
+      severities.merge(layer.severities) { _, closer in closer }
+      ignores += layer.ignores
+      if let labels = layer.requiredLabels { requiredLabels = labels }
+    }
+  }
+
+  /// How schema findings count: `policy.rules.schema`, an error by default.
+  public var schemaSeverity: RuleSeverity { severities["schema"] ?? .error }
+
   public func severity(of rule: any PolicyRule) -> RuleSeverity {
     severities[rule.id] ?? rule.defaultSeverity
   }

@@ -41,7 +41,9 @@ public enum RuleDocumentation {
       service that does not exist. Always an error; it cannot be configured.
     - `schema`: a rendered resource does not match the Kubernetes schema render bundles
       (or a CRD in `crds/`): an unknown field, a wrong type, a missing required field. An
-      error by default.
+      error by default; `policy.rules.schema: warning` reports the findings without
+      failing the build, and `off` skips the check (for resources whose schema is known to
+      be wrong, prefer an `ignore` entry).
     - one of the policy rules below.
 
     ## Configuring rules
@@ -62,7 +64,8 @@ public enum RuleDocumentation {
 
     - `rules` sets the severity of a rule by its id (`schema` and the policy rules):
       `error`, `warning` or `off`. Along an `inherits` chain, the closest environment that
-      sets a rule wins.
+      sets a rule wins. Policy settings are checked when the environment is read, so a
+      typo is an input error even when `--env` filters the environment out.
     - `ignore` switches a rule off for some resources. Each entry names a `rule` and any
       of `service`, `kind` and `name`, which are globs (`*` matches any run of
       characters); a field that is left out matches everything, and an environment's own

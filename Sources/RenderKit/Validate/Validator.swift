@@ -32,7 +32,10 @@ public struct Validator: Sendable {
     part == 0 ? validateSchemas(context) : check(rules[part - 1], in: context)
   }
 
+  /// Schema findings at `policy.rules.schema`'s severity: `off` skips the check.
   private func validateSchemas(_ context: ValidationContext) -> [Diagnostic] {
+    guard var severity = context.policy.schemaSeverity.diagnosticSeverity else { return [] }
+    if strict && severity == .warning { severity = .error }
     var diagnostics: [Diagnostic] = []
     let schemaSubjects = context.subjects.filter {
       !context.policy.isIgnored(rule: "schema", resource: context.resources[$0].resource)
@@ -54,6 +57,11 @@ public struct Validator: Sendable {
               ? "check apiVersion and kind against Kubernetes \(schema.kubernetesVersion)"
               : "add the CustomResourceDefinition to crds/, or list '\(resource.group)' under uncheckedGroups in render.yaml"
           ))
+      }
+    }
+    if severity != .error {
+      for index in diagnostics.indices where diagnostics[index].severity == .error {
+        diagnostics[index].severity = severity
       }
     }
     return diagnostics

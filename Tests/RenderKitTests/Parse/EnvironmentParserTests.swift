@@ -52,7 +52,7 @@ import Testing
         ExternalObject(
           kind: "Secret", name: "db-credentials", location: .init(file: path, line: 15, column: 5))
       ])
-    #expect(prod.policy?["rules"]?["probes"]?.string == "error")
+    #expect(prod.policy?.severities["probes"] == .error)
     #expect(prod.resources.map(\.path) == ["environments/prod/resources/quota.yaml"])
   }
 
