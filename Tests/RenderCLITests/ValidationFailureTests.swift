@@ -150,7 +150,7 @@ import Testing
     }
     #expect(
       found.errors.first
-        == "environments/prod/environment.yaml:10:40: error[schema]: 'revisionHistoryLimit' must be an integer, not a string (\"5\")",
+        == "environments/prod/environment.yaml:10:40: error[schema]: 'revisionHistoryLimit' must be an integer, not a string",
       "\(found.stderr)")
   }
 

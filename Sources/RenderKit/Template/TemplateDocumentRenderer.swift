@@ -75,8 +75,10 @@ struct TemplateDocumentRenderer {
   ///
   /// Returns the text, the location for the resulting node, and the location of the first
   /// expression. The node is located at that expression, except that a scalar that is
-  /// only one expression passes a string through unchanged and so keeps the location of
-  /// the value (`"${ values.port }"` points where the port was set). `nil` after errors.
+  /// only one expression passes a string value through unchanged and so keeps the location
+  /// of the value (`"${ values.name }"` points where the name was set); a number or boolean
+  /// it turns into a string is located at the expression (`"${ values.replicas }"`, where
+  /// the quotes are the mistake). `nil` after errors.
   private mutating func interpolate(
     _ template: ScalarTemplate, position: ScalarPosition
   ) -> Interpolation? {
@@ -95,7 +97,11 @@ struct TemplateDocumentRenderer {
           let expression = try parsed.get()
           let value = try ExpressionEvaluator(scope: scope, location: location).evaluate(expression)
           text += try ExpressionEvaluator.interpolationText(value, of: expression)
-          valueLocation = value.present?.location
+          // A string passes through; a number or boolean the quotes turn into a string was
+          // changed here, so a finding about its type belongs to this expression.
+          if let present = value.present, case .scalar(.string, _) = present.content {
+            valueLocation = present.location
+          }
         } catch {
           report(error, at: location)
           failed = true

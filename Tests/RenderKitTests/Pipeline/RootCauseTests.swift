@@ -77,6 +77,34 @@ import Testing
     #expect(!findings.isEmpty)
   }
 
+  @Test func aQuotedTemplateExpressionIsReportedOnceAtTheTemplate() async throws {
+    var files = RepositoryFixture.minimal
+    files["templates/web/configmap.yaml"] = nil
+    files["templates/web/deployment.yaml"] = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: "${ service.name }"}
+      spec:
+        replicas: "${ values.replicas }"
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            containers: [{name: web, image: "ghcr.io/acme/web:1.0"}]
+      """
+    files["environments/dev/environment.yaml"] = "namespace: shop-dev\n"
+    files["environments/prod/checkout.yaml"] = "values: {replicas: 3}\n"
+    files["environments/dev/checkout.yaml"] = "values: {replicas: 1}\n"
+    let compilation = await Compiler.compile(
+      RepositoryFixture.repository([:], base: files), schema: try CompilerTests.schema.get())
+    let schemaFindings = compilation.diagnostics.filter { $0.rule == "schema" }
+    #expect(
+      RepositoryFixture.lines(schemaFindings) == [
+        "templates/web/deployment.yaml:5:14: 'replicas' must be an integer, not a string"
+      ])
+    #expect(schemaFindings.first?.help == "remove the quotes to write an integer")
+  }
+
   @Test func inputErrorsSortBeforeLaterStagesFindings() {
     let later = Diagnostic(
       .error, rule: "schema", "spec.replicas must be an integer",

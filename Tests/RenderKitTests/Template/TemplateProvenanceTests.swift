@@ -52,10 +52,16 @@ import Testing
     #expect(
       location([.key("spec"), .key("env"), .index(1), .key("name")])
         == F.location(line: 12, column: 21, file: F.serviceFile))
-    // A quoted scalar that is one expression passes the value through as a string.
-    #expect(
-      location([.key("spec"), .key("quoted")])
-        == F.location(line: 3, column: 9, file: F.serviceFile))
+    // Quotes that turn a number into a string are the template's doing: a finding about
+    // the type belongs at the expression, not where the number was set.
+    #expect(location([.key("spec"), .key("quoted")]) == F.location(line: 9, column: 12))
+  }
+
+  @Test func aQuotedStringValueKeepsItsLocation() throws {
+    let rendered = try F.render("plain: ${ values.name }\nquoted: \"${ values.name }\"\n")
+    let node = try #require(rendered.node)
+    #expect(node["quoted"]?.location == node["plain"]?.location)
+    #expect(node["quoted"]?.location.file == F.serviceFile)
   }
 
   @Test func computedValuesAreLocatedAtTheExpression() throws {

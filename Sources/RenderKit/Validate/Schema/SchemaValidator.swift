@@ -300,12 +300,15 @@ struct SchemaValidator {
     of value: Node, expected schema: SchemaNode, at location: SourceLocation
   ) {
     let expected = schema.types
-    let actual = schema.format == .byte ? value.typeDescription : describe(value)
+    var actual = schema.format == .byte ? value.typeDescription : describe(value)
     var help: String?
     if case .scalar(.string(let text), let style) = value.content, style != .plain,
       let unquoted = CoreSchema.resolvePlain(text), unquoted != .string(text),
       !JSONTypes(of: .scalar(unquoted)).isDisjoint(with: expected)
     {
+      // Without the value: a quoted template expression is one mistake, reported once
+      // however many environments give it a value.
+      actual = "a string"
       help = "remove the quotes to write \(unquoted.typeDescription)"
     } else if expected.contains(.boolean), let text = value.string,
       ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
