@@ -17,9 +17,13 @@ enum Console {
     write(text, to: STDERR_FILENO)
   }
 
-  /// Unbuffered, so stdout and stderr interleave as they were written.
+  /// Unbuffered, so stdout and stderr interleave as they were written. Control characters
+  /// are escaped (`TerminalText`): file names, keys, values and git metadata can hold
+  /// them, and none may reach a terminal raw; render's own colours pass. A failed write
+  /// (a full disk, a closed pipe) ends the command with exit 1: output that was not
+  /// written must not look like success.
   private static func write(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)[...]
+    var bytes = Array(TerminalText.escaped(text, keepingColors: true).utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { buffer in
         #if canImport(Glibc)
@@ -29,11 +33,26 @@ enum Console {
         #endif
       }
       if written < 0 {
-        if errno == EINTR { continue }
-        return
+        if errno == EINTR || errno == EAGAIN { continue }
+        writeFailed(descriptor, reason: String(cString: strerror(errno)))
       }
+      if written == 0 { writeFailed(descriptor, reason: "nothing was written") }
       bytes = bytes.dropFirst(written)
     }
+  }
+
+  private static func writeFailed(_ descriptor: Int32, reason: String) -> Never {
+    if descriptor != STDERR_FILENO {
+      let message = Array("render: error: cannot write to standard output: \(reason)\n".utf8)
+      _ = message.withUnsafeBytes { buffer in
+        #if canImport(Glibc)
+          Glibc.write(STDERR_FILENO, buffer.baseAddress, buffer.count)
+        #else
+          Darwin.write(STDERR_FILENO, buffer.baseAddress, buffer.count)
+        #endif
+      }
+    }
+    exit(1)
   }
 
   static var errorIsColored: Bool {

@@ -51,6 +51,8 @@ struct RenderCommand: AsyncParsableCommand {
     // glibc grows each thread's heap 128 KB per mprotect; a build allocates in bursts
     // on every core and exits soon after (see allocator.c; 4% of a 1,200-file check).
     render_tune_allocator()
+    // A closed pipe is a write error (exit 1 with a message, see Console), not a signal.
+    _ = signal(SIGPIPE, SIG_IGN)
     let command: any ParsableCommand
     do {
       command = try parseAsRoot()

@@ -12,11 +12,14 @@ public struct TextReporter: DiagnosticReporter {
     colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 
+  /// The findings as text; control characters from the input (in paths, messages and
+  /// source lines) are escaped (`TerminalText`), so the report is safe on a terminal.
   public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
     var output = ""
     for diagnostic in diagnostics {
       output += format(diagnostic, source: source)
     }
+    output = TerminalText.escaped(output, keepingColors: colored)
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.filter { $0.severity == .warning }.count
     if errors + warnings > 0 {
@@ -69,6 +72,7 @@ public struct TextReporter: DiagnosticReporter {
   /// to line up with what a terminal shows, where combining marks take none and CJK
   /// ideographs, Hangul and emoji take two (a close approximation of `wcwidth`).
   static func cellWidth(of scalar: Unicode.Scalar) -> Int {
+    if TerminalText.isEscaped(scalar) { return TerminalText.escape(scalar).count }
     let properties = scalar.properties
     switch properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0

@@ -103,7 +103,9 @@ import Testing
       colour: blue
     """
 
-  static func schemaFindings(_ severity: String?, strict: Bool = false) async throws
+  static func schemaFindings(
+    _ severity: String?, strict: Bool = false
+  ) async throws
     -> [Diagnostic]
   {
     let policy = severity.map { "policy:\n  rules: {schema: \($0)}\n" } ?? ""
