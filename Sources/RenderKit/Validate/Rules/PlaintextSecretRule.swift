@@ -13,8 +13,9 @@ struct PlaintextSecretRule: PolicyRule {
     is PASSWORD, SECRET, TOKEN, CREDENTIALS, API_KEY or PRIVATE_KEY (`DB_PASSWORD`, \
     `apiKey`), unless a later word says it is about the secret rather than the secret \
     itself (`PASSWORD_FILE`, `TOKEN_TTL`, `SECRET_NAME`, `API_KEY_HEADER`...), and its \
-    value is not empty, a number, a boolean, an absolute path, a `$(VAR)` reference or a \
-    URL without a password.
+    value is not empty, a number, a boolean, an absolute path, a URL without a literal \
+    password, or `$(VAR)` references with only word-like text beside them (`Bearer \
+    $(TOKEN)` passes, `$(PREFIX)_4eC39HqLyjWD` does not).
     """
   let defaultSeverity = RuleSeverity.error
 
@@ -80,6 +81,20 @@ struct PlaintextSecretRule: PolicyRule {
               - {name: AUTH_TOKEN_URL, value: "https://bot:s3cret@auth.example.com/token"}
           """),
       RuleExample(
+        "a literal key next to a reference", triggers: true,
+        manifests: """
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            containers:
+            - name: app
+              image: ghcr.io/acme/web:1.4.2
+              env:
+              - {name: KEY_PREFIX, value: sk_live}
+              - {name: STRIPE_API_KEY, value: "$(KEY_PREFIX)_4eC39HqLyjWDarjt"}
+          """),
+      RuleExample(
         "secrets referenced from a Secret in the cluster", triggers: false,
         external: ["Secret/db"],
         manifests: """
@@ -94,6 +109,7 @@ struct PlaintextSecretRule: PolicyRule {
               - name: DB_PASSWORD
                 valueFrom: {secretKeyRef: {name: db, key: password}}
               - {name: DATABASE_URL, value: "postgres://app:$(DB_PASSWORD)@db:5432/shop"}
+              - {name: AUTH_TOKEN, value: "Bearer $(API_TOKEN)"}
           """),
       RuleExample(
         "names about a secret, and values that are not one", triggers: false,
@@ -225,10 +241,57 @@ struct PlaintextSecretRule: PolicyRule {
     }
     if booleanWords.contains(text.lowercased()) { return false }
     if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return false }
-    if containsReference(text) { return false }
-    if let credentials = urlHasPassword(text) { return credentials }
+    if let password = urlPassword(text) {
+      // `postgres://app:$(DB_PASSWORD)@db/shop` is fine; a literal password is not.
+      return password.map { !removingReferences($0).isEmpty } ?? false
+    }
+    if containsReference(text) {
+      // A reference next to a literal (`$(TOKEN_PREFIX)sk_live_4eC39Hq`): the literal
+      // part is a secret when a run of it looks generated rather than like a word.
+      return removingReferences(text).split(whereSeparator: \.isWhitespace).contains {
+        looksGenerated($0)
+      }
+    }
     if text.hasPrefix("/") && !text.contains(where: \.isWhitespace) { return false }
     return true
+  }
+
+  /// A run of characters that looks like a key or password rather than a word: six or
+  /// more characters with a digit or a capital after the first character (`hunter2`,
+  /// `sk_live_4eC39Hq`), or sixteen or more of anything. `Bearer`, `Basic` and `:` are not.
+  static func looksGenerated(_ run: Substring) -> Bool {
+    let core = run.drop { !$0.isLetter && !$0.isNumber }
+    if core.count >= 16 { return true }
+    guard core.count >= 6 else { return false }
+    return core.contains(where: \.isNumber) || core.dropFirst().contains(where: \.isUppercase)
+  }
+
+  /// `text` without its `$(VAR)` references.
+  static func removingReferences(_ text: Substring) -> String {
+    var output = ""
+    var rest = text
+    while let start = rest.firstRange(of: "$(") {
+      let after = rest[start.upperBound...]
+      if let close = after.firstIndex(of: ")"), close > after.startIndex,
+        after[..<close].allSatisfy(isReferenceCharacter)
+      {
+        output += rest[..<start.lowerBound]
+        rest = after[after.index(after: close)...]
+      } else {
+        output += rest[..<start.upperBound]
+        rest = after
+      }
+    }
+    return output + rest
+  }
+
+  static func removingReferences(_ text: String) -> String {
+    removingReferences(Substring(text))
+  }
+
+  private static func isReferenceCharacter(_ character: Character) -> Bool {
+    character.isLetter || character.isNumber || character == "_" || character == "-"
+      || character == "."
   }
 
   /// Splits a variable name into lowercase words at `_`, `-`, `.` and case changes:
@@ -276,16 +339,19 @@ struct PlaintextSecretRule: PolicyRule {
     return false
   }
 
-  /// For a URL (`scheme://...`): whether its user info holds a password
-  /// (`https://user:pass@host`). `nil` when `text` is not a URL.
-  static func urlHasPassword(_ text: String) -> Bool? {
+  /// For a URL (`scheme://...`): the password of its user info
+  /// (`https://user:pass@host`), `.some(nil)` when it has none, `nil` when `text` is not
+  /// a URL.
+  static func urlPassword(_ text: String) -> Substring?? {
     guard let separator = text.firstRange(of: "://"),
       let first = text.first, first.isLetter,
       text[..<separator.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
     else { return nil }
     let rest = text[separator.upperBound...]
     let authority = rest.prefix { !"/?#".contains($0) }
-    guard let at = authority.lastIndex(of: "@") else { return false }
-    return authority[..<at].contains(":")
+    guard let at = authority.lastIndex(of: "@"),
+      let colon = authority[..<at].firstIndex(of: ":")
+    else { return .some(nil) }
+    return .some(authority[authority.index(after: colon)..<at])
   }
 }

@@ -156,6 +156,13 @@ import Testing
     (.string("https://auth.example.com/token"), false),
     (.string("https://robot@auth.example.com/token"), false),
     (.string("/run/secrets/db"), false),
+    // A literal beside a reference is judged on its own.
+    (.string("$(DB_USER):hunter2"), true),
+    (.string("$(KEY_PREFIX)_4eC39HqLyjWDarjt"), true),
+    (.string("postgres://$(DB_USER):hunter2@db:5432/shop"), true),
+    (.string("Bearer $(API_TOKEN)"), false),
+    (.string("$(DB_USER):$(DB_PASSWORD)"), false),
+    (.string("$(PREFIX)-token"), false),
   ])
   func recognisesSecretValues(_ value: Node, secret: Bool) {
     #expect(PlaintextSecretRule.isSecretValue(value) == secret)
