@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct BuildCommand: AsyncParsableCommand {
+struct BuildCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "build",
     abstract: "Render every environment into rendered/ (the default command).",
@@ -18,6 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var options: RootOptions
+  var color: ColorOptions { options.color }
 
   @Flag(help: "Write nothing; exit 1 if rendered/ differs from a fresh render.")
   var check = false

@@ -1,4 +1,5 @@
 import RenderKit
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -7,7 +8,7 @@ import RenderKit
 #endif
 
 /// Where the executable prints: stdout for a command's output, stderr for findings and
-/// progress. Colour only on a terminal, and never when NO_COLOR is set.
+/// progress. Colour as `--color` says (by default on a terminal; see `isColored`).
 enum Console {
   static func out(_ text: String) {
     write(text, to: STDOUT_FILENO)
@@ -55,13 +56,30 @@ enum Console {
     exit(1)
   }
 
-  static var errorIsColored: Bool {
-    isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil
+  /// `--color`: set once by `RenderCommand.main` before the command runs.
+  private static let colorMode = Mutex(ColorMode.auto)
+
+  static func setColorMode(_ mode: ColorMode) {
+    colorMode.withLock { $0 = mode }
   }
 
-  /// Whether stdout gets colours: on a terminal, unless NO_COLOR is set.
-  static var outputIsColored: Bool {
-    isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+  /// Whether stderr gets colours (see `isColored(_:)`).
+  static var errorIsColored: Bool { isColored(STDERR_FILENO) }
+
+  /// Whether stdout gets colours (see `isColored(_:)`).
+  static var outputIsColored: Bool { isColored(STDOUT_FILENO) }
+
+  /// `--color always` or `never`; with `auto`, colour on a terminal unless NO_COLOR is set
+  /// to a non-empty value (no-color.org) or TERM is `dumb`.
+  static func isColored(_ descriptor: Int32) -> Bool {
+    switch colorMode.withLock({ $0 }) {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+      if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+      return isatty(descriptor) == 1
+    }
   }
 
   /// Prints findings as text to stderr.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct DiffCommand: AsyncParsableCommand {
+struct DiffCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "diff",
     abstract: "Show what a render would change, as a unified diff with a summary.",
@@ -33,6 +33,7 @@ struct DiffCommand: AsyncParsableCommand {
   }
 
   @OptionGroup var options: RootOptions
+  var color: ColorOptions { options.color }
 
   @Option(
     help: "Compare with the render of this commit, branch or tag instead of rendered/ on disk.")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct ExplainCommand: AsyncParsableCommand {
+struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "explain",
     abstract: "Show where each value of a service in an environment came from.",
@@ -18,6 +18,8 @@ struct ExplainCommand: AsyncParsableCommand {
         render explain prod checkout 'Deployment/checkout:spec.template.spec.containers[name=app].image'
       """
   )
+
+  @OptionGroup var color: ColorOptions
 
   @Argument(help: "The environment.")
   var environment: String

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct HistoryCommand: AsyncParsableCommand {
+struct HistoryCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "history",
     abstract: "Show from git when each version of a service reached each environment.",
@@ -24,6 +24,8 @@ struct HistoryCommand: AsyncParsableCommand {
         render history checkout --format json | jq '.[0]'
       """
   )
+
+  @OptionGroup var color: ColorOptions
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case table

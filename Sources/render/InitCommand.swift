@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct InitCommand: AsyncParsableCommand {
+struct InitCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "init",
     abstract: "Create a new repository skeleton that renders and validates as it is.",
@@ -21,6 +21,8 @@ struct InitCommand: AsyncParsableCommand {
         render init platform && cd platform && render explain prod hello
       """
   )
+
+  @OptionGroup var color: ColorOptions
 
   @Argument(help: "The folder of the new repository, created if needed.")
   var directory: String = "."

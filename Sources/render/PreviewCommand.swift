@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct PreviewCommand: AsyncParsableCommand {
+struct PreviewCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "preview",
     abstract: "Print the rendered manifests of an environment (or one service) to stdout.",
@@ -15,6 +15,8 @@ struct PreviewCommand: AsyncParsableCommand {
         render preview dev checkout | kubectl apply --dry-run=server -f -
       """
   )
+
+  @OptionGroup var color: ColorOptions
 
   @Argument(help: "The environment.")
   var environment: String

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct PromoteCommand: AsyncParsableCommand {
+struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "promote",
     abstract: "Pin in one environment the versions services resolve to in another.",
@@ -18,6 +18,8 @@ struct PromoteCommand: AsyncParsableCommand {
         render promote checkout catalog --from staging --to prod --commit
       """
   )
+
+  @OptionGroup var color: ColorOptions
 
   @Argument(help: "The services to promote.")
   var services: [String]

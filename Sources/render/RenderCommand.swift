@@ -47,6 +47,11 @@ struct RenderCommand: AsyncParsableCommand {
   /// Parses and runs like the default, except that a usage mistake found while running
   /// (an unknown environment, say) prints one `render: error:` line and exits 64, rather
   /// than the generic usage of the root command.
+  /// `--color` of the command, which every command takes.
+  private static func colorMode(of command: any ParsableCommand) -> ColorMode {
+    (command as? any ColorChoosing)?.color.mode ?? .auto
+  }
+
   static func main() async {
     // glibc grows each thread's heap 128 KB per mprotect; a build allocates in bursts
     // on every core and exits soon after (see allocator.c; 4% of a 1,200-file check).
@@ -59,6 +64,7 @@ struct RenderCommand: AsyncParsableCommand {
     } catch {
       exit(withError: error)
     }
+    Console.setColorMode(Self.colorMode(of: command))
     do {
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()

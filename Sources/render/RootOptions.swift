@@ -11,6 +11,8 @@ struct RootOptions: ParsableArguments {
   @Option(name: .customLong("service"), help: "Only this service (repeatable).")
   var services: [String] = []
 
+  @OptionGroup var color: ColorOptions
+
   init() {}
 
   init(root: String, environments: [String], services: [String]) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct SetVersionCommand: AsyncParsableCommand {
+struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "set-version",
     abstract: "Pin a service's version in one environment, editing only that token.",
@@ -28,6 +28,8 @@ struct SetVersionCommand: AsyncParsableCommand {
         render set-version checkout sha256:4f1c…e2 --env staging
       """
   )
+
+  @OptionGroup var color: ColorOptions
 
   @Argument(
     help: ArgumentHelp(

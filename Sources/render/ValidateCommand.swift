@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct ValidateCommand: AsyncParsableCommand {
+struct ValidateCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check inputs, Kubernetes schemas and policy rules; write nothing.",
@@ -17,6 +17,7 @@ struct ValidateCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var options: RootOptions
+  var color: ColorOptions { options.color }
 
   @Flag(help: "Treat policy warnings as errors.")
   var strict = false

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RenderKit
 
-struct VersionsCommand: AsyncParsableCommand {
+struct VersionsCommand: AsyncParsableCommand, ColorChoosing {
   static let configuration = CommandConfiguration(
     commandName: "versions",
     abstract: "Print the service × environment matrix of versions.",
@@ -31,6 +31,7 @@ struct VersionsCommand: AsyncParsableCommand {
   }
 
   @OptionGroup var options: RootOptions
+  var color: ColorOptions { options.color }
 
   @Option(help: "table, json or markdown.")
   var format: Format = .table
@@ -48,7 +49,8 @@ struct VersionsCommand: AsyncParsableCommand {
     }
     let shown = matrix.filtered(environments: options.environments, services: options.services)
     switch format {
-    case .table: Console.out(VersionMatrixFormatter.table(shown))
+    case .table:
+      Console.out(VersionMatrixFormatter.table(shown, colored: Console.outputIsColored))
     case .json: Console.out(VersionMatrixFormatter.json(shown))
     case .markdown: Console.out(VersionMatrixFormatter.markdown(shown))
     }

@@ -8,12 +8,22 @@ public enum VersionMatrixFormatter {
   /// What an absent cell shows: the service is disabled there or has no version.
   public static let absent = "-"
 
-  public static func table(_ matrix: VersionMatrix) -> String {
+  /// - Parameter colored: highlight pending promotions (the marked cells) in yellow.
+  public static func table(_ matrix: VersionMatrix, colored: Bool = false) -> String {
     let header = ["SERVICE"] + matrix.environments
     let rows = matrix.services.map { service in
       [service] + matrix.environments.map { text(matrix.cell(service, $0)) }
     }
-    var output = TextTable(rows: [header] + rows).text()
+    var output = TextTable(rows: [header] + rows).text { row, column, cell in
+      guard colored, row > 0, column > 0,
+        matrix.cell(matrix.services[row - 1], matrix.environments[column - 1])?
+          .differsFromPrevious == true
+      else { return cell }
+      // Colour the version, not the padding after it.
+      let trimmed = cell.reversed().drop { $0 == " " }.reversed()
+      return "\u{1B}[1;33m" + String(trimmed) + "\u{1B}[0m"
+        + String(repeating: " ", count: cell.count - trimmed.count)
+    }
     if let legend = legend(matrix) { output += "\n" + legend + "\n" }
     return output
   }
