@@ -24,7 +24,13 @@ enum Console {
   /// (a full disk, a closed pipe) ends the command with exit 1: output that was not
   /// written must not look like success.
   private static func write(_ text: String, to descriptor: Int32) {
-    var bytes = Array(TerminalText.escaped(text, keepingColors: true).utf8)[...]
+    clearProgress()
+    rawWrite(TerminalText.escaped(text, keepingColors: true), to: descriptor)
+  }
+
+  /// Writes `text` as it is: the caller escaped it.
+  private static func rawWrite(_ text: String, to descriptor: Int32) {
+    var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { buffer in
         #if canImport(Glibc)
@@ -59,8 +65,42 @@ enum Console {
   /// `--color`: set once by `RenderCommand.main` before the command runs.
   private static let colorMode = Mutex(ColorMode.auto)
 
+  /// Whether a progress line is on the terminal (and must be cleared before other
+  /// output), and when the process started (progress shows only for long work).
+  private static let progressState = Mutex((shown: false, start: ContinuousClock.now))
+
+  /// A one-line progress on stderr: only on a terminal, never in CI logs (`CI` set) or
+  /// with TERM=dumb, where the carriage returns would pile up.
+  static var showsProgress: Bool {
+    isatty(STDERR_FILENO) == 1 && getenv("CI") == nil
+      && getenv("TERM").map { String(cString: $0) != "dumb" } ?? false
+  }
+
+  /// Replaces the progress line with `text`, once the run has taken half a second (a
+  /// quick run shows none).
+  static func progress(_ text: String) {
+    let show = progressState.withLock { state -> Bool in
+      guard ContinuousClock.now - state.start > .milliseconds(500) else { return false }
+      state.shown = true
+      return true
+    }
+    guard show else { return }
+    rawWrite("\r\u{1B}[K" + TerminalText.escaped("render: \(text)..."), to: STDERR_FILENO)
+  }
+
+  /// Removes the progress line, if one is shown.
+  static func clearProgress() {
+    let shown = progressState.withLock { state -> Bool in
+      defer { state.shown = false }
+      return state.shown
+    }
+    if shown { rawWrite("\r\u{1B}[K", to: STDERR_FILENO) }
+  }
+
+  /// Applies `--color` and starts the clock the progress line waits on.
   static func setColorMode(_ mode: ColorMode) {
     colorMode.withLock { $0 = mode }
+    progressState.withLock { $0.start = ContinuousClock.now }
   }
 
   /// Whether stderr gets colours (see `isColored(_:)`).

@@ -72,6 +72,7 @@ struct RenderCommand: AsyncParsableCommand {
         var syncCommand = command
         try syncCommand.run()
       }
+      Console.clearProgress()
     } catch let error as ValidationError {
       Console.error("render: error: \(error.message)\n")
       #if canImport(Glibc)

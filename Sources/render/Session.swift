@@ -65,6 +65,7 @@ struct Session {
   func compile() async -> Compilation {
     let bundled = await Self.bundledSchema()
     var options = buildOptions
+    if Console.showsProgress { options.progress = { Console.progress($0) } }
     if !options.environments.isEmpty || !options.services.isEmpty {
       options.previousVersions = Self.recordedVersions(root: root, output: platform.settings.output)
     }

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
   /// The versions.yaml the previous build wrote, for filtered builds: what they do not
   /// render keeps its recorded version.
   public var previousVersions: [String: [String: String]] = [:]
+  /// Told the name of each long stage as it starts, with counts ("rendering 5000
+  /// services"), for a progress line on a terminal.
+  public var progress: (@Sendable (String) -> Void)?
 
   public init(environments: [String] = [], services: [String] = [], strict: Bool = false) {
     self.environments = environments

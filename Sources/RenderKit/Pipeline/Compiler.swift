@@ -39,6 +39,8 @@ public enum Compiler {
     // Resolve every service everywhere: versions.yaml covers the whole platform, and an
     // input error is an error whatever the filter.
     let resolver = ServiceResolver(platform: platform)
+    options.progress?(
+      "resolving \(platform.services.count) services in \(concrete.count) environments")
     let resolutions = await concrete.concurrentMap(chunks: concrete.count) {
       name -> (services: [String: ResolvedService], diagnostics: [Diagnostic]) in
       guard let environment = environments[name] else { return ([:], []) }
@@ -96,6 +98,7 @@ public enum Compiler {
     let serviceJobs = builders.keys.sorted().flatMap { name in
       (builders[name]?.services ?? []).filter(\.isEnabled).map { (name, $0) }
     }
+    options.progress?("rendering \(serviceJobs.count) services")
     let renderedServices = await serviceJobs.concurrentMap(chunks: 64) {
       job -> (resources: [Resource], diagnostics: [Diagnostic]) in
       builders[job.0].map { $0.renderService(job.1) } ?? ([], [])
@@ -109,6 +112,7 @@ public enum Compiler {
 
     stopwatch.lap("render services")
     let environmentJobs = builders.keys.sorted()
+    options.progress?("patching and validating \(environmentJobs.count) environments")
     let finished = await environmentJobs.concurrentMap(chunks: environmentJobs.count) {
       name -> (context: ValidationContext?, resources: [Resource], diagnostics: [Diagnostic]) in
       guard let builder = builders[name] else { return (nil, [], []) }
@@ -160,6 +164,7 @@ public enum Compiler {
       placements += placed
       diagnostics += found
     }
+    options.progress?("emitting \(placements.count) files")
     let environmentFiles = await placements.concurrentMap(chunks: 64) {
       OutputPlanner.file(at: $0.path, for: $0.resource)
     }
