@@ -46,6 +46,10 @@ struct BuildCommand: AsyncParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     let outputPath = session.root + "/" + session.platform.settings.output
     let recover = !check
+    if check && TreeWriter(outputPath: outputPath).hasPendingWrite {
+      Console.error(RenderedOutput.interruptedWrite(session.platform.settings.output))
+      throw ExitCode(1)
+    }
     let scan = Task.detached(priority: .userInitiated) {
       Result { () throws(FileSystem.Error) -> ExistingTree in
         if recover { try TreeWriter(outputPath: outputPath).recover() }

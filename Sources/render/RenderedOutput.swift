@@ -33,6 +33,12 @@ struct RenderedOutput {
       diff: TreeDiff(tree: tree, existing: existing))
   }
 
+  /// What a read-only command says when a killed build left its write half done: the
+  /// next `render build` finishes it (or undoes it), a check must not.
+  static func interruptedWrite(_ folder: String) -> String {
+    "render: \(folder)/ is part way through a build that was interrupted; run `render build` to finish it\n"
+  }
+
   /// Warnings for files in the output folder that render did not generate.
   var notes: [Diagnostic] {
     diff.handWritten.map {

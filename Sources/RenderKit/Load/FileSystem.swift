@@ -143,6 +143,26 @@ public enum FileSystem {
     }
   }
 
+  /// Creates a folder with exactly `mode` (the umask does not apply).
+  public static func makeDirectory(_ path: String, mode: UInt32) throws(Error) {
+    guard mkdir(path, mode_t(mode)) == 0 else {
+      throw Error(path: path, operation: "cannot create directory", code: errno)
+    }
+    _ = chmod(path, mode_t(mode))
+  }
+
+  /// Removes `path` if it is an empty folder; anything else is left as it is.
+  public static func removeEmptyDirectory(_ path: String) {
+    _ = rmdir(path)
+  }
+
+  /// The permission bits of the entry at `path` (not following links).
+  public static func permissions(_ path: String) -> UInt32? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return UInt32(info.st_mode) & 0o7777
+  }
+
   /// `mkdir -p`: every missing folder on the way to `path`.
   public static func makeDirectories(_ path: String) throws(Error) {
     var current = path.hasPrefix("/") ? "" : "."
