@@ -72,14 +72,10 @@ enum EnvironmentParser {
 
     for override in repository.files(in: folder) where override.path != path {
       let fileName = String(override.path.dropFirst(folder.count + 1))
-      guard fileName.hasSuffix(".yaml") else {
-        diagnostics.append(
-          Diagnostic(
-            .warning, rule: "input", "'\(override.path)' is ignored: override files end in .yaml",
-            at: .start(of: override.path)))
-        continue
-      }
-      let service = String(fileName.dropLast(".yaml".count))
+      // `.yml` reads like `.yaml`, and JSON is YAML too.
+      guard let dot = fileName.lastIndex(of: "."), RepositoryLoader.isManifestFile(fileName)
+      else { continue }
+      let service = String(fileName[..<dot])
       guard serviceNames.contains(service) else {
         diagnostics.append(
           .input(
@@ -108,7 +104,7 @@ enum EnvironmentParser {
     environment.overrides = overrides
 
     for resource in repository.files(under: "\(folder)/resources")
-    where resource.path.hasSuffix(".yaml") {
+    where RepositoryLoader.isManifestFile(resource.path) {
       let (documents, found) = DocumentReader.documents(of: resource)
       diagnostics += found
       environment.resources.append(ManifestFile(path: resource.path, documents: documents))
