@@ -41,6 +41,13 @@ struct BuildCommand: AsyncParsableCommand {
     var session = try Session.load(options: options, output: output)
     let loaded = clock.now
     session.buildOptions.strict = strict
+    if let problem = RenderedOutput.folderProblem(
+      root: session.root, settings: session.platform.settings)
+    {
+      format.emit(session.parseDiagnostics + [problem], repository: session.repository)
+      Console.error("render: nothing written: fix the errors above.\n")
+      throw ExitCode(1)
+    }
     // The output folder is read (under the lock) while the compiler works.
     let lock = try session.lock()
     defer { withExtendedLifetime(lock) {} }

@@ -43,6 +43,30 @@ public struct TreeWriter: Sendable {
   /// The journal of a write that is being undone.
   var rollbackPath: String { stagingPath + "/rollback" }
 
+  /// Why the output folder `folder` (relative to `root`) cannot be written, if it
+  /// cannot: the folder, or a folder on the way to it, is a file, a link or a special
+  /// file. Checked before anything is written, so the error can point at render.yaml.
+  public static func outputFolderProblem(root: String, folder: String) -> String? {
+    var path = root
+    var relative = ""
+    for component in folder.split(separator: "/") {
+      path += "/" + component
+      relative += (relative.isEmpty ? "" : "/") + component
+      switch FileSystem.entryType(path) {
+      case nil: return nil
+      case .directory?: continue
+      case .symlink?:
+        return "'\(relative)' is a symbolic link; render never writes through links"
+      case .file?:
+        return relative == folder
+          ? "the output folder '\(folder)' is a file" : "the output folder '\(folder)' is under '\(relative)', which is a file"
+      case .other?:
+        return "'\(relative)' is neither a file nor a folder; render cannot write the output folder '\(folder)' there"
+      }
+    }
+    return nil
+  }
+
   /// Whether a write was interrupted after its commit point: the output folder may hold
   /// part of it until `recover()` finishes it.
   public var hasPendingWrite: Bool {
