@@ -156,6 +156,28 @@ public enum FileSystem {
     return result
   }
 
+  /// The size of a file and its first `count` bytes (fewer if it is shorter).
+  public static func readHead(_ path: String, count: Int) throws(Error) -> (size: Int, head: [UInt8]) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw Error(path: path, operation: "cannot read", code: errno)
+    }
+    var head = [UInt8](repeating: 0, count: count)
+    let read = head.withUnsafeMutableBytes { buffer in
+      #if canImport(Glibc)
+        Glibc.read(descriptor, buffer.baseAddress, count)
+      #else
+        Darwin.read(descriptor, buffer.baseAddress, count)
+      #endif
+    }
+    guard read >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    head.removeLast(count - read)
+    return (Int(info.st_size), head)
+  }
+
   /// Writes a new file, failing if anything is already there, so nothing is ever written
   /// through a symbolic link or over a file render did not expect.
   public static func createFile(_ path: String, bytes: [UInt8]) throws(Error) {

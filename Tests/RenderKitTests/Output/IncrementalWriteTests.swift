@@ -256,3 +256,35 @@ import Testing
     #expect(try FileSystem.list(folder.path) == ["rendered"])
   }
 }
+
+/// Issue 15: a 1.5 GB hand-written file in rendered/ was read whole.
+@Suite struct LargeOutputFileTests {
+  @Test func aHugeFileInTheOutputFolderIsNotReadWhole() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("rendered/notes.txt", "")
+    try folder.write("rendered/prod/web/configmap-a.yaml", OutputFixture.generated("a: 1\n"))
+    // Sparse: a gigabyte on paper, nothing on disk; read whole it would cost 1 GB.
+    #expect(truncate(folder.path + "/rendered/notes.txt", 1 << 30) == 0)
+    let tree = try ExistingTree.scan(folder.path + "/rendered")
+    #expect(tree.entries["notes.txt"] == .largeFile(size: 1 << 30, head: [UInt8](repeating: 0, count: 4096)))
+    let diff = TreeDiff(tree: OutputFixture.tree([]), existing: tree)
+    #expect(diff.handWritten == ["notes.txt"])
+    #expect(diff.stale == ["prod/web/configmap-a.yaml"])
+  }
+
+  @Test func aHugeGeneratedFileIsStaleOrReplaced() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("rendered/prod/web/configmap-a.yaml", OutputFixture.generated("a: 1\n"))
+    try folder.write("rendered/prod/web/configmap-b.yaml", OutputFixture.generated("b: 1\n"))
+    #expect(truncate(folder.path + "/rendered/prod/web/configmap-a.yaml", 1 << 30) == 0)
+    #expect(truncate(folder.path + "/rendered/prod/web/configmap-b.yaml", 1 << 30) == 0)
+    let tree = try ExistingTree.scan(folder.path + "/rendered")
+    let a = OutputFixture.file("prod/web/configmap-a.yaml", "a: 1\n")
+    let diff = TreeDiff(tree: OutputFixture.tree([a]), existing: tree)
+    #expect(diff.updated.map(\.path) == [a.path])
+    #expect(diff.stale == ["prod/web/configmap-b.yaml"])
+    try TreeWriter(outputPath: folder.path + "/rendered").write(diff, existing: tree)
+    #expect(folder.read("rendered/" + a.path) == a.contents)
+    #expect(folder.type("rendered/prod/web/configmap-b.yaml") == nil)
+  }
+}
