@@ -49,7 +49,9 @@ struct VersionPinning {
     let (repository, loadDiagnostics) = RepositoryLoader(root: absolute).load()
     let platform = PlatformParser.parse(repository).platform
     try Self.checkEnvironment(environment, in: platform, option: "--env")
-    if let problem = RenderedOutput.folderProblem(root: repository.root, settings: platform.settings) {
+    if let problem = RenderedOutput.folderProblem(
+      root: repository.root, settings: platform.settings)
+    {
       Console.report([problem], repository: repository)
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)

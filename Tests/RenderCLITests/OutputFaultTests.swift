@@ -19,15 +19,18 @@ import Testing
       case .directory: result[path] = "folder"
       default:
         result[path] =
-          "\(entry.status.kind) inode \(entry.status.inode): " + String(decoding: entry.bytes, as: UTF8.self)
+          "\(entry.status.kind) inode \(entry.status.inode): "
+          + String(decoding: entry.bytes, as: UTF8.self)
       }
     }
     return result
   }
 
   private func bumpEveryVersion(_ repository: TemporaryRepository) throws {
-    try repository.replace("version: 1.0.0", with: "version: 1.0.1", in: "services/api/service.yaml")
-    try repository.replace("version: 2.0.0", with: "version: 2.0.1", in: "services/web/service.yaml")
+    try repository.replace(
+      "version: 1.0.0", with: "version: 1.0.1", in: "services/api/service.yaml")
+    try repository.replace(
+      "version: 2.0.0", with: "version: 2.0.1", in: "services/web/service.yaml")
   }
 
   static let isRoot = getuid() == 0
@@ -73,7 +76,9 @@ import Testing
     init?(kilobytes: Int) {
       path = FileManager.default.temporaryDirectory.path + "/render-full-" + UUID().uuidString
       try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-      guard OutputFaultTests.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
+      guard
+        OutputFaultTests.run(
+          "/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
       else {
         try? FileManager.default.removeItem(atPath: path)
         return nil

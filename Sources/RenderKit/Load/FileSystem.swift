@@ -157,7 +157,9 @@ public enum FileSystem {
   }
 
   /// The size of a file and its first `count` bytes (fewer if it is shorter).
-  public static func readHead(_ path: String, count: Int) throws(Error) -> (size: Int, head: [UInt8]) {
+  public static func readHead(
+    _ path: String, count: Int
+  ) throws(Error) -> (size: Int, head: [UInt8]) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
     defer { close(descriptor) }

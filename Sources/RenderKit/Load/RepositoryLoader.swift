@@ -193,7 +193,9 @@ public struct RepositoryLoader: Sendable {
               .input(
                 "'\(file.relative)' is larger than 16 MiB, the most render reads from one input file",
                 at: .start(of: file.relative),
-                help: "Kubernetes objects are at most 1.5 MB; split the file or move it out of the repository's input folders"))
+                help:
+                  "Kubernetes objects are at most 1.5 MB; split the file or move it out of the repository's input folders"
+              ))
           }
           return .failure(.input(error.description, at: .start(of: file.relative)))
         }

@@ -59,9 +59,11 @@ public struct TreeWriter: Sendable {
         return "'\(relative)' is a symbolic link; render never writes through links"
       case .file?:
         return relative == folder
-          ? "the output folder '\(folder)' is a file" : "the output folder '\(folder)' is under '\(relative)', which is a file"
+          ? "the output folder '\(folder)' is a file"
+          : "the output folder '\(folder)' is under '\(relative)', which is a file"
       case .other?:
-        return "'\(relative)' is neither a file nor a folder; render cannot write the output folder '\(folder)' there"
+        return
+          "'\(relative)' is neither a file nor a folder; render cannot write the output folder '\(folder)' there"
       }
     }
     return nil

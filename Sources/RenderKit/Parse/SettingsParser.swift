@@ -16,7 +16,8 @@ public enum SettingsParser {
       $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
     }) {
       return .failure(
-        .init(message: "the output folder's name cannot hold control characters (a newline, a tab)"))
+        .init(message: "the output folder's name cannot hold control characters (a newline, a tab)")
+      )
     }
     let first = path.split(separator: "/").first.map(String.init) ?? ""
     if !NameRules.isSafeRelativePath(path) || path == "." || first == "." {

@@ -49,7 +49,10 @@ import Testing
     }
     try #require(bound == 0)
     let (_, found) = load(folder)
-    #expect(found == ["crds/s.yaml:1:1: 'crds/s.yaml' is a socket, not a file or folder; render reads only files and folders"])
+    #expect(
+      found == [
+        "crds/s.yaml:1:1: 'crds/s.yaml' is a socket, not a file or folder; render reads only files and folders"
+      ])
   }
 
   @Test func linksFanningOutToOneFolderReadItOnce() throws {
@@ -68,7 +71,10 @@ import Testing
     // Each real folder once (d1 through the first link to it), the other links reported.
     #expect(repository.files.count == 8)
     #expect(found.allSatisfy { $0.contains("again (through a symbolic link)") }, "\(found)")
-    #expect(found.contains("crds/d0/l1:1:1: 'crds/d0/l1' is the folder 'crds/d0/l0' again (through a symbolic link); render reads each folder once"), "\(found)")
+    #expect(
+      found.contains(
+        "crds/d0/l1:1:1: 'crds/d0/l1' is the folder 'crds/d0/l0' again (through a symbolic link); render reads each folder once"
+      ), "\(found)")
   }
 
   @Test func aFileOverTheLimitIsRefusedUnread() throws {
@@ -91,7 +97,8 @@ import Testing
     try folder.makeFolder("render.yaml")
     let (_, found) = load(folder)
     #expect(
-      found == ["render.yaml:1:1: 'render.yaml' is a folder; render's settings file must be a file"])
+      found == ["render.yaml:1:1: 'render.yaml' is a folder; render's settings file must be a file"]
+    )
   }
 
   @Test(arguments: RepositoryLoader.inputFolders)

@@ -18,7 +18,9 @@ import Testing
   private let c = OutputFixture.file("dev/api/configmap-c.yaml", "c: 1\n")
   private let d = OutputFixture.file("dev/db/configmap-d.yaml", "d: 1\n")
 
-  private func plan(_ files: [OutputFile], in folder: TemporaryFolder)
+  private func plan(
+    _ files: [OutputFile], in folder: TemporaryFolder
+  )
     throws -> (TreeWriter, ExistingTree, TreeDiff)
   {
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
@@ -38,7 +40,10 @@ import Testing
   private func folderStatus(_ path: String) -> (inode: UInt64, mode: UInt32, mtime: Int)? {
     var info = stat()
     guard lstat(path, &info) == 0 else { return nil }
-    return (UInt64(info.st_ino), UInt32(info.st_mode) & 0o7777, info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)
+    return (
+      UInt64(info.st_ino), UInt32(info.st_mode) & 0o7777,
+      info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+    )
   }
 
   @Test func theJournalReadsBackAsWritten() {
@@ -62,7 +67,8 @@ import Testing
         "dev/db": .directory, "dev/db/configmap-d.yaml": .file([]),
         "prod": .directory, "prod/web": .directory, "prod/web/configmap-a.yaml": .file([]),
       ], exists: true)
-    var diff = TreeDiff(tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true))
+    var diff = TreeDiff(
+      tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true))
     diff.added = [OutputFixture.file("prod/new/x.yaml", "x\n"), b]
     diff.updated = [
       TreeDiff.Update(path: a.path, old: [], new: a.contents, handEdited: false)
@@ -132,7 +138,9 @@ import Testing
     for step in journal.steps {
       if case .put(let path, let index, let replaces) = step {
         try FileSystem.createFile(staging + "/\(index).new", bytes: contents[path] ?? [])
-        if replaces { try FileSystem.hardLink(writer.outputPath + "/" + path, staging + "/\(index).old") }
+        if replaces {
+          try FileSystem.hardLink(writer.outputPath + "/" + path, staging + "/\(index).old")
+        }
       }
     }
     try FileSystem.createFile(writer.journalPath, bytes: Array(journal.text.utf8))
@@ -163,7 +171,8 @@ import Testing
     try build([a, b, c], in: folder)
     let before = try ExistingTree.scan(folder.path + "/rendered")
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
-    _ = try killedAfterCommit([OutputFixture.file(a.path, "a: 2\n"), d], in: folder, applying: stepsDone)
+    _ = try killedAfterCommit(
+      [OutputFixture.file(a.path, "a: 2\n"), d], in: folder, applying: stepsDone)
     try FileSystem.rename(writer.journalPath, writer.rollbackPath)
 
     try writer.recover()
@@ -266,7 +275,9 @@ import Testing
     // Sparse: a gigabyte on paper, nothing on disk; read whole it would cost 1 GB.
     #expect(truncate(folder.path + "/rendered/notes.txt", 1 << 30) == 0)
     let tree = try ExistingTree.scan(folder.path + "/rendered")
-    #expect(tree.entries["notes.txt"] == .largeFile(size: 1 << 30, head: [UInt8](repeating: 0, count: 4096)))
+    #expect(
+      tree.entries["notes.txt"]
+        == .largeFile(size: 1 << 30, head: [UInt8](repeating: 0, count: 4096)))
     let diff = TreeDiff(tree: OutputFixture.tree([]), existing: tree)
     #expect(diff.handWritten == ["notes.txt"])
     #expect(diff.stale == ["prod/web/configmap-a.yaml"])

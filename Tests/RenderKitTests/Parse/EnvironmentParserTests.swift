@@ -141,14 +141,17 @@ import Testing
   @Test func resourcesInYmlAndJSONAreRead() throws {
     let (platform, diagnostics) = RepositoryFixture.parse([
       "environments/prod/resources/a.yml": "kind: ConfigMap\nmetadata: {name: a}\n",
-      "environments/prod/resources/b.json": "{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"b\"}}\n",
+      "environments/prod/resources/b.json":
+        "{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"b\"}}\n",
     ])
     #expect(RepositoryFixture.lines(diagnostics) == [])
     #expect(
       platform.environments["prod"]?.resources.map(\.path) == [
         "environments/prod/resources/a.yml", "environments/prod/resources/b.json",
       ])
-    #expect(platform.environments["prod"]?.resources.last?.documents.first?["kind"]?.string == "ConfigMap")
+    #expect(
+      platform.environments["prod"]?.resources.last?.documents.first?["kind"]?.string == "ConfigMap"
+    )
   }
 
   @Test func anUnknownParentSuggestsTheNearestEnvironment() {
