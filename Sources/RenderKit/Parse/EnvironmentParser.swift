@@ -84,6 +84,15 @@ enum EnvironmentParser {
             at: .start(of: override.path)))
         continue
       }
+      if let existing = overrides[service], existing.location.file != path {
+        // `checkout.yaml` and `checkout.yml` side by side.
+        diagnostics.append(
+          .input(
+            "'\(service)' is overridden both in \(existing.location.file) and in \(override.path); keep one",
+            at: .start(of: override.path),
+            related: [.init("the other override", at: existing.location)]))
+        continue
+      }
       if let existing = overrides[service] {
         diagnostics.append(
           .input(

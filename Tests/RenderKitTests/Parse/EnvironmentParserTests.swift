@@ -138,6 +138,16 @@ import Testing
     #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "9.9.9")
   }
 
+  @Test func aYamlAndAYmlOverrideOfOneServiceAreAnError() throws {
+    #expect(
+      RepositoryFixture.findings([
+        "environments/prod/checkout.yaml": "version: 1.0.0\n",
+        "environments/prod/checkout.yml": "version: 2.0.0\n",
+      ]) == [
+        "environments/prod/checkout.yml:1:1: 'checkout' is overridden both in environments/prod/checkout.yaml and in environments/prod/checkout.yml; keep one"
+      ])
+  }
+
   @Test func resourcesInYmlAndJSONAreRead() throws {
     let (platform, diagnostics) = RepositoryFixture.parse([
       "environments/prod/resources/a.yml": "kind: ConfigMap\nmetadata: {name: a}\n",
