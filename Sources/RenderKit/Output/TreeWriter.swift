@@ -86,7 +86,9 @@ public struct TreeWriter: Sendable {
         try FileSystem.removeTree(retiredPath)
       }
     }
-    if FileSystem.entryType(rollbackPath) == .file {
+    if FileSystem.entryType(outputPath) != .directory {
+      // The output folder was removed since: there is nothing to finish or undo.
+    } else if FileSystem.entryType(rollbackPath) == .file {
       try rollBack(try readJournal(rollbackPath))
     } else if FileSystem.entryType(journalPath) == .file {
       let journal = try readJournal(journalPath)

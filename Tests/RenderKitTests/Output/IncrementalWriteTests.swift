@@ -180,6 +180,15 @@ import Testing
     #expect(try ExistingTree.scan(folder.path + "/rendered").entries == before.entries)
   }
 
+  @Test func aJournalForAnOutputFolderRemovedSinceIsDropped() throws {
+    let folder = try TemporaryFolder()
+    try build([a, b], in: folder)
+    _ = try killedAfterCommit([OutputFixture.file(a.path, "a: 2\n"), c], in: folder)
+    try FileSystem.removeTree(folder.path + "/rendered")
+    try TreeWriter(outputPath: folder.path + "/rendered").recover()
+    #expect(try FileSystem.list(folder.path) == [])
+  }
+
   @Test func aStagingFolderWithoutAJournalIsDropped() throws {
     let folder = try TemporaryFolder()
     try build([a], in: folder)
