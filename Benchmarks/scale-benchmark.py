@@ -10,6 +10,9 @@ namespace, labels, replicas and some image tags), then times, for each size:
   kubectl kustomize     every overlay, one after the other (as a CI job would), for the
                         sizes given to --kustomize
   debug render          the same build with the debug binary `swift run` makes (--debug)
+  incremental           (--incremental) `render build` with nothing to change, and
+                        `render build` right after one service's version changed (one
+                        file per environment), on a current tree
 
 and prints one table: wall time, files per second, peak memory, ratios. Every figure is
 the best of --runs runs, kustomize's included.
@@ -283,6 +286,10 @@ def main():
         help="build release with the Swift runtime linked in (swift build --static-swift-stdlib),"
         " as a binary is shipped: it starts in 5 ms instead of 10",
     )
+    parser.add_argument(
+        "--incremental", action="store_true",
+        help="also time a no-op build and a build after one service's version changed",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (best is kept)")
     parser.add_argument(
         "--work-dir",
@@ -313,6 +320,21 @@ def main():
             row["build"] = best([binary, "build"], folder, arguments.runs, before=clear)
             row["check"] = best([binary, "build", "--check"], folder, arguments.runs)
             row["files"] = count_files(f"{folder}/rendered")
+            if arguments.incremental:
+                row["noop"] = best([binary, "build"], folder, arguments.runs)
+                # svc-0001 is pinned in no environment: its version reaches one file per
+                # environment (its Deployment). Each run flips it, so each run writes.
+                flips = iter(range(1, 10_000))
+
+                def change_version():
+                    write(
+                        f"{folder}/services/{service_name(1)}/service.yaml",
+                        f"template: web\nimage: ghcr.io/acme/{service_name(1)}\n"
+                        f"version: 2.0.{next(flips)}\n"
+                        f"values:\n  env: {{LOG_LEVEL: info, SERVICE: {service_name(1)}}}\n",
+                    )
+
+                row["changed"] = best([binary, "build"], folder, arguments.runs, before=change_version)
             if (services, environments) in arguments.kustomize:
                 generate_kustomize(f"{work}/kustomize", services, environments)
                 totals = []
@@ -336,6 +358,8 @@ def main():
         header += " kubectl kustomize | peak MB | build vs kustomize | --check vs kustomize |"
     if debug_binary:
         header += " debug build | debug vs release |"
+    if arguments.incremental:
+        header += " no-op build | one-version build | vs no-op |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for row in rows:
@@ -357,6 +381,10 @@ def main():
         if debug_binary:
             debug_time, _ = row["debug"]
             line += f" {seconds(debug_time)} | {debug_time / build_time:.1f}x |"
+        if arguments.incremental:
+            noop_time, _ = row["noop"]
+            changed_time, _ = row["changed"]
+            line += f" {seconds(noop_time)} | {seconds(changed_time)} | {changed_time / noop_time:.2f}x |"
         print(line)
 
 

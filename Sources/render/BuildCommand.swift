@@ -42,11 +42,22 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     var session = try Session.load(options: options, output: output)
     let loaded = clock.now
     session.buildOptions.strict = strict
+    if let problem = RenderedOutput.folderProblem(
+      root: session.root, settings: session.platform.settings)
+    {
+      format.emit(session.parseDiagnostics + [problem], repository: session.repository)
+      Console.error("render: nothing written: fix the errors above.\n")
+      throw ExitCode(1)
+    }
     // The output folder is read (under the lock) while the compiler works.
     let lock = try session.lock()
     defer { withExtendedLifetime(lock) {} }
     let outputPath = session.root + "/" + session.platform.settings.output
     let recover = !check
+    if check && TreeWriter(outputPath: outputPath).hasPendingWrite {
+      Console.error(RenderedOutput.interruptedWrite(session.platform.settings.output))
+      throw ExitCode(1)
+    }
     let scan = Task.detached(priority: .userInitiated) {
       Result { () throws(FileSystem.Error) -> ExistingTree in
         if recover { try TreeWriter(outputPath: outputPath).recover() }

@@ -82,6 +82,10 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
       }
     } else {
       let existing: ExistingTree
+      if TreeWriter(outputPath: session.root + "/" + tree.folder).hasPendingWrite {
+        Console.error(RenderedOutput.interruptedWrite(tree.folder))
+        throw ExitCode(1)
+      }
       do {
         existing = try ExistingTree.scan(session.root + "/" + tree.folder)
       } catch {

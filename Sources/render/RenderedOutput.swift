@@ -33,6 +33,20 @@ struct RenderedOutput {
       diff: TreeDiff(tree: tree, existing: existing))
   }
 
+  /// An error at render.yaml's `output` (or at the folder, for `--output`) when the
+  /// output folder cannot be written, before any work is done.
+  static func folderProblem(root: String, settings: ProjectSettings) -> Diagnostic? {
+    guard let problem = TreeWriter.outputFolderProblem(root: root, folder: settings.output)
+    else { return nil }
+    return .input(problem, at: settings.outputLocation ?? .start(of: settings.output))
+  }
+
+  /// What a read-only command says when a killed build left its write half done: the
+  /// next `render build` finishes it (or undoes it), a check must not.
+  static func interruptedWrite(_ folder: String) -> String {
+    "render: \(folder)/ is part way through a build that was interrupted; run `render build` to finish it\n"
+  }
+
   /// Warnings for files in the output folder that render did not generate.
   var notes: [Diagnostic] {
     diff.handWritten.map {

@@ -49,6 +49,13 @@ struct VersionPinning {
     let (repository, loadDiagnostics) = RepositoryLoader(root: absolute).load()
     let platform = PlatformParser.parse(repository).platform
     try Self.checkEnvironment(environment, in: platform, option: "--env")
+    if let problem = RenderedOutput.folderProblem(
+      root: repository.root, settings: platform.settings)
+    {
+      Console.report([problem], repository: repository)
+      Console.error("render: nothing written: fix the errors above.\n")
+      throw ExitCode(1)
+    }
     var seen: Set<String> = []
     for service in services {
       guard platform.services[service] != nil else {

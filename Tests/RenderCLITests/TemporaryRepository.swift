@@ -19,8 +19,15 @@ final class TemporaryRepository {
   /// The repository root, absolute and canonical.
   let root: String
 
-  init(_ files: [String: String] = [:]) throws {
-    scratch = try TemporaryFolder.make(prefix: "render-e2e")
+  /// - Parameter parent: where to make the scratch folder (default: the system's
+  ///   temporary folder), such as a small file system mounted for the test.
+  init(_ files: [String: String] = [:], in parent: String? = nil) throws {
+    if let parent {
+      scratch = parent + "/scratch"
+      try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
+    } else {
+      scratch = try TemporaryFolder.make(prefix: "render-e2e")
+    }
     root = scratch + "/repo"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: false)
     try write(files)

@@ -54,7 +54,14 @@ public struct TreeComparison: Sendable {
   ) -> [String: [UInt8]] {
     var files: [String: [UInt8]] = [:]
     for (path, entry) in existing.entries {
-      guard case .file(let contents) = entry, tree.owns(path),
+      let contents: [UInt8]
+      switch entry {
+      case .file(let bytes): contents = bytes
+      // Only its start was read: enough to show that it changes.
+      case .largeFile(_, let head): contents = head
+      default: continue
+      }
+      guard tree.owns(path),
         GeneratedHeader.isGenerated(contents),
         !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
       else { continue }

@@ -31,6 +31,31 @@ public enum FileSystem {
     return type(of: info)
   }
 
+  /// What makes a file itself: its device and inode.
+  public struct FileIdentity: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+  }
+
+  /// The identity of what `path` points at, following links.
+  public static func identity(_ path: String) -> FileIdentity? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+  }
+
+  /// "a FIFO", "a socket", "a device": what a special file is, for messages.
+  public static func specialFileKind(_ path: String) -> String {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return "something unreadable" }
+    switch info.st_mode & S_IFMT {
+    case S_IFIFO: return "a FIFO (named pipe)"
+    case S_IFSOCK: return "a socket"
+    case S_IFCHR, S_IFBLK: return "a device"
+    default: return "not a regular file"
+    }
+  }
+
   /// The type of what `path` points at, following links.
   public static func targetType(_ path: String) -> EntryType? {
     var info = stat()
@@ -80,14 +105,24 @@ public enum FileSystem {
     return entries.sorted { $0.name < $1.name }
   }
 
-  public static func readBytes(_ path: String) throws(Error) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  /// Reads a whole file. Opening never blocks (a FIFO put where a file was listed is not
+  /// waited on), and only regular files are read.
+  /// - Parameter limit: the most bytes to read; a bigger file fails with `EFBIG` before
+  ///   any of it is read.
+  public static func readBytes(_ path: String, limit: Int? = nil) throws(Error) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
     defer { close(descriptor) }
     // One read of the size fstat reports covers almost every file; keep reading in case
     // the file grew meanwhile.
     var info = stat()
     let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+    if info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != 0 {
+      throw Error(path: path, operation: "cannot read", code: EINVAL)
+    }
+    if let limit, expected > limit {
+      throw Error(path: path, operation: "cannot read", code: EFBIG)
+    }
     var result = [UInt8](repeating: 0, count: expected + 1)
     var count = 0
     while true {
@@ -107,6 +142,9 @@ public enum FileSystem {
         throw Error(path: path, operation: "cannot read", code: errno)
       }
       count += read
+      if let limit, count > limit {
+        throw Error(path: path, operation: "cannot read", code: EFBIG)
+      }
       // A regular file that has given exactly the size fstat reported, in a read that
       // came back short, is at its end: no need to ask again to hear so. Anything else
       // (a short read before the end, as FUSE or network file systems give) reads on.
@@ -116,6 +154,30 @@ public enum FileSystem {
     }
     result.removeLast(result.count - count)
     return result
+  }
+
+  /// The size of a file and its first `count` bytes (fewer if it is shorter).
+  public static func readHead(
+    _ path: String, count: Int
+  ) throws(Error) -> (size: Int, head: [UInt8]) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw Error(path: path, operation: "cannot read", code: errno)
+    }
+    var head = [UInt8](repeating: 0, count: count)
+    let read = head.withUnsafeMutableBytes { buffer in
+      #if canImport(Glibc)
+        Glibc.read(descriptor, buffer.baseAddress, count)
+      #else
+        Darwin.read(descriptor, buffer.baseAddress, count)
+      #endif
+    }
+    guard read >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    head.removeLast(count - read)
+    return (Int(info.st_size), head)
   }
 
   /// Writes a new file, failing if anything is already there, so nothing is ever written
@@ -141,6 +203,26 @@ public enum FileSystem {
     guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
       throw Error(path: path, operation: "cannot create directory", code: errno)
     }
+  }
+
+  /// Creates a folder with exactly `mode` (the umask does not apply).
+  public static func makeDirectory(_ path: String, mode: UInt32) throws(Error) {
+    guard mkdir(path, mode_t(mode)) == 0 else {
+      throw Error(path: path, operation: "cannot create directory", code: errno)
+    }
+    _ = chmod(path, mode_t(mode))
+  }
+
+  /// Removes `path` if it is an empty folder; anything else is left as it is.
+  public static func removeEmptyDirectory(_ path: String) {
+    _ = rmdir(path)
+  }
+
+  /// The permission bits of the entry at `path` (not following links).
+  public static func permissions(_ path: String) -> UInt32? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return UInt32(info.st_mode) & 0o7777
   }
 
   /// `mkdir -p`: every missing folder on the way to `path`.

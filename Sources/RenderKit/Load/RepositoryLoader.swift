@@ -1,13 +1,32 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a repository's input files from disk: the Load stage.
 ///
-/// Only the folders SPEC.md names are read. Symbolic links are followed only when they
-/// resolve inside the repository; one that leaves it is an error, as is a file that is
-/// not UTF-8. Folders and files whose names start with `.` are skipped.
+/// Only the folders SPEC.md names are read, and in them the `*.yaml`, `*.yml` and
+/// `*.json` files. Symbolic links are followed only when they resolve inside the
+/// repository; one that leaves it is an error, as is a file that is not UTF-8, a file
+/// over `maxFileSize`, anything that is neither a file nor a folder (a FIFO, socket or
+/// device, which is never opened), and a folder reached a second time through a link
+/// (each real folder is read once). Folders and files whose names start with `.` are
+/// skipped.
 public struct RepositoryLoader: Sendable {
   /// The folders that hold inputs, read recursively.
   public static let inputFolders = ["templates", "services", "environments", "crds"]
   /// Deepest folder nesting read below an input folder.
   static let maxDepth = 8
+  /// The largest input file render reads: 16 MiB. Kubernetes objects are at most 1.5 MB
+  /// (etcd's limit), so a bigger file is a mistake, and reading it whole would cost memory.
+  public static let maxFileSize = 16 << 20
+
+  /// Whether a file in a folder of plain manifests (`manifests/`, `resources/`, `crds/`)
+  /// is one: YAML (`.yaml`, `.yml`) or JSON, which is YAML too.
+  public static func isManifestFile(_ path: String) -> Bool {
+    path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json")
+  }
 
   public let root: String
 
@@ -25,6 +44,13 @@ public struct RepositoryLoader: Sendable {
       walker.visit("render.yaml", depth: 0, topLevelFile: true)
       for folder in Self.inputFolders {
         walker.visit(folder, depth: 0, topLevelFile: false)
+        if let type = walker.types[folder], type != .directory {
+          walker.diagnostics.append(
+            .input(
+              "'\(folder)' must be a folder, but it is \(Walker.describe(type))",
+              at: .start(of: folder),
+              help: "render reads \(folder)/ as a folder of inputs; move the file out of the way"))
+        }
       }
       walker.readPending()
       // render.yaml's `schemas:` folders hold CRDs (YAML) and Kubernetes schemas (JSON).
@@ -55,6 +81,21 @@ public struct RepositoryLoader: Sendable {
     var files: [String: SourceFile] = [:]
     var directories: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// The type of each top-level entry visited (links resolved).
+    var types: [String: FileSystem.EntryType] = [:]
+    /// Every real folder read, by device and inode, with the path it was read as: a link
+    /// back to one is reported, not read again (links fanning out to the same folders
+    /// would otherwise multiply the walk).
+    var visitedFolders: [FileSystem.FileIdentity: String] = [:]
+
+    static func describe(_ type: FileSystem.EntryType) -> String {
+      switch type {
+      case .file: "a file"
+      case .directory: "a folder"
+      case .symlink: "a symbolic link"
+      case .other: "neither a file nor a folder"
+      }
+    }
 
     init(root: String) {
       self.root = root
@@ -84,8 +125,25 @@ public struct RepositoryLoader: Sendable {
         }
         type = FileSystem.targetType(absolute) ?? .other
       }
+      if depth == 0 { types[relative] = type }
       switch type {
-      case .directory where !topLevelFile:
+      case .directory where topLevelFile:
+        diagnostics.append(
+          .input(
+            "'\(relative)' is a folder; render's settings file must be a file",
+            at: .start(of: relative)))
+      case .directory:
+        if let identity = FileSystem.identity(absolute) {
+          if let first = visitedFolders[identity] {
+            diagnostics.append(
+              .input(
+                "'\(relative)' is the folder '\(first)' again (through a symbolic link); render reads each folder once",
+                at: .start(of: relative),
+                help: "copy the files instead of linking the folder twice"))
+            return
+          }
+          visitedFolders[identity] = relative
+        }
         guard depth <= RepositoryLoader.maxDepth else {
           diagnostics.append(
             .input(
@@ -106,13 +164,13 @@ public struct RepositoryLoader: Sendable {
             knownType: type)
         }
       case .file:
-        guard
-          topLevelFile || relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")
-            || (json && relative.hasSuffix(".json"))
-        else { return }
+        guard topLevelFile || RepositoryLoader.isManifestFile(relative) else { return }
         read(relative, absolute: absolute)
-      default:
-        return
+      case .other, .symlink:
+        diagnostics.append(
+          .input(
+            "'\(relative)' is \(FileSystem.specialFileKind(absolute)), not a file or folder; render reads only files and folders",
+            at: .start(of: relative), help: "remove it from the repository"))
       }
     }
 
@@ -128,8 +186,17 @@ public struct RepositoryLoader: Sendable {
       let results = pending.parallelMap { file -> Result<SourceFile, Diagnostic> in
         let bytes: [UInt8]
         do throws(FileSystem.Error) {
-          bytes = try FileSystem.readBytes(file.absolute)
+          bytes = try FileSystem.readBytes(file.absolute, limit: RepositoryLoader.maxFileSize)
         } catch {
+          if error.code == EFBIG {
+            return .failure(
+              .input(
+                "'\(file.relative)' is larger than 16 MiB, the most render reads from one input file",
+                at: .start(of: file.relative),
+                help:
+                  "Kubernetes objects are at most 1.5 MB; split the file or move it out of the repository's input folders"
+              ))
+          }
           return .failure(.input(error.description, at: .start(of: file.relative)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -3,6 +3,8 @@
 public struct ProjectSettings: Sendable {
   /// The output folder, relative to the root.
   public var output: String = "rendered"
+  /// Where render.yaml sets `output`; `nil` when it does not.
+  public var outputLocation: SourceLocation?
   public var kubernetesVersion: String = "1.31"
   /// Where render.yaml sets `kubernetesVersion`, for findings about it.
   public var kubernetesVersionLocation: SourceLocation = .start(of: "render.yaml")

@@ -1,7 +1,16 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What the output folder holds on disk now, read without following links.
 public struct ExistingTree: Sendable {
   public enum Entry: Sendable, Equatable {
     case file([UInt8])
+    /// A file over `readLimit`: only its size and first bytes are read (enough to see
+    /// render's header), so a huge hand-written file costs no memory.
+    case largeFile(size: Int, head: [UInt8])
     case directory
     case symlink(String)
     case other
@@ -9,6 +18,9 @@ public struct ExistingTree: Sendable {
 
   /// Entries by path inside the output folder.
   public var entries: [String: Entry]
+  /// The largest file read whole: 16 MiB, ten times the largest Kubernetes object.
+  public static let readLimit = 16 << 20
+
   /// Whether the output folder exists at all.
   public var exists: Bool
 
@@ -28,10 +40,18 @@ public struct ExistingTree: Sendable {
       try scan(path, relative: "", into: &entries, files: &files)
       // Reading thousands of files is most of a scan; the reads are independent.
       let contents = files.parallelMap { file in
-        Result { () throws(FileSystem.Error) in try FileSystem.readBytes(path + "/" + file) }
+        Result { () throws(FileSystem.Error) -> Entry in
+          do throws(FileSystem.Error) {
+            return .file(try FileSystem.readBytes(path + "/" + file, limit: readLimit))
+          } catch {
+            guard error.code == EFBIG else { throw error }
+            let (size, head) = try FileSystem.readHead(path + "/" + file, count: 4096)
+            return .largeFile(size: size, head: head)
+          }
+        }
       }
       for (file, content) in zip(files, contents) {
-        entries[file] = .file(try content.get())
+        entries[file] = try content.get()
       }
       return ExistingTree(entries: entries, exists: true)
     default:

@@ -63,6 +63,20 @@ public struct TreeDiff: Sendable {
                 "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"
             ))
         }
+      case .largeFile(_, let head)?:
+        // Bigger than any file render writes from its size alone: changed, if render's.
+        if GeneratedHeader.isGenerated(head) {
+          updated.append(Update(path: file.path, old: head, new: file.contents, handEdited: true))
+        } else {
+          conflicts.append(
+            Diagnostic(
+              .error, rule: "output",
+              "render would overwrite \(tree.displayPath(file.path)), which it did not generate (the file has no render header)",
+              at: .start(of: tree.displayPath(file.path)),
+              help:
+                "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"
+            ))
+        }
       case .directory?, .symlink?, .other?:
         conflicts.append(
           Diagnostic(
@@ -73,7 +87,12 @@ public struct TreeDiff: Sendable {
     }
     let unplanned = existing.entries.filter { !planned.contains($0.key) }
     for (path, entry) in unplanned.sorted(by: { $0.key < $1.key }) {
-      guard case .file(let contents) = entry else { continue }
+      let contents: [UInt8]
+      switch entry {
+      case .file(let bytes): contents = bytes
+      case .largeFile(_, let head): contents = head
+      default: continue
+      }
       if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
       if GeneratedHeader.isGenerated(contents) {
         if tree.owns(path) { stale.append(path) }

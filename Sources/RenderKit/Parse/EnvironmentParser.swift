@@ -76,20 +76,25 @@ enum EnvironmentParser {
 
     for override in repository.files(in: folder) where override.path != path {
       let fileName = String(override.path.dropFirst(folder.count + 1))
-      guard fileName.hasSuffix(".yaml") else {
-        diagnostics.append(
-          Diagnostic(
-            .warning, rule: "input", "'\(override.path)' is ignored: override files end in .yaml",
-            at: .start(of: override.path)))
-        continue
-      }
-      let service = String(fileName.dropLast(".yaml".count))
+      // `.yml` reads like `.yaml`, and JSON is YAML too.
+      guard let dot = fileName.lastIndex(of: "."), RepositoryLoader.isManifestFile(fileName)
+      else { continue }
+      let service = String(fileName[..<dot])
       guard serviceNames.contains(service) else {
         diagnostics.append(
           .input(
             "'\(override.path)' overrides '\(service)', which is not a service"
               + Suggestion.didYouMean(service, in: serviceNames),
             at: .start(of: override.path)))
+        continue
+      }
+      if let existing = overrides[service], existing.location.file != path {
+        // `checkout.yaml` and `checkout.yml` side by side.
+        diagnostics.append(
+          .input(
+            "'\(service)' is overridden both in \(existing.location.file) and in \(override.path); keep one",
+            at: .start(of: override.path),
+            related: [.init("the other override", at: existing.location)]))
         continue
       }
       if let existing = overrides[service] {
@@ -112,7 +117,7 @@ enum EnvironmentParser {
     environment.overrides = overrides
 
     for resource in repository.files(under: "\(folder)/resources")
-    where resource.path.hasSuffix(".yaml") {
+    where RepositoryLoader.isManifestFile(resource.path) {
       let (documents, found) = DocumentReader.documents(of: resource)
       diagnostics += found
       environment.resources.append(ManifestFile(path: resource.path, documents: documents))

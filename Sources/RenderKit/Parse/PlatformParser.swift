@@ -89,7 +89,7 @@ public enum PlatformParser {
         }
       }
     }
-    for file in crdFiles where file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") {
+    for file in crdFiles where RepositoryLoader.isManifestFile(file.path) {
       let (documents, found) = DocumentReader.documents(of: file)
       diagnostics += found
       for document in documents {

@@ -34,7 +34,7 @@ enum ServiceParser {
         let manifestFolder = "\(folder)/\(relative)"
         var files: [ManifestFile] = []
         for manifest in repository.files(under: manifestFolder)
-        where manifest.path.hasSuffix(".yaml") {
+        where RepositoryLoader.isManifestFile(manifest.path) {
           let (documents, found) = DocumentReader.documents(of: manifest)
           reader.report(found)
           files.append(ManifestFile(path: manifest.path, documents: documents))

@@ -11,6 +11,14 @@ public enum SettingsParser {
   /// that is not one of render's inputs.
   public static func checkedOutputFolder(_ text: String) -> Result<String, OutputFolderProblem> {
     let path = text.hasSuffix("/") ? String(text.dropLast()) : text
+    // A newline or an escape sequence in a folder name breaks every tool that lists it.
+    if text.unicodeScalars.contains(where: {
+      $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
+    }) {
+      return .failure(
+        .init(message: "the output folder's name cannot hold control characters (a newline, a tab)")
+      )
+    }
     let first = path.split(separator: "/").first.map(String.init) ?? ""
     if !NameRules.isSafeRelativePath(path) || path == "." || first == "." {
       return .failure(
@@ -35,7 +43,9 @@ public enum SettingsParser {
 
     if let output = reader.string("output") {
       switch checkedOutputFolder(output.value) {
-      case .success(let folder): settings.output = folder
+      case .success(let folder):
+        settings.output = folder
+        settings.outputLocation = output.location
       case .failure(let problem): reader.report(.input(problem.message, at: output.location))
       }
     }

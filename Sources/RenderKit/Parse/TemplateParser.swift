@@ -22,14 +22,16 @@ enum TemplateParser {
       reader.value("parameters"), file: definitionPath)
     diagnostics += parameterErrors
 
+    // `.yml` reads like `.yaml`; JSON cannot hold `${ }` templates as YAML can.
     let manifestFiles = repository.files(in: folder).filter {
-      $0.path != definitionPath && $0.path.hasSuffix(".yaml")
+      $0.path != definitionPath && ($0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml"))
     }
-    for ignored in repository.files(in: folder) where ignored.path.hasSuffix(".yml") {
+    for refused in repository.files(in: folder) where refused.path.hasSuffix(".json") {
       diagnostics.append(
-        Diagnostic(
-          .warning, rule: "input", "'\(ignored.path)' is ignored: template files end in .yaml",
-          at: .start(of: ignored.path)))
+        .input(
+          "'\(refused.path)' is JSON; template files are YAML (.yaml or .yml)",
+          at: .start(of: refused.path),
+          help: "rename it to .yaml (JSON is valid YAML) or move it out of \(folder)/"))
     }
     let fileNames = manifestFiles.map { String($0.path.dropFirst(folder.count + 1)) }
 

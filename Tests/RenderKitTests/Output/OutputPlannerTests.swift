@@ -41,6 +41,27 @@ import Testing
     #expect(fileName == expected)
     #expect(!fileName.contains("/"))
   }
+
+  /// Issue 10 item 4: a valid 253-character name with a long kind made a file name the
+  /// file system refused ("File name too long").
+  @Test func longNamesAreCutToFitTheFileSystemWithAStableHash() throws {
+    let name = String(repeating: "a", count: 200) + "." + String(repeating: "b", count: 52)
+    let kind = "VeryLongCustomResourceKindForTestingTheLimit"
+    let fileName = ResourcePath.fileName(kind: kind, name: name)
+    #expect(fileName.utf8.count == ResourcePath.maximumFileNameLength)
+    #expect(fileName.hasPrefix("verylongcustomresourcekindfortestingthelimit-aaaa"))
+    #expect(fileName.hasSuffix(".yaml"))
+    #expect(fileName == ResourcePath.fileName(kind: kind, name: name))
+    // Names that share the kept prefix still get files of their own.
+    let other = ResourcePath.fileName(kind: kind, name: String(name.dropLast()) + "c")
+    #expect(other != fileName && other.utf8.count == fileName.utf8.count)
+    // The file system takes it.
+    let folder = try TemporaryFolder()
+    try FileSystem.createFile(folder.path + "/" + fileName, bytes: [])
+    // Names that fit are unchanged.
+    let fits = String(repeating: "a", count: 240)
+    #expect(ResourcePath.fileName(kind: "ConfigMap", name: fits) == "configmap-\(fits).yaml")
+  }
 }
 
 @Suite struct OutputPlannerTests {

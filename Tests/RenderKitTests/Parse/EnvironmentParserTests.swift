@@ -129,16 +129,39 @@ import Testing
       ])
   }
 
-  @Test func aYmlOverrideFileIsIgnoredWithAWarning() throws {
+  /// Issue 10 item 3: `.yml` reads like `.yaml` (it was skipped with a warning).
+  @Test func aYmlOverrideFileIsReadLikeAYamlOne() throws {
     let (platform, diagnostics) = RepositoryFixture.parse([
       "environments/prod/checkout.yml": "version: 9.9.9\n"
     ])
+    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "9.9.9")
+  }
+
+  @Test func aYamlAndAYmlOverrideOfOneServiceAreAnError() throws {
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
-        "environments/prod/checkout.yml:1:1: 'environments/prod/checkout.yml' is ignored: override files end in .yaml"
+      RepositoryFixture.findings([
+        "environments/prod/checkout.yaml": "version: 1.0.0\n",
+        "environments/prod/checkout.yml": "version: 2.0.0\n",
+      ]) == [
+        "environments/prod/checkout.yml:1:1: 'checkout' is overridden both in environments/prod/checkout.yaml and in environments/prod/checkout.yml; keep one"
       ])
-    #expect(diagnostics.map(\.severity) == [.warning])
-    #expect(platform.environments["prod"]?.overrides["checkout"] == nil)
+  }
+
+  @Test func resourcesInYmlAndJSONAreRead() throws {
+    let (platform, diagnostics) = RepositoryFixture.parse([
+      "environments/prod/resources/a.yml": "kind: ConfigMap\nmetadata: {name: a}\n",
+      "environments/prod/resources/b.json":
+        "{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"b\"}}\n",
+    ])
+    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(
+      platform.environments["prod"]?.resources.map(\.path) == [
+        "environments/prod/resources/a.yml", "environments/prod/resources/b.json",
+      ])
+    #expect(
+      platform.environments["prod"]?.resources.last?.documents.first?["kind"]?.string == "ConfigMap"
+    )
   }
 
   @Test func anUnknownParentSuggestsTheNearestEnvironment() {

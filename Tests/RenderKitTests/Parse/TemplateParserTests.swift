@@ -75,11 +75,21 @@ import Testing
   @Test func aTemplateWithoutManifestTemplates() {
     #expect(
       RepositoryFixture.findings([
-        "templates/web/configmap.yaml": nil, "templates/web/notes.yml": "a: 1\n",
+        "templates/web/configmap.yaml": nil, "templates/web/notes.json": "{}\n",
       ]) == [
-        "templates/web/notes.yml:1:1: 'templates/web/notes.yml' is ignored: template files end in .yaml",
+        "templates/web/notes.json:1:1: 'templates/web/notes.json' is JSON; template files are YAML (.yaml or .yml)",
         "\(definition):1:1: template 'web' has no manifest templates (*.yaml beside template.yaml)",
       ])
+  }
+
+  /// Issue 10 item 3: a `.yml` template file was skipped with a warning.
+  @Test func aYmlTemplateFileIsATemplate() {
+    let (platform, diagnostics) = RepositoryFixture.parse([
+      "templates/web/configmap.yaml": nil,
+      "templates/web/configmap.yml": "kind: ConfigMap\nmetadata: {name: a}\n",
+    ])
+    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(platform.templates["web"]?.files.map(\.path) == ["templates/web/configmap.yml"])
   }
 
   @Test func anInvalidTemplateNameIsAnErrorNamingTheFolder() throws {
