@@ -128,6 +128,15 @@ public struct FieldReader {
   }
 
   private mutating func wrongType(_ key: String, _ value: Node, expected: String, quoteHint: Bool) {
+    if case .scalar(.string(let text), .plain) = value.content,
+      let reading = YAML11Reading.of(plain: text)
+    {
+      diagnostics.append(
+        .input(
+          "'\(key)' in \(subject) must be \(expected): \(reading.message)", at: value.location,
+          help: reading.help))
+      return
+    }
     diagnostics.append(
       .input(
         "'\(key)' in \(subject) must be \(expected), not \(value.valueDescription)",
