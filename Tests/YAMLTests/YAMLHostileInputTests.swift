@@ -153,3 +153,49 @@ import Testing
     #expect(errors(text).first?.contains("MB of text through aliases") == true)
   }
 }
+
+@Suite struct YAMLCharacterErrorTests {
+  func error(_ text: String) -> String? {
+    do {
+      _ = try YAMLParser.parse(text, file: "test.yaml")
+      return nil
+    } catch {
+      return error.errors.first.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+  }
+
+  @Test(arguments: [("\u{01}", "U+0001"), ("\u{0}", "U+0000"), ("\u{7F}", "U+007F"), ("\u{1B}", "U+001B")])
+  func aControlCharacterIsReportedWhereItIs(character: String, code: String) {
+    #expect(
+      error("a: 1\nb:\n  c: \"x\(character)y\"\n")
+        == "3:8: control character \(code) is not allowed in YAML; write it as an escape in a double-quoted string"
+    )
+  }
+
+  @Test func columnsCountCharactersNotBytes() {
+    #expect(error("é: \"ü\u{01}\"\n")?.hasPrefix("1:6: ") == true)
+    #expect(error("\u{FEFF}a: \"\u{01}\"\n")?.hasPrefix("1:5: ") == true)
+  }
+
+  @Test func theFirstInvalidUTF8ByteIsFound() {
+    let cases: [([UInt8], Int?)] = [
+      (Array("plain ascii\n".utf8), nil),
+      (Array("é ü 配 🎉".utf8), nil),
+      ([0x61, 0x0A, 0x62, 0xFF], 3),
+      ([0x61, 0xC3], 1),  // truncated
+      ([0xC0, 0x80], 0),  // overlong
+      ([0xE0, 0x80, 0x80], 0),  // overlong
+      ([0xED, 0xA0, 0x80], 0),  // surrogate
+      ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+      ([0x61, 0xE2, 0x82, 0x41], 1),  // bad continuation
+    ]
+    for (bytes, expected) in cases {
+      #expect(bytes.withUnsafeBufferPointer { TextPosition.firstInvalidUTF8(in: $0) } == expected)
+    }
+    let bytes: [UInt8] = Array("a: 1\nname: é".utf8) + [0xFF]
+    let position = bytes.withUnsafeBufferPointer {
+      TextPosition.location(ofByte: TextPosition.firstInvalidUTF8(in: $0) ?? 0, in: $0)
+    }
+    #expect(position.line == 2 && position.column == 8)
+  }
+}

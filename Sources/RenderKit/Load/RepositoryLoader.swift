@@ -34,7 +34,9 @@ public struct RepositoryLoader: Sendable {
       walker.readPending()
     }
     return (
-      Repository(root: walker.root, files: walker.files, directories: walker.directories),
+      Repository(
+        root: walker.root, files: walker.files, directories: walker.directories,
+        unreadableFiles: walker.unreadableFiles),
       walker.diagnostics
     )
   }
@@ -69,6 +71,7 @@ public struct RepositoryLoader: Sendable {
     let root: String
     var files: [String: SourceFile] = [:]
     var directories: Set<String> = []
+    var unreadableFiles: Set<String> = []
     var diagnostics: [Diagnostic] = []
 
     init(root: String) {
@@ -155,7 +158,9 @@ public struct RepositoryLoader: Sendable {
       for result in results {
         switch result {
         case .success(let file): files[file.path] = file
-        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        case .failure(let diagnostic):
+          diagnostics.append(diagnostic)
+          unreadableFiles.insert(diagnostic.location.file)
         }
       }
       pending = []

@@ -146,10 +146,11 @@ public struct FieldReader {
 
   /// Reports every key that no accessor asked for, and returns all findings.
   public mutating func finish() -> [Diagnostic] {
+    let candidates = known.sorted()
     for entry in node.mapping ?? [] where !known.contains(entry.key) {
       diagnostics.append(
         .input(
-          "unknown key '\(entry.key)' in \(subject)\(Suggestion.didYouMean(entry.key, in: known.sorted()))",
+          "unknown key '\(entry.key)' in \(subject)\(Suggestion.didYouMean(entry.key, in: candidates))",
           at: entry.keyLocation))
     }
     return diagnostics
