@@ -38,7 +38,29 @@ public enum CoreSchema {
     return .string(text)
   }
 
+  /// `[-+]?0[0-9]+`: an integer with a leading zero, which YAML 1.1 reads as octal (or, with
+  /// an 8 or 9, not as an octal at all) and YAML 1.2 as decimal.
+  public static func isLeadingZeroInteger(_ text: String) -> Bool {
+    var bytes = Substring(text).utf8[...]
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      bytes = bytes.dropFirst()
+    }
+    return bytes.count >= 2 && bytes.first == UInt8(ascii: "0") && bytes.allSatisfy(isDigit)
+  }
+
+  /// The spellings of infinity in the core schema: `.inf`, `-.Inf`, `+.INF`...
+  public static func isInfinity(_ text: String) -> Bool {
+    switch text {
+    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF": true
+    default: false
+    }
+  }
+
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  static func isLetterByte(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  }
 
   static func isHexDigit(_ byte: UInt8) -> Bool {
     isDigit(byte) || (byte >= 97 && byte <= 102) || (byte >= 65 && byte <= 70)

@@ -70,7 +70,7 @@ public struct JSONParser {
     case UInt8(ascii: "{"):
       index += 1
       var entries: [Node.Entry] = []
-      var keys: Set<String> = []
+      var keys: Set<MappingKey> = []
       skipWhitespace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
         index += 1
@@ -83,7 +83,7 @@ public struct JSONParser {
           throw error("expected a string key")
         }
         let key = try string()
-        guard keys.insert(key).inserted else {
+        guard keys.insert(MappingKey(key)).inserted else {
           throw YAMLError("duplicate key '\(key)'", at: keyLocation)
         }
         skipWhitespace()
@@ -163,6 +163,9 @@ public struct JSONParser {
       throw error("expected a JSON value")
     }
     switch scalar {
+    case .float(let value) where value.isInfinite:
+      index = start
+      throw error("number '\(text)' is too large for a 64-bit float")
     case .int, .float: return scalar
     default:
       index = start

@@ -102,7 +102,7 @@ public struct Node: Sendable, CustomStringConvertible {
       guard let base = buffer.baseAddress else { return nil }
       var index = 0
       while index < buffer.count {
-        if base[index].key == key { return base[index].value }
+        if base[index].key.hasSameBytes(as: key) { return base[index].value }
         index += 1
       }
       return nil
@@ -112,7 +112,7 @@ public struct Node: Sendable, CustomStringConvertible {
   /// The entry of `key` (with the key's own location) when this node is a mapping.
   public func entry(_ key: String) -> Entry? {
     guard case .mapping(let entries) = content else { return nil }
-    for index in entries.indices where entries[index].key == key {
+    for index in entries.indices where entries[index].key.hasSameBytes(as: key) {
       return entries[index]
     }
     return nil
@@ -162,7 +162,7 @@ public struct Node: Sendable, CustomStringConvertible {
   ) {
     guard case .mapping(var entries) = content else { return }
     content = .scalar(.null, .plain)  // release the array so the edit below is in place
-    if let index = entries.firstIndex(where: { $0.key == key }) {
+    if let index = entries.firstIndex(where: { $0.key.hasSameBytes(as: key) }) {
       entries[index].value = value
     } else {
       entries.append(Entry(key: key, keyLocation: keyLocation ?? value.location, value: value))
@@ -174,7 +174,7 @@ public struct Node: Sendable, CustomStringConvertible {
   @discardableResult
   public mutating func removeValue(forKey key: String) -> Node? {
     guard case .mapping(var entries) = content,
-      let index = entries.firstIndex(where: { $0.key == key })
+      let index = entries.firstIndex(where: { $0.key.hasSameBytes(as: key) })
     else { return nil }
     content = .scalar(.null, .plain)
     let removed = entries.remove(at: index)
@@ -189,7 +189,7 @@ public struct Node: Sendable, CustomStringConvertible {
   ) {
     guard case .mapping(var entries) = content else { return }
     content = .scalar(.null, .plain)
-    if let index = entries.firstIndex(where: { $0.key == key }) {
+    if let index = entries.firstIndex(where: { $0.key.hasSameBytes(as: key) }) {
       body(&entries[index].value)
     } else {
       var value = makeDefault()
@@ -211,8 +211,15 @@ extension Node: Equatable {
       return a == b
     case (.mapping(let a), .mapping(let b)):
       guard a.count == b.count else { return false }
+      // Keys usually come in the same order: compare in place, and index the other side
+      // only when they do not (a linear search per key is quadratic on large mappings).
+      if zip(a, b).allSatisfy({ $0.key.hasSameBytes(as: $1.key) }) {
+        return zip(a, b).allSatisfy { $0.value == $1.value }
+      }
+      var others: [MappingKey: Int] = [:]
+      for (index, entry) in b.enumerated() { others[MappingKey(entry.key)] = index }
       for entry in a {
-        guard let other = b.first(where: { $0.key == entry.key }), other.value == entry.value
+        guard let index = others[MappingKey(entry.key)], b[index].value == entry.value
         else { return false }
       }
       return true

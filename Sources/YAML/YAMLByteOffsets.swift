@@ -2,8 +2,8 @@
 ///
 /// libyaml counts `yaml_mark_t.index` in characters (Unicode scalars, a CRLF being two)
 /// while edits splice bytes. A comment with `ü` before a value moves the two apart, so
-/// every offset goes through this table. With the encoding set to UTF-8 up front (as
-/// the parsers here do), a leading byte order mark counts as one character.
+/// every offset goes through this table. `YAMLEventReader` hides a leading byte order
+/// mark from libyaml, so character 0 is the one after it (byte 3).
 struct YAMLByteOffsets {
   /// `offsets[i]` is the byte offset of character `i`; the last entry is the byte count.
   private let offsets: [Int]
@@ -12,7 +12,12 @@ struct YAMLByteOffsets {
     var offsets: [Int] = []
     offsets.reserveCapacity(text.utf8.count + 1)
     var byte = 0
-    for scalar in text.unicodeScalars {
+    var scalars = Substring(text).unicodeScalars
+    if YAMLEventReader.startsWithByteOrderMark(text) {
+      scalars = scalars.dropFirst()
+      byte = YAMLEventReader.byteOrderMark.count
+    }
+    for scalar in scalars {
       offsets.append(byte)
       byte += UTF8.width(scalar)
     }

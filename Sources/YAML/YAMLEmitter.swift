@@ -53,6 +53,11 @@ public enum YAMLEmitter {
       case "\t": result += "\\t"
       case "\r": result += "\\r"
       case "\0": result += "\\0"
+      // Printable in YAML 1.2, but a line break to a YAML 1.1 reader even inside quotes
+      // (`"a<NEL>b"` reads back as `a b`): escaped so every reader gets the value back.
+      case "\u{85}": result += "\\N"
+      case "\u{2028}": result += "\\L"
+      case "\u{2029}": result += "\\P"
       default:
         if PlainScalarSafety.isPrintable(scalar) {
           result.unicodeScalars.append(scalar)

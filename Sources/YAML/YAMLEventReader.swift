@@ -13,10 +13,24 @@ enum YAMLEventReader {
     case failed(YAMLError)
   }
 
+  /// The UTF-8 byte order mark, which YAML and kubectl accept at the start of a file.
+  static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// Whether `text` starts with a byte order mark.
+  static func startsWithByteOrderMark(_ text: String) -> Bool {
+    text.unicodeScalars.first == "\u{FEFF}"
+  }
+
   /// Hands each event before the end of the stream to `handle`, which returns `false`
   /// to stop. An empty text has no events.
+  ///
+  /// A leading byte order mark is not given to libyaml: with the encoding set up front it
+  /// counts the mark as a character of line 1 (every column there one too far) and, before
+  /// a mapping, fails with "did not find expected <document start>" on line 2. Marks are
+  /// therefore relative to the text after the byte order mark.
   static func read(_ text: String, file: String, _ handle: (yaml_event_t) -> Bool) -> End {
     var bytes = Array(text.utf8)
+    if bytes.starts(with: byteOrderMark) { bytes.removeFirst(byteOrderMark.count) }
     if bytes.isEmpty { return .finished }
     return bytes.withUnsafeMutableBufferPointer { buffer -> End in
       guard let base = buffer.baseAddress else { return .finished }
@@ -30,6 +44,16 @@ enum YAMLEventReader {
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(&parser, &event) == 1 else {
+          if parser.error == YAML_READER_ERROR {
+            // The reader checks characters ahead of the scanner and reports a byte offset,
+            // not a mark: without this every control character was "at 1:1".
+            let position = TextPosition.location(
+              ofByte: Int(parser.problem_offset), in: UnsafeBufferPointer(buffer))
+            return .failed(
+              YAMLError(
+                readerErrorMessage(parser),
+                at: SourceLocation(file: file, line: position.line, column: position.column)))
+          }
           return .failed(
             YAMLError(
               syntaxErrorMessage(parser),
@@ -42,6 +66,17 @@ enum YAMLEventReader {
         if !handle(event) { return .stopped }
       }
     }
+  }
+
+  /// A reader error names the character: "control character U+0001 is not allowed".
+  static func readerErrorMessage(_ parser: yaml_parser_t) -> String {
+    let problem = parser.problem.map { String(cString: $0) } ?? "invalid character"
+    let value = Int(parser.problem_value)
+    guard problem == "control characters are not allowed", value >= 0 else { return problem }
+    let hex = String(value, radix: 16, uppercase: true)
+    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    return
+      "control character \(code) is not allowed in YAML; write it as an escape in a double-quoted string"
   }
 
   /// libyaml's problem, with its context when it gives one.

@@ -37,9 +37,11 @@ private struct TreeBuilder {
     var location: SourceLocation
     var anchor: String?
     var size = 1
+    var bytes = 0
     var items: [Node] = []
     var entries: [Node.Entry] = []
-    var keys: Set<String> = []
+    /// Each key with its location, compared by bytes (`MappingKey`).
+    var keys: [MappingKey: SourceLocation] = [:]
     var pendingKey: (key: String, location: SourceLocation)?
 
     var expectsKey: Bool { isMapping && pendingKey == nil }
@@ -52,8 +54,9 @@ private struct TreeBuilder {
   var errors: [YAMLError] = []
   var stopped = false
   private var stack: [Frame] = []
-  private var anchors: [String: (node: Node, size: Int)] = [:]
+  private var anchors: [String: (node: Node, size: Int, bytes: Int)] = [:]
   private var expandedNodes = 0
+  private var expandedBytes = 0
 
   init(file: String, limits: ParseLimits) {
     self.file = file
@@ -83,6 +86,7 @@ private struct TreeBuilder {
     case YAML_DOCUMENT_START_EVENT:
       anchors = [:]
       expandedNodes = 0
+      expandedBytes = 0
     case YAML_SCALAR_EVENT:
       handleScalar(event)
     case YAML_ALIAS_EVENT:
@@ -95,8 +99,8 @@ private struct TreeBuilder {
       if stack.last?.expectsKey == true {
         return fail("an alias cannot be a mapping key", at: at)
       }
-      guard count(anchored.size, at: at) else { return }
-      attach(anchored.node, size: anchored.size)
+      guard count(anchored.size, bytes: anchored.bytes, at: at) else { return }
+      attach(anchored.node, size: anchored.size, bytes: anchored.bytes)
     case YAML_SEQUENCE_START_EVENT:
       let start = location(event.start_mark)
       guard checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start) else {
@@ -119,7 +123,7 @@ private struct TreeBuilder {
         frame.isMapping
         ? Node(.mapping(frame.entries), at: frame.location)
         : Node(.sequence(frame.items), at: frame.location)
-      complete(node, size: frame.size, anchor: frame.anchor)
+      complete(node, size: frame.size, bytes: frame.bytes, anchor: frame.anchor)
     default:
       break
     }
@@ -132,18 +136,32 @@ private struct TreeBuilder {
     guard stack.count < limits.maxDepth else {
       return fail("nesting deeper than \(limits.maxDepth) levels", at: frame.location)
     }
-    guard count(1, at: frame.location) else { return }
+    guard count(1, bytes: 0, at: frame.location) else { return }
     stack.append(frame)
   }
 
-  /// Counts nodes as they are made, an alias counting as every node of its anchor.
-  private mutating func count(_ nodes: Int, at location: SourceLocation) -> Bool {
+  /// Counts nodes and scalar bytes as they are made, an alias counting as every node and
+  /// byte of its anchor: a short alias of a long string is as large as the string.
+  private mutating func count(_ nodes: Int, bytes: Int, at location: SourceLocation) -> Bool {
     expandedNodes += nodes
-    guard expandedNodes > limits.maxNodes else { return true }
-    fail(
-      "document expands to more than \(limits.maxNodes) nodes through aliases; refusing to expand it further",
-      at: location)
-    return false
+    expandedBytes += bytes
+    if expandedNodes > limits.maxNodes {
+      fail(
+        "document expands to more than \(limits.maxNodes) nodes through aliases; refusing to expand it further",
+        at: location)
+      return false
+    }
+    if expandedBytes > limits.maxBytes {
+      fail(
+        "document expands to more than \(Self.byteCount(limits.maxBytes)) of text through aliases; refusing to expand it further",
+        at: location)
+      return false
+    }
+    return true
+  }
+
+  static func byteCount(_ bytes: Int) -> String {
+    bytes >= 1_048_576 && bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
   }
 
   private mutating func checkCollectionTag(
@@ -184,8 +202,10 @@ private struct TreeBuilder {
     }
 
     guard let value = resolve(text, style: style, tag: tag, at: start) else { return }
-    guard count(1, at: start) else { return }
-    complete(Node(.scalar(value, style), at: start), size: 1, anchor: Self.string(data.anchor))
+    guard count(1, bytes: data.length, at: start) else { return }
+    complete(
+      Node(.scalar(value, style), at: start), size: 1, bytes: data.length,
+      anchor: Self.string(data.anchor))
   }
 
   private mutating func resolve(
@@ -195,7 +215,20 @@ private struct TreeBuilder {
     switch tag {
     case nil:
       guard style == .plain else { return .string(text) }
-      if let value = CoreSchema.resolvePlain(text) { return value }
+      // YAML 1.1 readers (kubectl among them) read `0644` as octal 420, YAML 1.2 as 644.
+      // render reads it as the text it is; where a schema expects a number, the validators
+      // report it with both spellings (`YAML11Reading`).
+      if CoreSchema.isLeadingZeroInteger(text) { return .string(text) }
+      if let value = CoreSchema.resolvePlain(text) {
+        if case .float(let number) = value, number.isInfinite, !CoreSchema.isInfinity(text) {
+          errors.append(
+            YAMLError(
+              "number '\(text)' is too large for a 64-bit float; quote it if it is a string",
+              at: location))
+          return nil
+        }
+        return value
+      }
       errors.append(
         YAMLError(
           "integer '\(text)' does not fit in 64 bits; quote it if it is a string", at: location))
@@ -207,7 +240,8 @@ private struct TreeBuilder {
       case (core + "null", .null?): return .null
       case (core + "bool", .bool(let value)?): return .bool(value)
       case (core + "int", .int(let value)?): return .int(value)
-      case (core + "float", .float(let value)?): return .float(value)
+      case (core + "float", .float(let value)?) where value.isFinite || CoreSchema.isInfinity(text):
+        return .float(value)
       case (core + "float", .int(let value)?): return .float(Double(value))
       default:
         errors.append(
@@ -225,27 +259,32 @@ private struct TreeBuilder {
 
   private mutating func setPendingKey(_ key: String, at location: SourceLocation) {
     let top = stack.count - 1
-    if !stack[top].keys.insert(key).inserted {
-      let first = stack[top].entries.first { $0.key == key }?.keyLocation
-      let previous = first.map { " (first set at line \($0.line), column \($0.column))" } ?? ""
-      errors.append(YAMLError("duplicate key '\(key)'\(previous)", at: location))
+    if let first = stack[top].keys.updateValue(location, forKey: MappingKey(key)) {
+      stack[top].keys[MappingKey(key)] = first
+      errors.append(
+        YAMLError(
+          "duplicate key '\(key)' (first set at line \(first.line), column \(first.column))",
+          at: location))
     }
+    stack[top].bytes += key.utf8.count
+    expandedBytes += key.utf8.count
     stack[top].pendingKey = (key, location)
   }
 
   /// Adds a finished node to its parent (or as a document), recording its anchor.
-  private mutating func complete(_ node: Node, size: Int, anchor: String?) {
-    if let anchor { anchors[anchor] = (node, size) }
-    attach(node, size: size)
+  private mutating func complete(_ node: Node, size: Int, bytes: Int, anchor: String?) {
+    if let anchor { anchors[anchor] = (node, size, bytes) }
+    attach(node, size: size, bytes: bytes)
   }
 
-  private mutating func attach(_ node: Node, size: Int) {
+  private mutating func attach(_ node: Node, size: Int, bytes: Int) {
     guard !stack.isEmpty else {
       documents.append(node)
       return
     }
     let top = stack.count - 1
     stack[top].size += size
+    stack[top].bytes += bytes
     if stack[top].isMapping, let pending = stack[top].pendingKey {
       stack[top].entries.append(
         Node.Entry(key: pending.key, keyLocation: pending.location, value: node))

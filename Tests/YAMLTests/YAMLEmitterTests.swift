@@ -110,3 +110,19 @@ import Testing
         == "\"on\": 1\n\"a: b\": 2\nplain/key.io: 3\n")
   }
 }
+
+@Suite struct YAMLEmitterLineBreakTests {
+  /// A YAML 1.1 reader takes NEL, LS and PS for line breaks even inside double quotes and
+  /// folds them (`"a<NEL>b"` reads back as `a b`), so they are written as escapes.
+  @Test(arguments: [("\u{85}", "\\N"), ("\u{2028}", "\\L"), ("\u{2029}", "\\P")])
+  func unicodeLineBreaksAreEscapedInValuesAndKeys(character: String, escape: String) throws {
+    let value = "a\(character)b"
+    let node = Node.mapping([Node.Entry(value, .string(value))])
+    #expect(YAMLEmitter.emit(node) == "\"a\(escape)b\": \"a\(escape)b\"\n")
+    let multiline = "first\(character)\nsecond\n"
+    let emitted = YAMLEmitter.emit(.mapping([Node.Entry("k", .string(multiline))]))
+    #expect(emitted == "k: \"first\(escape)\\nsecond\\n\"\n")
+    let readBack = try YAMLParser.parse(emitted, file: "out.yaml").first
+    #expect(readBack?["k"]?.string == multiline)
+  }
+}

@@ -4,10 +4,18 @@ public enum Suggestion {
   /// plausible typo (at most a third of the name's length, and at least one edit).
   public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String?
   where S.Element == String {
-    let limit = max(1, name.count / 3)
+    // Names far longer than any field name cannot be typos of one; measuring them would
+    // cost their length times every candidate's, for every unknown key of a large file.
+    let length = name.unicodeScalars.count
+    guard length <= 256 else { return nil }
+    let limit = max(1, length / 3)
+    let lowered = name.lowercased()
     var best: (name: String, distance: Int)?
     for candidate in candidates {
-      let distance = editDistance(name.lowercased(), candidate.lowercased())
+      // The distance is at least the difference in length: skip the table when that
+      // alone is too far.
+      guard abs(candidate.unicodeScalars.count - length) <= limit else { continue }
+      let distance = editDistance(lowered, candidate.lowercased())
       guard distance <= limit else { continue }
       if let current = best,
         distance > current.distance || (distance == current.distance && candidate >= current.name)

@@ -4,8 +4,13 @@ public struct TextReporter: DiagnosticReporter {
   /// Whether to use ANSI colours (on a terminal, unless NO_COLOR is set).
   public var colored: Bool
 
-  public init(colored: Bool) {
+  /// Most findings printed for one file; the rest are counted in a summary line, so a
+  /// file with 100,000 unknown keys prints a readable report, not 100,000 entries.
+  public var maxFindingsPerFile: Int
+
+  public init(colored: Bool, maxFindingsPerFile: Int = 100) {
     self.colored = colored
+    self.maxFindingsPerFile = maxFindingsPerFile
   }
 
   private func paint(_ text: String, _ code: String) -> String {
@@ -15,9 +20,33 @@ public struct TextReporter: DiagnosticReporter {
   /// The findings as text; control characters from the input (in paths, messages and
   /// source lines) are escaped (`TerminalText`), so the report is safe on a terminal.
   public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
+    withoutActuallyEscaping(source) { source in
+      report(diagnostics, lines: SourceLineCache(source: source))
+    }
+  }
+
+  private func report(_ diagnostics: [Diagnostic], lines: SourceLineCache) -> String {
     var output = ""
+    var printed: [UInt32: Int] = [:]
+    var omitted: [(fileID: UInt32, count: Int)] = []
+    var omittedIndex: [UInt32: Int] = [:]
     for diagnostic in diagnostics {
-      output += format(diagnostic, source: source)
+      let file = diagnostic.location.fileID
+      let count = printed[file, default: 0]
+      if count < maxFindingsPerFile {
+        printed[file] = count + 1
+        output += format(diagnostic, lines: lines)
+      } else if let index = omittedIndex[file] {
+        omitted[index].count += 1
+      } else {
+        omittedIndex[file] = omitted.count
+        omitted.append((file, 1))
+      }
+    }
+    for (fileID, count) in omitted {
+      let name = SourceFileNames.name(of: fileID)
+      let place = name.isEmpty ? "without a file" : "in \(name)"
+      output += "… and \(count) more \(count == 1 ? "finding" : "findings") \(place)\n"
     }
     output = TerminalText.escaped(output, keepingColors: colored)
     let errors = diagnostics.filter { $0.severity == .error }.count
@@ -32,6 +61,10 @@ public struct TextReporter: DiagnosticReporter {
   }
 
   func format(_ diagnostic: Diagnostic, source: (String) -> SourceFile?) -> String {
+    withoutActuallyEscaping(source) { format(diagnostic, lines: SourceLineCache(source: $0)) }
+  }
+
+  private func format(_ diagnostic: Diagnostic, lines: SourceLineCache) -> String {
     let severity: String
     switch diagnostic.severity {
     case .error: severity = paint("error", "1;31")
@@ -40,11 +73,11 @@ public struct TextReporter: DiagnosticReporter {
     }
     var output = paint("\(diagnostic.location):", "1") + " \(severity)[\(diagnostic.rule)]: "
     output += paint(diagnostic.message, "1") + "\n"
-    output += excerpt(at: diagnostic.location, source: source)
+    output += excerpt(at: diagnostic.location, lines: lines)
     for related in diagnostic.related {
       if let location = related.location, location.isKnown {
         output += paint("\(location):", "1") + " \(paint("note", "1;36")): \(related.message)\n"
-        output += excerpt(at: location, source: source)
+        output += excerpt(at: location, lines: lines)
       } else {
         output += "  \(paint("note", "1;36")): \(related.message)\n"
       }
@@ -58,8 +91,13 @@ public struct TextReporter: DiagnosticReporter {
   /// The source line and a caret under the column; tabs before the column are kept so
   /// the caret lines up.
   func excerpt(at location: SourceLocation, source: (String) -> SourceFile?) -> String {
-    guard location.isKnown, let file = source(location.file), let line = file.line(location.line)
-    else { return "" }
+    withoutActuallyEscaping(source) { excerpt(at: location, lines: SourceLineCache(source: $0)) }
+  }
+
+  private func excerpt(at location: SourceLocation, lines: SourceLineCache) -> String {
+    guard location.isKnown, let line = lines.line(location.line, of: location.file) else {
+      return ""
+    }
     let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
     var padding = ""
     for scalar in prefix {

@@ -12,11 +12,18 @@ public struct Repository: Sendable {
   public var files: [String: SourceFile]
   /// Every folder seen, by relative path (so an empty `services/x/` can be reported).
   public var directories: Set<String>
+  /// Files that exist but could not be read (already reported, say as not UTF-8): a
+  /// parser that misses one says nothing more, rather than "has no service.yaml".
+  public var unreadableFiles: Set<String>
 
-  public init(root: String, files: [String: SourceFile], directories: Set<String>) {
+  public init(
+    root: String, files: [String: SourceFile], directories: Set<String>,
+    unreadableFiles: Set<String> = []
+  ) {
     self.root = root
     self.files = files
     self.directories = directories
+    self.unreadableFiles = unreadableFiles
   }
 
   /// The names of the folders directly inside `folder`, sorted.

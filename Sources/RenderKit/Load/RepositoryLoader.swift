@@ -60,7 +60,9 @@ public struct RepositoryLoader: Sendable {
       walker.readPending()
     }
     return (
-      Repository(root: walker.root, files: walker.files, directories: walker.directories),
+      Repository(
+        root: walker.root, files: walker.files, directories: walker.directories,
+        unreadableFiles: walker.unreadableFiles),
       walker.diagnostics
     )
   }
@@ -76,10 +78,26 @@ public struct RepositoryLoader: Sendable {
     }.filter { NameRules.isSafeRelativePath($0) && $0 != "." && !inputFolders.contains($0) }
   }
 
+  /// A file that is not UTF-8, reported at its first bad byte.
+  static func notUTF8(_ bytes: [UInt8], path: String) -> Diagnostic {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let offset = TextPosition.firstInvalidUTF8(in: buffer) else {
+        return .input("'\(path)' is not UTF-8 text", at: .start(of: path))
+      }
+      let position = TextPosition.location(ofByte: offset, in: buffer)
+      let hex = String(buffer[offset], radix: 16, uppercase: true)
+      return .input(
+        "'\(path)' is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) at line \(position.line), column \(position.column)",
+        at: SourceLocation(file: path, line: position.line, column: position.column),
+        help: "save the file as UTF-8")
+    }
+  }
+
   private struct Walker {
     let root: String
     var files: [String: SourceFile] = [:]
     var directories: Set<String> = []
+    var unreadableFiles: Set<String> = []
     var diagnostics: [Diagnostic] = []
     /// The type of each top-level entry visited (links resolved).
     var types: [String: FileSystem.EntryType] = [:]
@@ -200,15 +218,16 @@ public struct RepositoryLoader: Sendable {
           return .failure(.input(error.description, at: .start(of: file.relative)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-          return .failure(
-            .input("'\(file.relative)' is not UTF-8 text", at: .start(of: file.relative)))
+          return .failure(RepositoryLoader.notUTF8(bytes, path: file.relative))
         }
         return .success(SourceFile(path: file.relative, text: text))
       }
       for result in results {
         switch result {
         case .success(let file): files[file.path] = file
-        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        case .failure(let diagnostic):
+          diagnostics.append(diagnostic)
+          unreadableFiles.insert(diagnostic.location.file)
         }
       }
       pending = []

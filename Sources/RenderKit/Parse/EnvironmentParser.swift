@@ -7,6 +7,8 @@ enum EnvironmentParser {
     let folder = "environments/\(name)"
     let path = "\(folder)/environment.yaml"
     guard let file = repository.files[path] else {
+      // Unreadable, and reported as such when it was read.
+      if repository.unreadableFiles.contains(path) { return (nil, []) }
       return (
         nil,
         [.input("environment folder '\(folder)' has no environment.yaml", at: .start(of: folder))]

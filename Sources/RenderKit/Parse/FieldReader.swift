@@ -128,6 +128,15 @@ public struct FieldReader {
   }
 
   private mutating func wrongType(_ key: String, _ value: Node, expected: String, quoteHint: Bool) {
+    if case .scalar(.string(let text), .plain) = value.content,
+      let reading = YAML11Reading.of(plain: text)
+    {
+      diagnostics.append(
+        .input(
+          "'\(key)' in \(subject) must be \(expected): \(reading.message)", at: value.location,
+          help: reading.help))
+      return
+    }
     diagnostics.append(
       .input(
         "'\(key)' in \(subject) must be \(expected), not \(value.valueDescription)",
@@ -137,10 +146,11 @@ public struct FieldReader {
 
   /// Reports every key that no accessor asked for, and returns all findings.
   public mutating func finish() -> [Diagnostic] {
+    let candidates = known.sorted()
     for entry in node.mapping ?? [] where !known.contains(entry.key) {
       diagnostics.append(
         .input(
-          "unknown key '\(entry.key)' in \(subject)\(Suggestion.didYouMean(entry.key, in: known.sorted()))",
+          "unknown key '\(entry.key)' in \(subject)\(Suggestion.didYouMean(entry.key, in: candidates))",
           at: entry.keyLocation))
     }
     return diagnostics

@@ -5,6 +5,8 @@ enum ServiceParser {
     let folder = "services/\(name)"
     let path = "\(folder)/service.yaml"
     guard let file = repository.files[path] else {
+      // Unreadable, and reported as such when it was read.
+      if repository.unreadableFiles.contains(path) { return (nil, []) }
       let hint =
         repository.files["\(folder)/service.yml"] != nil ? " (found service.yml; rename it)" : ""
       return (

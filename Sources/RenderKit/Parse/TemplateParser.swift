@@ -5,6 +5,8 @@ enum TemplateParser {
     let definitionPath = "\(folder)/template.yaml"
     var diagnostics: [Diagnostic] = []
     guard let definition = repository.files[definitionPath] else {
+      // Unreadable, and reported as such when it was read.
+      if repository.unreadableFiles.contains(definitionPath) { return (nil, []) }
       return (
         nil,
         [

@@ -274,13 +274,13 @@ private struct Merger {
         at: directive.value.location)
       return
     }
-    let keep = Set(items.compactMap(\.string))
-    for field in fields where !field.value.isNull && !keep.contains(field.key) {
+    let keep = Set(items.compactMap(\.string).map(MappingKey.init))
+    for field in fields where !field.value.isNull && !keep.contains(MappingKey(field.key)) {
       report(
         "'\(field.key)' is set by the patch but missing from '\(Directive.retainKeys)'",
         at: field.keyLocation, help: "add '\(field.key)' to '\(Directive.retainKeys)'")
     }
-    entries = entries.filter { entry in entry.map { keep.contains($0.key) } ?? false }
+    entries = entries.filter { entry in entry.map { keep.contains(MappingKey($0.key)) } ?? false }
   }
 
   /// `$deleteFromPrimitiveList/<list>`: removes the listed values from the original list.
@@ -294,9 +294,16 @@ private struct Merger {
         at: directive.value.location)
       return
     }
-    guard let index = positions[list], let current = entries[index]?.value,
-      let items = current.sequence
-    else { return }  // nothing to delete from
+    guard let index = positions[list], let current = entries[index]?.value else {
+      return  // nothing to delete from
+    }
+    guard let items = current.sequence else {
+      report(
+        "'\(directive.key)' deletes from the list '\(list)', but '\(list)' is \(current.typeDescription)",
+        at: directive.keyLocation,
+        help: "'\(Directive.deleteFromPrimitiveList)' works only on lists of strings or numbers")
+      return
+    }
     let doomed = ValueSet(values)
     entries[index]?.value = Node(
       .sequence(items.filter { !doomed.contains($0) }), at: current.location)
@@ -578,35 +585,44 @@ private struct Merger {
 }
 
 /// Where each key sits in a mapping being merged: a dictionary for large mappings
-/// (ConfigMap data, annotations) so merging stays linear, a scan for small ones.
+/// (ConfigMap data, annotations) so merging stays linear, a scan for small ones. Keys
+/// are compared by their bytes (`MappingKey`), as Kubernetes compares them.
 private struct KeyPositions {
-  private var table: [String: Int]?
+  private static let scanLimit = 16
+  private var table: [MappingKey: Int]?
   private var keys: [String?]
 
   init(_ entries: [Node.Entry?]) {
     keys = entries.map { $0?.key }
-    if entries.count > 16 {
-      var table: [String: Int] = [:]
-      for (position, key) in keys.enumerated() {
-        if let key, table[key] == nil { table[key] = position }
-      }
-      self.table = table
+    if keys.count > Self.scanLimit { buildTable() }
+  }
+
+  private mutating func buildTable() {
+    var table: [MappingKey: Int] = [:]
+    for (position, key) in keys.enumerated() {
+      if let key, table[MappingKey(key)] == nil { table[MappingKey(key)] = position }
     }
+    self.table = table
   }
 
   subscript(key: String) -> Int? {
-    if let table { return table[key] }
-    return keys.firstIndex(of: key)
+    if let table { return table[MappingKey(key)] }
+    return keys.firstIndex { $0?.hasSameBytes(as: key) == true }
   }
 
   mutating func add(_ key: String, at position: Int) {
     while keys.count < position { keys.append(nil) }
     keys.append(key)
-    table?[key] = position
+    if table != nil {
+      table?[MappingKey(key)] = position
+    } else if keys.count > Self.scanLimit {
+      // A patch that adds many keys to a small mapping must not scan for each of them.
+      buildTable()
+    }
   }
 
   mutating func remove(_ key: String) {
     if let position = self[key] { keys[position] = nil }
-    table?[key] = nil
+    table?[MappingKey(key)] = nil
   }
 }

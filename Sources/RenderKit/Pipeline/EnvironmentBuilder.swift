@@ -120,12 +120,10 @@ struct EnvironmentBuilder: Sendable {
       for document in file.documents {
         let (rendered, found) = renderer.render(document)
         diagnostics += found
-        guard let rendered, !found.hasErrors,
-          let resource = ServiceRenderer.resource(
-            rendered, service: nil, environment: environment.name, source: document.location,
-            diagnostics: &diagnostics)
-        else { continue }
-        resources.append(resource)
+        guard let rendered, !found.hasErrors else { continue }
+        resources += ServiceRenderer.resources(
+          rendered, service: nil, environment: environment.name, source: document.location,
+          diagnostics: &diagnostics)
       }
     }
     return resources

@@ -39,6 +39,17 @@ struct ParameterChecker {
       }
       return
     }
+    // A plain `0644`, `yes` or `1_000` that kubectl (YAML 1.1) would read as a value of a
+    // type the parameter allows: the file would mean two things. (An untyped parameter
+    // is checked where the template puts it, by the Kubernetes schema.)
+    if case .scalar(.string(let text), .plain) = value.content,
+      let reading = YAML11Reading.of(plain: text),
+      schema.types.contains(where: { matches(.scalar(reading.value), $0) })
+    {
+      diagnostics.append(
+        .input("'\(path)': \(reading.message)", at: value.location, help: reading.help))
+      return
+    }
     if !schema.types.isEmpty && !schema.types.contains(where: { matches(value, $0) }) {
       var help: String?
       if value.scalar != nil, schema.types.contains(.string) {

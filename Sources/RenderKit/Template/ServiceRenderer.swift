@@ -37,12 +37,9 @@ public struct ServiceRenderer: Sendable {
           // A document with errors is incomplete: checking it further would only report
           // the same mistake again as a schema error.
           guard let rendered, !found.hasErrors else { continue }
-          if let resource = Self.resource(
+          resources += Self.resources(
             rendered, service: resolved.name, environment: resolved.environment.name,
             source: document.location, diagnostics: &diagnostics)
-          {
-            resources.append(resource)
-          }
         }
       }
     case .manifests(_, let files):
@@ -50,13 +47,13 @@ public struct ServiceRenderer: Sendable {
       var pinned = 0
       for file in files {
         for document in file.documents {
-          guard
-            var resource = Self.resource(
-              document, service: resolved.name, environment: resolved.environment.name,
-              source: document.location, diagnostics: &diagnostics)
-          else { continue }
-          pinned += imageRewriter.apply(to: &resource.body)
-          resources.append(resource)
+          let found = Self.resources(
+            document, service: resolved.name, environment: resolved.environment.name,
+            source: document.location, diagnostics: &diagnostics)
+          for var resource in found {
+            pinned += imageRewriter.apply(to: &resource.body)
+            resources.append(resource)
+          }
         }
       }
       // A pin that reaches no container would let versions.yaml claim a version that
@@ -79,6 +76,39 @@ public struct ServiceRenderer: Sendable {
       "values": resolved.values,
       "env": resolved.environment.scopeNode,
     ])
+  }
+
+  /// The resources of a rendered document: the document itself, or, for a `kind: List`
+  /// (or any `*List` kind with `items`, as kubectl, kustomize and Argo CD read them),
+  /// each of its items, checked and located on its own.
+  static func resources(
+    _ body: Node, service: String?, environment: String, source: SourceLocation,
+    diagnostics: inout [Diagnostic]
+  ) -> [Resource] {
+    guard let kind = body["kind"]?.string, kind.hasSuffix("List"), body.isMapping,
+      kind == "List" || body["items"] != nil
+    else {
+      return resource(
+        body, service: service, environment: environment, source: source,
+        diagnostics: &diagnostics
+      ).map { [$0] } ?? []
+    }
+    guard let items = body["items"]?.sequence else {
+      let items = body.entry("items")
+      diagnostics.append(
+        .input(
+          "a '\(kind)' needs 'items', a list of manifests, not \(items?.value.typeDescription ?? "nothing")",
+          at: items?.value.location ?? body.location))
+      return []
+    }
+    var resources: [Resource] = []
+    for item in items {
+      let itemSource = item.location.isKnown ? item.location : source
+      resources += Self.resources(
+        item, service: service, environment: environment, source: itemSource,
+        diagnostics: &diagnostics)
+    }
+    return resources
   }
 
   /// Checks that a rendered document is a Kubernetes object: a mapping with string

@@ -55,9 +55,31 @@ import Testing
     #expect(found.first?.help == "quote the value to make it a string")
   }
 
-  @Test func aStringWhereABooleanBelongsDoesNotSuggestQuoting() throws {
-    // YAML 1.2: `yes` is a string, not true.
+  @Test func aYAML11BooleanWhereABooleanBelongsNamesBothReadings() throws {
+    // YAML 1.2: `yes` is a string, not true; kubectl's YAML 1.1 reader says true.
     var fields = try reader("abstract: yes\n")
+    #expect(fields.bool("abstract") == nil)
+    let found = fields.finish()
+    #expect(
+      RepositoryFixture.lines(found) == [
+        "service.yaml:1:11: 'abstract' in service.yaml must be true or false: 'yes' is the boolean true to YAML 1.1 readers such as kubectl, but the string 'yes' to YAML 1.2"
+      ])
+    #expect(found.first?.help == "write true for the boolean, or quote 'yes' for the string")
+  }
+
+  @Test func aLeadingZeroIntegerWhereAnIntegerBelongsGivesBothSpellings() throws {
+    var fields = try reader("replicas: 010\n")
+    #expect(fields.int("replicas") == nil)
+    let found = fields.finish()
+    #expect(
+      RepositoryFixture.lines(found) == [
+        "service.yaml:1:11: 'replicas' in service.yaml must be an integer: '010' is octal 8 to YAML 1.1 readers such as kubectl, but 10 to YAML 1.2"
+      ])
+    #expect(found.first?.help == "write 0o10 or 8 for the octal value, or 10 for the decimal one")
+  }
+
+  @Test func aQuotedYAML11BooleanIsAPlainTypeError() throws {
+    var fields = try reader("abstract: 'yes'\n")
     #expect(fields.bool("abstract") == nil)
     let found = fields.finish()
     #expect(

@@ -407,6 +407,13 @@ extension PatchTests {
         messages: [
           "2:40: '$deleteFromPrimitiveList/finalizers' must be a list of the values to delete, not a string"
         ]),
+      MergeErrorCase(
+        name: "$deleteFromPrimitiveList on a field that is not a list",
+        original: "kind: Deployment\nmetadata: {labels: {a: b}}",
+        patch: "metadata:\n  $deleteFromPrimitiveList/labels: [a]\n",
+        messages: [
+          "2:3: '$deleteFromPrimitiveList/labels' deletes from the list 'labels', but 'labels' is a mapping"
+        ]),
     ]
 
     @Test(arguments: errorCases)

@@ -133,3 +133,25 @@ import Testing
       ])
   }
 }
+
+@Suite struct ParameterYAML11ReadingTests {
+  @Test func aLeadingZeroIntegerParameterGivesBothSpellings() throws {
+    let result = try ResolveFixture.resolve([
+      "environments/prod/checkout.yaml": "values:\n  port: 08080\n"
+    ])
+    #expect(
+      result.findings == [
+        "environments/prod/checkout.yaml:2:9: 'values.port': '08080' has a leading zero, which YAML 1.1 readers such as kubectl and YAML 1.2 read differently"
+      ])
+    #expect(result.diagnostics.first?.help == "write 8080")
+  }
+
+  @Test func aStringParameterTakesTheTextAsItIs() throws {
+    let result = try ResolveFixture.resolve([
+      "environments/prod/checkout.yaml": "values:\n  env: {MODE: 0644, DEBUG: yes}\n"
+    ])
+    #expect(result.findings == [])
+    #expect(result.value("env")?["MODE"]?.string == "0644")
+    #expect(result.value("env")?["DEBUG"]?.string == "yes")
+  }
+}

@@ -42,6 +42,10 @@ struct SchemaValidator {
     }
     depth += 1
     defer { depth -= 1 }
+    if let reading = yaml11Reading(of: value, allowed: schema.types) {
+      report("\(subject): \(reading.message)", at: location, help: reading.help)
+      return
+    }
     guard !JSONTypes(of: value).isDisjoint(with: schema.types) else {
       reportType(of: value, expected: schema, at: location)
       return
@@ -74,6 +78,18 @@ struct SchemaValidator {
     if !schema.anyOf.isEmpty || !schema.oneOf.isEmpty || schema.not != nil {
       validateAlternatives(value, schema: schema, at: location)
     }
+  }
+
+  /// A plain scalar render reads as a string but kubectl (YAML 1.1) as a boolean or a
+  /// number the field allows: `defaultMode: 0644`, `enabled: yes`, `port: 1_000`. Where
+  /// only a string is allowed, the string is what every reader should take it for.
+  private func yaml11Reading(of value: Node, allowed: JSONTypes) -> YAML11Reading? {
+    guard !allowed.isDisjoint(with: [.boolean, .integer, .number]),
+      case .scalar(.string(let text), .plain) = value.content,
+      let reading = YAML11Reading.of(plain: text),
+      !JSONTypes(of: .scalar(reading.value)).isDisjoint(with: allowed)
+    else { return nil }
+    return reading
   }
 
   // MARK: Mappings

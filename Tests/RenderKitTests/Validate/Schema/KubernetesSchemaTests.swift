@@ -433,8 +433,10 @@ import Testing
         template: {}
       """)
     #expect(
-      Support.summary(findings) == [#"5:11: 'paused' must be a boolean, not a string ("yes")"#])
-    #expect(findings.first?.help == "YAML 1.2 reads 'yes' as a string; write true or false")
+      Support.summary(findings) == [
+        "5:11: 'paused': 'yes' is the boolean true to YAML 1.1 readers such as kubectl, but the string 'yes' to YAML 1.2"
+      ])
+    #expect(findings.first?.help == "write true for the boolean, or quote 'yes' for the string")
   }
 
   // MARK: Required fields

@@ -1,0 +1,32 @@
+/// A mapping key compared and hashed by its UTF-8 bytes.
+///
+/// Kubernetes, JSON and YAML compare keys as code points, while Swift's `String ==` and
+/// `String` hashing use canonical equivalence: `"é"` (NFC, U+00E9) and `"e\u{301}"` (NFD)
+/// would be one key, reported as duplicates or merged across layers. Every key set,
+/// duplicate check and merge goes through this type or `String.hasSameBytes(as:)`.
+public struct MappingKey: Hashable, Sendable {
+  public let text: String
+
+  public init(_ text: String) {
+    self.text = text
+  }
+
+  public static func == (lhs: MappingKey, rhs: MappingKey) -> Bool {
+    lhs.text.hasSameBytes(as: rhs.text)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
+
+extension String {
+  /// Whether the two strings have the same UTF-8 bytes: how keys are compared (see
+  /// `MappingKey`). Canonically equivalent strings with different bytes are different.
+  @inlinable
+  public func hasSameBytes(as other: String) -> Bool {
+    // `==` rejects almost every different key quickly; bytes decide the rest.
+    self == other && utf8.elementsEqual(other.utf8)
+  }
+}
