@@ -119,7 +119,8 @@ import Testing
         "parameters:\n  port: {type: integer, minimum: one, default: 1}\n  name: {type: string, pattern: '[a-', default: a}\n"
       ).findings == [
         "\(file):2:34: 'minimum' must be a number, not a string",
-        "\(file):3:33: '[a-' is not a valid regular expression",
+        "\(file):3:34: pattern \"[a-\" is not valid RE2 syntax, which the API server uses: "
+          + "missing closing `]` for the class opened here",
       ])
   }
 

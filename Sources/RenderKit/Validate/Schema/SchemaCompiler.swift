@@ -419,12 +419,15 @@ struct SchemaCompiler {
   }
 
   private mutating func pattern(_ value: Node) -> SchemaNode.Pattern? {
-    guard let source = value.string else { return nil }
-    guard let pattern = RegexPattern(source) else {
-      report("pattern '\(source)' is not a regular expression render can read", at: value)
+    switch PatternDiagnostic.compile(value) {
+    case .success(let pattern):
+      return pattern
+    case .failure(let finding):
+      diagnostics.append(finding)
+      return nil
+    case nil:
       return nil
     }
-    return pattern
   }
 
   // MARK: Nodes

@@ -1,0 +1,41 @@
+/// Simple case folding for `(?i)`: the scalars a scalar matches case-insensitively.
+///
+/// RE2 folds along Unicode's simple case-folding orbits (`k`, `K` and the Kelvin sign
+/// U+212A). The standard library gives single-scalar lower- and uppercase mappings; the
+/// lowercase of the uppercase closes the orbits that matter (`ſ` -> `S` -> `s`).
+enum PatternCaseFolding {
+  /// The other members of `value`'s orbit (never `value` itself).
+  static func variants(of value: UInt32) -> [UInt32] {
+    if value < 128 {
+      switch value {
+      case 0x41...0x5A: return value == 0x4B ? [value + 32, 0x212A] : value == 0x53
+        ? [value + 32, 0x17F] : [value + 32]
+      case 0x61...0x7A: return value == 0x6B ? [value - 32, 0x212A] : value == 0x73
+        ? [value - 32, 0x17F] : [value - 32]
+      default: return []
+      }
+    }
+    guard let scalar = Unicode.Scalar(value) else { return [] }
+    var result: [UInt32] = []
+    func add(_ mapping: String) {
+      let scalars = mapping.unicodeScalars
+      guard scalars.count == 1, let first = scalars.first, first.value != value,
+        !result.contains(first.value)
+      else { return }
+      result.append(first.value)
+    }
+    let upper = scalar.properties.uppercaseMapping
+    add(scalar.properties.lowercaseMapping)
+    add(upper)
+    add(scalar.properties.titlecaseMapping)
+    if let upperScalar = upper.unicodeScalars.first, upper.unicodeScalars.count == 1 {
+      add(upperScalar.properties.lowercaseMapping)
+    }
+    return result
+  }
+
+  /// Whether `a` and `b` are equal ignoring case.
+  static func equal(_ a: UInt32, _ b: UInt32) -> Bool {
+    a == b || variants(of: a).contains(b)
+  }
+}

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import RenderKit
+
+/// Patterns as Kubernetes schemas and template parameters write them, with the verdicts
+/// Go's `regexp` (RE2, the API server's engine) gives: unanchored search, `$` only at the
+/// very end, ASCII `\d` `\w` `\s` `\b`, Unicode classes, flags.
+@Suite struct RegexPatternTests {
+  @Test(arguments: [
+    (#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"#, "checkout-api", true),
+    (#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"#, "Checkout", false),
+    (#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"#, "-checkout", false),
+    (#"\d+"#, "v12", true),
+    (#"^\d+(\.\d+)?$"#, "1.5", true),
+    (#"^\d+(\.\d+)?$"#, "1.", false),
+    (#"^\d{3}$"#, "١٢٣", false),  // \d is ASCII in RE2
+    (#"^\w+$"#, "héllo", false),
+    (#"^(?:https?|grpc)://"#, "grpc://svc:8080", true),
+    (#"^[^\s]+$"#, "no spaces", false),
+    (#"^\p{L}+$"#, "héllo", true),
+    (#"\p{Lu}"#, "abc", false),
+    (#"\p{Lu}"#, "aBc", true),
+    (#"^\PL+$"#, "123", true),
+    (#"^\p{^N}+$"#, "a1", false),
+    (#"^[\p{Ll}\d]+$"#, "ab1", true),
+    (#"^[[:alpha:]]+$"#, "abc", true),
+    (#"^[[:^digit:]]+$"#, "ab1", false),
+    (#"^.{3}$"#, "e\u{301}ab", false),  // three scalars after the e: four in all
+    (#"^.{4}$"#, "e\u{301}ab", true),  // scalars, as RE2 counts runes, not characters
+    ("ab", "xaby", true),  // not anchored
+    ("a$", "a\n", false),  // RE2's `$` is the end of the text, never before a final newline
+    ("(?m)^b$", "a\nb\nc", true),
+    ("^a.b$", "a\nb", false),
+    ("(?s)^a.b$", "a\nb", true),
+    ("(?i)checkout", "CheckOut", true),
+    ("(?i)^[a-z]+$", "ABC", true),
+    ("(?i)^[^a]$", "A", false),
+    ("(?i)k", "\u{212A}", true),  // the Kelvin sign folds to k, as in RE2
+    ("(?i:a)b", "AB", false),
+    (#"\bfoo\b"#, "a foo b", true),
+    (#"\bfoo\b"#, "afoob", false),
+    (#"\Bfoo"#, "afoo", true),
+    ("^a{2,3}$", "a", false),
+    ("^a{2,3}$", "aaa", true),
+    ("^a{2,3}$", "aaaa", false),
+    ("^a{2,}$", "aaaaa", true),
+    ("a{,3}", "a{,3}", true),  // not a repeat: literal, as in RE2
+    ("x*", "", true),
+    ("^$", "", true),
+    ("^$", "a", false),
+    ("a|b|", "", true),
+    ("[]a]", "]", true),
+    (#"\x41\x{1F600}"#, "A😀", true),
+    (#"\101"#, "A", true),
+    (#"\Qa.b\E"#, "axb", false),
+    (#"\Qa.b\E"#, "a.b", true),
+    (#"^(?P<major>\d+)\.(?<minor>\d+)$"#, "1.31", true),
+    ("^(a+)+$", "aaaaaaaaaaaaaaaaaaa!", false),
+    ("(a*)*c", "aaaa", false),
+    ("a+?b", "aaab", true),
+    ("(?U)a+b", "aab", true),
+    (#"^\.\*\+\?\(\)\[\]\{\}\|\^\$\\$"#, #".*+?()[]{}|^$\"#, true),
+  ])
+  func matchesAsRE2Does(pattern: String, text: String, expected: Bool) throws {
+    let compiled = try RegexPattern(pattern)
+    #expect(compiled.matches(text) == expected)
+    #expect(compiled.source == pattern)
+  }
+
+  /// The issue's case: a backtracking engine never finished this.
+  @Test func nestedQuantifiersOnTwentyCharactersFinish() throws {
+    let pattern = try RegexPattern("^(a+)+$")
+    #expect(!pattern.matches(String(repeating: "a", count: 20) + "!"))
+    #expect(pattern.matches(String(repeating: "a", count: 20)))
+  }
+
+  /// Adversarial patterns over long inputs; correct verdicts, and the state cache flushes
+  /// without changing them (`(a|b)*a(a|b){12}` needs thousands of DFA states).
+  @Test func adversarialPatternsOnLongInputs() throws {
+    let long = String(repeating: "a", count: 20_000)
+    #expect(!(try RegexPattern("^(a+)+$").matches(long + "b")))
+    #expect(!(try RegexPattern("(a|a)*b").matches(long)))
+    #expect(try RegexPattern("(a|a)*b").matches(long + "b"))
+    #expect(!(try RegexPattern("(a*)*c").matches(long)))
+    #expect(!(try RegexPattern("^(a|aa)*$").matches(long + "b")))
+    var text = ""
+    var seed: UInt32 = 7
+    for _ in 0..<5_000 {
+      seed = seed &* 1_103_515_245 &+ 12_345
+      text.append(seed >> 16 & 1 == 0 ? "a" : "b")
+    }
+    let pattern = try RegexPattern("(a|b)*a(a|b){12}$")
+    let scalars = Array(text.unicodeScalars)
+    let expected = scalars.count > 13 && scalars[scalars.count - 13] == "a"
+    #expect(pattern.matches(text) == expected)
+    #expect(pattern.matches(text + "a" + String(repeating: "b", count: 12)))
+  }
+
+  @Test func sharedAcrossTasks() async throws {
+    let pattern = try RegexPattern(#"^[a-z]+-\d+$"#)
+    let verdicts = await withTaskGroup(of: Bool.self) { group in
+      for index in 0..<64 {
+        group.addTask { pattern.matches(index % 2 == 0 ? "web-\(index)" : "Web-\(index)") }
+      }
+      var count = 0
+      for await verdict in group where verdict { count += 1 }
+      return count
+    }
+    #expect(verdicts == 32)
+  }
+}
