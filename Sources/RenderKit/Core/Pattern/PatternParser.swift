@@ -368,14 +368,21 @@ struct PatternParser {
       negated.toggle()
       name.removeFirst()
     }
-    guard let categories = PatternCharacterClass.categories(named: name) else {
+    if let categories = PatternCharacterClass.categories(named: name) {
+      characterClass.append(.categories(categories, negated: negated))
+    } else if let ranges = UnicodeScripts.ranges(named: name) {
+      if negated {
+        characterClass.append(.excludedRanges(ranges))
+      } else {
+        for range in ranges { characterClass.append(.range(range.lowerBound, range.upperBound)) }
+      }
+    } else {
       let text = String(String.UnicodeScalarView(scalars[start..<index]))
       throw PatternSyntaxError(
-        "unknown or unsupported Unicode class `\(text)`", at: start,
-        help: "render knows the general categories (\\p{L}, \\p{Lu}, \\p{Nd}, \\p{P}, …) and "
-          + "\\p{Any}; Unicode scripts such as \\p{Greek} are not supported")
+        "unknown Unicode class `\(text)`", at: start,
+        help: "RE2 knows general categories (\\p{L}, \\p{Lu}, \\p{Nd}), scripts (\\p{Greek}, "
+          + "\\p{Han}) and \\p{Any}")
     }
-    characterClass.append(.categories(categories, negated: negated))
     return true
   }
 

@@ -28,7 +28,7 @@ import Testing
     (#"a\Z"#, 1, "`\\Z` is not supported by RE2"),
     (#"ab\"#, 2, "trailing backslash at the end of the pattern"),
     (#"\e"#, 0, "invalid escape sequence `\\e`"),
-    (#"\p{Greek}"#, 0, "unknown or unsupported Unicode class `\\p{Greek}`"),
+    (#"a\p{Greekish}"#, 1, "unknown Unicode class `\\p{Greekish}`"),
     ("[[:alfa:]]", 1, "unknown POSIX class `[:alfa:]`"),
     ("(?z)", 0, "invalid or unsupported group syntax `(?z`"),
     ("(a{1000}){1000}", 0,

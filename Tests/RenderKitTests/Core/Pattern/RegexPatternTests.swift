@@ -23,6 +23,11 @@ import Testing
     (#"^\PL+$"#, "123", true),
     (#"^\p{^N}+$"#, "a1", false),
     (#"^[\p{Ll}\d]+$"#, "ab1", true),
+    (#"^\p{Greek}+$"#, "αβγ", true),
+    (#"^\p{Greek}+$"#, "abc", false),
+    (#"^\P{Han}+$"#, "abc", true),
+    (#"^[\p{Han}\p{Hiragana}]+$"#, "漢字ひらがな", true),
+    (#"^\p{Cyrillic}"#, "Жук", true),
     (#"^[[:alpha:]]+$"#, "abc", true),
     (#"^[[:^digit:]]+$"#, "ab1", false),
     (#"^.{3}$"#, "e\u{301}ab", false),  // three scalars after the e: four in all
