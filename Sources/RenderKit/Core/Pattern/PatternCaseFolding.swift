@@ -7,12 +7,14 @@ enum PatternCaseFolding {
   /// The other members of `value`'s orbit (never `value` itself).
   static func variants(of value: UInt32) -> [UInt32] {
     if value < 128 {
-      switch value {
-      case 0x41...0x5A: return value == 0x4B ? [value + 32, 0x212A] : value == 0x53
-        ? [value + 32, 0x17F] : [value + 32]
-      case 0x61...0x7A: return value == 0x6B ? [value - 32, 0x212A] : value == 0x73
-        ? [value - 32, 0x17F] : [value - 32]
-      default: return []
+      let isUpper = (0x41...0x5A).contains(value)
+      guard isUpper || (0x61...0x7A).contains(value) else { return [] }
+      let other = isUpper ? value + 32 : value - 32
+      // k and s have a third member outside ASCII: the Kelvin sign and the long s.
+      switch value | 0x20 {
+      case 0x6B: return [other, 0x212A]
+      case 0x73: return [other, 0x17F]
+      default: return [other]
       }
     }
     guard let scalar = Unicode.Scalar(value) else { return [] }

@@ -212,23 +212,23 @@ struct PatternParser {
     start: Int
   ) throws(PatternSyntaxError) -> Unicode.Scalar? {
     index += 1  // `?`
-    let next = peek
-    let after = peek(1)
+    let next = peek ?? " "
+    let after = peek(1) ?? " "
     switch (next, after) {
     case (":", _):
       index += 1
       return ":"
     case ("=", _), ("!", _):
       throw PatternSyntaxError(
-        "lookahead `(?\(next!)` is not supported by RE2", at: start,
+        "lookahead `(?\(next)` is not supported by RE2", at: start,
         help: "RE2, which the API server uses, has no lookaround; rewrite the pattern without it")
     case ("<", "="), ("<", "!"):
       throw PatternSyntaxError(
-        "lookbehind `(?<\(after!)` is not supported by RE2", at: start,
+        "lookbehind `(?<\(after)` is not supported by RE2", at: start,
         help: "RE2, which the API server uses, has no lookaround; rewrite the pattern without it")
     case ("P", "="), ("P", ">"):
       throw PatternSyntaxError(
-        "backreference `(?P\(after!)` is not supported by RE2", at: start,
+        "backreference `(?P\(after)` is not supported by RE2", at: start,
         help: "RE2 has no backreferences: a pattern cannot require a repeat of what it matched")
     case ("P", "<"), ("<", _):
       index += next == "P" ? 2 : 1

@@ -121,7 +121,8 @@ enum ValueFormat: Hashable, Sendable {
       return value
     }
     func isLetter(_ index: Int, _ upper: UInt8) -> Bool {
-      index < bytes.count && (bytes[index] == upper || allowsLowercase && bytes[index] == upper | 0x20)
+      index < bytes.count
+        && (bytes[index] == upper || allowsLowercase && bytes[index] == upper | 0x20)
     }
     guard let year = number(0, 4), bytes[4] == UInt8(ascii: "-"), let month = number(5, 2),
       bytes[7] == UInt8(ascii: "-"), let day = number(8, 2), isLetter(10, UInt8(ascii: "T")),

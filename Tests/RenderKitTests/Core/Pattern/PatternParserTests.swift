@@ -31,8 +31,10 @@ import Testing
     (#"a\p{Greekish}"#, 1, "unknown Unicode class `\\p{Greekish}`"),
     ("[[:alfa:]]", 1, "unknown POSIX class `[:alfa:]`"),
     ("(?z)", 0, "invalid or unsupported group syntax `(?z`"),
-    ("(a{1000}){1000}", 0,
-     "the pattern is too large: its repetitions expand to more than 50000 instructions"),
+    (
+      "(a{1000}){1000}", 0,
+      "the pattern is too large: its repetitions expand to more than 50000 instructions"
+    ),
   ])
   func rejects(pattern: String, offset: Int, message: String) {
     do {
