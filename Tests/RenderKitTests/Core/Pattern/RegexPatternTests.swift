@@ -114,3 +114,47 @@ import Testing
     #expect(verdicts == 32)
   }
 }
+
+/// Patterns from CRDs in wide use (Gateway API, Prometheus Operator, cert-manager,
+/// Cluster API): each compiles, and matches as the API server would.
+@Suite struct CRDPatternsInTheWildTests {
+  @Test(arguments: [
+    // Gateway API: Hostname, HTTPHeaderName, Duration, path value, PreciseHostname
+    (
+      #"^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#,
+      "*.example.com", true
+    ),
+    (
+      #"^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#,
+      "a..b", false
+    ),
+    (#"^[A-Za-z0-9!#$%&'*+\-.^_\x60|~]+$"#, "X-Request-Id", true),
+    (#"^[A-Za-z0-9!#$%&'*+\-.^_\x60|~]+$"#, "X Request", false),
+    (#"^([0-9]{1,5}(h|m|s|ms)){1,4}$"#, "1h30m", true),
+    (#"^([0-9]{1,5}(h|m|s|ms)){1,4}$"#, "1h2m3s4ms5s", false),
+    (#"^(?:[-A-Za-z0-9/._~%!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$"#, "/api/v1", true),
+    (#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#, "Example.com", false),
+    // Prometheus Operator: Duration, and a label name
+    (
+      #"^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"#,
+      "1d12h", true
+    ),
+    (
+      #"^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"#,
+      "12h1d", false
+    ),
+    (#"^[a-zA-Z_][a-zA-Z0-9_]*$"#, "job_name", true),
+    // cert-manager: a duration as Go's time.ParseDuration writes it
+    (#"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$"#, "2160h0m0s", true),
+    (#"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$"#, "90d", false),
+    // Cluster API: a Kubernetes version
+    (
+      #"^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)([-0-9a-zA-Z_\.+]*)?$"#, "v1.31.2", true
+    ),
+    // RFC 3986 URI reference, as several CRDs write it
+    (#"^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?"#, "https://x/y?z#w", true),
+  ])
+  func matchesAsTheAPIServer(pattern: String, text: String, expected: Bool) throws {
+    #expect(try RegexPattern(pattern).matches(text) == expected)
+  }
+}
