@@ -32,6 +32,8 @@ let package = Package(
     .executableTarget(
       name: "schema-validator-benchmark", dependencies: ["RenderKit"],
       path: "Benchmarks/SchemaValidator"),
+    .executableTarget(
+      name: "pattern-benchmark", dependencies: ["RenderKit"], path: "Benchmarks/Patterns"),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     .testTarget(name: "RenderKitTests", dependencies: ["RenderKit", "YAML"]),
     // End-to-end tests run the built `render` binary; depending on it makes sure it is built.

@@ -1,27 +1,27 @@
 /// A JSON-Schema `pattern`, compiled once: template parameters and Kubernetes/CRD
 /// schemas use the same engine, so a pattern means the same in both.
 ///
-/// Swift's `Regex`, matching Unicode scalars (as ECMA-262 and ICU do) rather than
-/// characters. Its syntax covers what Kubernetes accepts: the API server checks patterns
-/// with Go's RE2, which has no lookaround at all; lookbehind is the one ECMA-262
-/// feature `Regex` lacks, and a pattern using it is reported as unreadable.
-public struct RegexPattern: @unchecked Sendable {
-  // `@unchecked`: a `Regex` is an immutable value whose compiled program is shared
-  // safely between threads; it is not `Sendable` only because `AnyRegexOutput` (the
-  // captures, which `matches` never returns) is not.
+/// The API server checks patterns with Go's `regexp`, which is RE2: a pattern is
+/// searched for (not anchored), `$` matches only at the very end, `\d`, `\w`, `\s` and
+/// `\b` are ASCII, and backreferences, lookaround and possessive quantifiers are syntax
+/// errors. render reads the same syntax (`PatternParser`) and matches in time linear in
+/// the text (`PatternAutomaton`), so no pattern and no value can make validation hang.
+/// Text is matched by Unicode scalars, as RE2 matches runes.
+public struct RegexPattern: Sendable {
   public let source: String
-  private let regex: Regex<AnyRegexOutput>
+  private let matcher: PatternMatcherPool
 
-  /// `nil` when `source` is not a regular expression.
-  public init?(_ source: String) {
-    guard let regex = try? Regex(source) else { return nil }
+  /// Throws when `source` is not a pattern RE2 accepts; the error says where.
+  public init(_ source: String) throws(PatternSyntaxError) {
+    let node = try PatternParser.parse(source)
+    let program = try PatternCompiler.compile(node)
     self.source = source
-    self.regex = regex.matchingSemantics(.unicodeScalar)
+    self.matcher = PatternMatcherPool(program)
   }
 
   /// Whether the pattern matches anywhere in `text` (JSON Schema patterns are not
   /// anchored).
   public func matches(_ text: String) -> Bool {
-    (try? regex.firstMatch(in: text)) != nil
+    matcher.matches(text)
   }
 }

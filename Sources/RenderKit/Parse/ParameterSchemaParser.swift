@@ -57,11 +57,13 @@ enum ParameterSchemaParser {
     let allowed = reader.sequence("enum")
     let minimum = number(reader.value("minimum"), key: "minimum", diagnostics: &diagnostics)
     let maximum = number(reader.value("maximum"), key: "maximum", diagnostics: &diagnostics)
-    let pattern = reader.string("pattern")
-    let compiledPattern = pattern.flatMap { RegexPattern($0.value) }
-    if let pattern, compiledPattern == nil {
-      diagnostics.append(
-        .input("'\(pattern.value)' is not a valid regular expression", at: pattern.location))
+    var compiledPattern: RegexPattern?
+    if reader.string("pattern") != nil, let patternNode = node["pattern"] {
+      switch PatternDiagnostic.compile(patternNode) {
+      case .success(let pattern): compiledPattern = pattern
+      case .failure(let finding): diagnostics.append(finding)
+      case nil: break
+      }
     }
     let description = reader.string("description")?.value
 

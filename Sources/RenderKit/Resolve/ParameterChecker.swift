@@ -88,7 +88,8 @@ struct ParameterChecker {
     if let pattern = schema.pattern, let text = value.string, !pattern.matches(text) {
       diagnostics.append(
         .input(
-          "'\(path)' (\"\(text)\") does not match the pattern '\(pattern.source)'",
+          "'\(path)' (\(JSONString.quotedShort(text))) does not match the pattern "
+            + "'\(pattern.source)'",
           at: value.location))
     }
     if let entries = value.mapping {

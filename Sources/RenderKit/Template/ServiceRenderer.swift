@@ -122,6 +122,15 @@ public struct ServiceRenderer: Sendable {
         .input("a manifest must be a mapping, not \(body.typeDescription)", at: body.location))
       return nil
     }
+    if let metadata = body["metadata"], !metadata.isMapping, !metadata.isNull {
+      // Said where it is written: "needs metadata.name" at the document would hide why.
+      diagnostics.append(
+        .input(
+          "'metadata' must be a mapping, not \(metadata.typeDescription)",
+          at: metadata.location.isKnown ? metadata.location : body.location,
+          help: "write the object's metadata as a mapping: metadata: {name: …}"))
+      return nil
+    }
     var missing: [String] = []
     if body["apiVersion"]?.string?.isEmpty ?? true { missing.append("apiVersion") }
     if body["kind"]?.string?.isEmpty ?? true { missing.append("kind") }

@@ -40,10 +40,15 @@ public enum RuleDocumentation {
       parameter that does not fit its schema, a reference to a template, environment or
       service that does not exist. Always an error; it cannot be configured.
     - `schema`: a rendered resource does not match the Kubernetes schema render bundles
-      (or a CRD in `crds/`): an unknown field, a wrong type, a missing required field. An
-      error by default; `policy.rules.schema: warning` reports the findings without
-      failing the build, and `off` skips the check (for resources whose schema is known to
-      be wrong, prefer an `ignore` entry).
+      (or a CRD in `crds/`): an unknown field, a wrong type, a missing required field, a
+      value outside its `pattern`, `enum` or bounds, and the formats the API server checks:
+      32-bit integers, base64 (`format: byte`), quantities, RFC 3339 times (`format:
+      date-time`, e.g. `metadata.creationTimestamp`), and `apiVersion` and `kind` on a
+      CRD's `x-kubernetes-embedded-resource` objects. A whole-number float (`replicas:
+      3.0`) is an integer, as in JSON Schema and kubectl; it is written out as it was
+      written. An error by default; `policy.rules.schema: warning` reports the findings
+      without failing the build, and `off` skips the check (for resources whose schema is
+      known to be wrong, prefer an `ignore` entry).
     - one of the policy rules below.
 
     ## Configuring rules

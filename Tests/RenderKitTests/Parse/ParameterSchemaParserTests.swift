@@ -119,8 +119,25 @@ import Testing
         "parameters:\n  port: {type: integer, minimum: one, default: 1}\n  name: {type: string, pattern: '[a-', default: a}\n"
       ).findings == [
         "\(file):2:34: 'minimum' must be a number, not a string",
-        "\(file):3:33: '[a-' is not a valid regular expression",
+        "\(file):3:34: pattern \"[a-\" is not valid RE2 syntax, which the API server uses: "
+          + "missing closing `]` for the class opened here",
       ])
+  }
+
+  /// RE2 (the API server's engine) has no lookaround: the finding points at the `(?!`.
+  @Test func patternsRE2RejectsAreReportedWhereTheyGoWrong() throws {
+    let node = try RepositoryFixture.node(
+      "parameters:\n  name: {type: string, pattern: '^(?!-)[a-z-]+$', default: a}\n"
+        + "  tag: {type: string, pattern: ^v\\d+(\\.\\d+)*+$, default: v1}\n", file: file)
+    let (_, diagnostics) = ParameterSchemaParser.parseParameters(node["parameters"], file: file)
+    #expect(
+      RepositoryFixture.lines(diagnostics) == [
+        "\(file):2:35: pattern \"^(?!-)[a-z-]+$\" is not valid RE2 syntax, which the API "
+          + "server uses: lookahead `(?!` is not supported by RE2",
+        "\(file):3:44: pattern \"^v\\\\d+(\\\\.\\\\d+)*+$\" is not valid RE2 syntax, which the "
+          + "API server uses: possessive quantifier `*+` is not supported by RE2",
+      ])
+    #expect(diagnostics.first?.help?.contains("no lookaround") == true)
   }
 
   @Test func aDefaultThatBreaksItsOwnSchemaIsReportedAtTheDefault() throws {

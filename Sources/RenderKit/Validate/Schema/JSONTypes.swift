@@ -1,8 +1,9 @@
 /// The JSON types a schema allows, as a bit set so a type check is one AND.
 ///
 /// YAML nodes map onto them the way Kubernetes decodes them: an integer scalar is an
-/// `integer` and also a valid `number`; a float scalar is only a `number` (the API
-/// server will not decode `3.0` into an int32 field).
+/// `integer` and also a valid `number`; a float scalar is a `number`, and an `integer`
+/// too when it has no fractional part (`3.0`), as JSON Schema says and as kubectl
+/// sends it (its YAML-to-JSON conversion writes `3`).
 struct JSONTypes: OptionSet, Hashable, Sendable {
   let rawValue: UInt8
 
@@ -40,7 +41,8 @@ struct JSONTypes: OptionSet, Hashable, Sendable {
       case .null: self = .null
       case .bool: self = .boolean
       case .int: self = [.integer, .number]
-      case .float: self = .number
+      case .float(let value):
+        self = value.rounded() == value && abs(value) < 0x1p63 ? [.integer, .number] : .number
       case .string: self = .string
       }
     case .sequence: self = .array

@@ -212,7 +212,7 @@ struct SchemaCompiler {
         if value.string == "int-or-string" {
           intOrString = true
         } else if let name = value.string {
-          node.format = ValueFormat(name: name)
+          node.format = ValueFormat(name: name, customResource: dialect == .customResource)
         }
       case "nullable":
         nullable = value.bool ?? false
@@ -312,7 +312,13 @@ struct SchemaCompiler {
         || (describesObject && !openByKeyword && !preserveUnknownFields && !inJunctor
           && node.additionalProperties == nil)
       node.nullIsAbsent = !nullable
-      if embeddedResource { addResourceFields(to: &node) }
+      if embeddedResource {
+        // The API server requires both on an embedded object (a Job template in a CRD).
+        addResourceFields(to: &node)
+        for field in ["apiVersion", "kind"] where !node.required.contains(field) {
+          node.required.append(field)
+        }
+      }
       if listType == "map", !listMapKeys.isEmpty { node.listMapKeys = listMapKeys }
       if listType == "set" { node.listIsSet = true }
     }
@@ -419,12 +425,15 @@ struct SchemaCompiler {
   }
 
   private mutating func pattern(_ value: Node) -> SchemaNode.Pattern? {
-    guard let source = value.string else { return nil }
-    guard let pattern = RegexPattern(source) else {
-      report("pattern '\(source)' is not a regular expression render can read", at: value)
+    switch PatternDiagnostic.compile(value) {
+    case .success(let pattern):
+      return pattern
+    case .failure(let finding):
+      diagnostics.append(finding)
+      return nil
+    case nil:
       return nil
     }
-    return pattern
   }
 
   // MARK: Nodes

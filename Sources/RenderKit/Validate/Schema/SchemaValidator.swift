@@ -362,6 +362,10 @@ struct SchemaValidator {
       report(
         "\(subject) is not valid base64", at: location,
         help: "encode the value with base64 (a Secret takes plain text under 'stringData')")
+    case .dateTime:
+      report(
+        "\(subject) is not an RFC 3339 date-time (\(quoted(scalar.canonicalText)))",
+        at: location, help: "write a time such as 2024-05-01T12:00:00Z")
     case .quantity:
       report(
         "\(subject) is not a valid quantity (\(quoted(scalar.canonicalText)))", at: location,

@@ -1,4 +1,4 @@
-/// The string and integer formats the validator checks. Other formats (`date-time`,
+/// The string and integer formats the validator checks. Other formats (`int64`,
 /// `double`) are annotations: the API server accepts what the type allows.
 enum ValueFormat: Hashable, Sendable {
   /// An integer that must fit in 32 bits (`replicas`, `containerPort`).
@@ -9,11 +9,18 @@ enum ValueFormat: Hashable, Sendable {
   /// the compiler sets it on the `Quantity` definition because `memory: 1GB` is a
   /// mistake people make and the API server rejects.
   case quantity
+  /// An RFC 3339 time (`metav1.Time`, as `metadata.creationTimestamp`; CRD fields with
+  /// `format: date-time`). The API server parses built-in times with Go's
+  /// `time.RFC3339` (upper-case `T` and `Z`) and checks CRD fields with kube-openapi's
+  /// `IsDateTime`, which lower-cases the text first.
+  case dateTime(allowsLowercase: Bool)
 
-  init?(name: String) {
+  /// - Parameter customResource: whether the schema is a CRD's (see `dateTime`).
+  init?(name: String, customResource: Bool = false) {
     switch name {
     case "int32": self = .int32
     case "byte": self = .byte
+    case "date-time": self = .dateTime(allowsLowercase: customResource)
     default: return nil
     }
   }
@@ -23,6 +30,10 @@ enum ValueFormat: Hashable, Sendable {
     switch (self, scalar) {
     case (.int32, .int(let value)):
       return value >= Int(Int32.min) && value <= Int(Int32.max)
+    case (.int32, .float(let value)) where value.rounded() == value:
+      return value >= Double(Int32.min) && value <= Double(Int32.max)
+    case (.dateTime(let allowsLowercase), .string(let text)):
+      return Self.isDateTime(text, allowsLowercase: allowsLowercase)
     case (.byte, .string(let text)):
       return Self.isBase64(text)
     case (.quantity, .string(let text)):
@@ -94,5 +105,47 @@ enum ValueFormat: Hashable, Sendable {
       return !exponent.isEmpty
         && exponent.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
+  }
+
+  /// RFC 3339 `date-time`: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, with the day
+  /// valid for its month and seconds up to 59, as Go's `time.Parse` checks them.
+  static func isDateTime(_ text: String, allowsLowercase: Bool) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 20 else { return false }
+    func number(_ start: Int, _ count: Int) -> Int? {
+      var value = 0
+      for index in start..<start + count {
+        guard index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+        value = value * 10 + Int(bytes[index] - 0x30)
+      }
+      return value
+    }
+    func isLetter(_ index: Int, _ upper: UInt8) -> Bool {
+      index < bytes.count
+        && (bytes[index] == upper || allowsLowercase && bytes[index] == upper | 0x20)
+    }
+    guard let year = number(0, 4), bytes[4] == UInt8(ascii: "-"), let month = number(5, 2),
+      bytes[7] == UInt8(ascii: "-"), let day = number(8, 2), isLetter(10, UInt8(ascii: "T")),
+      let hour = number(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(14, 2),
+      bytes[16] == UInt8(ascii: ":"), let second = number(17, 2)
+    else { return false }
+    guard (1...12).contains(month), hour < 24, minute < 60, second < 60 else { return false }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    guard (1...days).contains(day) else { return false }
+    var index = 19
+    if bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      let start = index
+      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+      guard index > start else { return false }
+    }
+    if isLetter(index, UInt8(ascii: "Z")) { return index + 1 == bytes.count }
+    guard index + 6 == bytes.count,
+      bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+      let offsetHours = number(index + 1, 2), bytes[index + 3] == UInt8(ascii: ":"),
+      let offsetMinutes = number(index + 4, 2)
+    else { return false }
+    return offsetHours < 24 && offsetMinutes < 60
   }
 }

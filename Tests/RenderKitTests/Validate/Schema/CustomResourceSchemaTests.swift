@@ -288,7 +288,7 @@ import Testing
         "crds/clash.yaml:8:5: input: apps/v1 Deployment is already defined by Kubernetes",
         "crds/cm.yaml:2:7: input: expected a CustomResourceDefinition, found a ConfigMap",
         "crds/gadget.yaml:18:28: input: unknown type 'strnig'",
-        "crds/gadget.yaml:19:45: input: pattern '(unclosed' is not a regular expression render can read",
+        "crds/gadget.yaml:19:46: input: pattern \"(unclosed\" is not valid RE2 syntax, which the API server uses: missing closing `)` for the group opened here",
       ])
     #expect(!schema.hasSchema(apiVersion: "example.com/v1", kind: "Gadget"))
     #expect(schema.hasSchema(apiVersion: "example.com/v2", kind: "Gadget"))
