@@ -12,7 +12,13 @@ struct PodSpecCheck: APIServerCheck {
       object.required(
         spec + [.key("containers")], help: "a pod runs at least one container: add one under containers")
     }
-    let volumes = checkVolumes(&object, spec)
+    var volumes = checkVolumes(&object, spec)
+    // A StatefulSet's pods also get a volume per claim template. (The API server does not
+    // validate a StatefulSet's pod spec at all, a TODO upstream; its controller's pods are
+    // rejected later, so render checks them as the union of both.)
+    for claim in object.value(at: [.key("spec"), .key("volumeClaimTemplates")])?.sequence ?? [] {
+      if let name = claim["metadata"]?["name"]?.string { volumes.insert(name) }
+    }
     var names: Set<String> = []
     for container in pod.containers {
       checkContainer(&object, container, volumes: volumes, names: &names, hostNetwork: pod.spec["hostNetwork"]?.bool == true)
