@@ -7,7 +7,7 @@ struct AutoscalerCheck: APIServerCheck {
     let spec: [PathComponent] = [.key("spec")]
     let target = spec + [.key("scaleTargetRef")]
     for field in ["kind", "name"] {
-      if (object.value(at: target + [.key(field)])?.string ?? "").isEmpty {
+      if object.value(at: target + [.key(field)])?.string == "" {
         object.required(target + [.key(field)], help: "name the workload to scale by kind and name")
       }
     }

@@ -27,7 +27,7 @@ struct JobCheck: APIServerCheck {
     {
       object.invalid(
         job + [.key("selector")], object.value(at: job + [.key("selector")]) ?? .null(),
-        "`selector` will be auto-generated",
+        "`selector` not auto-generated",
         help: "remove the selector: the Job controller labels its pods itself (or set manualSelector: true)")
     }
     if let pod = object.pod {

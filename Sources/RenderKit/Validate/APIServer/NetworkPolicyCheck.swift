@@ -57,7 +57,7 @@ struct NetworkPolicyCheck: APIServerCheck {
     guard let block else { return }
     if !selectors.isEmpty {
       object.forbidden(
-        here + [.key("ipBlock")], "may not specify more than 1 peer type",
+        here, "may not specify both ipBlock and another peer",
         help: "put the ipBlock in a peer of its own")
     }
     let cidrPath = here + [.key("ipBlock"), .key("cidr")]

@@ -78,7 +78,7 @@ struct PodSpecCheck: APIServerCheck {
         if !names.insert(text).inserted {
           object.duplicate(here + [.key("name")], name, help: "give each volume of the pod its own name")
         }
-      } else {
+      } else if volume["name"] != nil {
         object.required(here + [.key("name")], help: "name the volume so containers can mount it")
       }
       let sources = KubernetesEnums.volumeSources.filter { volume[$0].map { !$0.isNull } ?? false }
@@ -110,7 +110,8 @@ struct PodSpecCheck: APIServerCheck {
           here + [.key("name")], name,
           help: "containers, init containers and ephemeral containers of a pod need distinct names")
       }
-    } else {
+    } else if node["name"] != nil {
+      // A missing name is the schema's finding; an empty one passes it.
       object.required(here + [.key("name")], help: "name the container")
     }
     if container.list != "ephemeralContainers", (node["image"]?.string ?? "").isEmpty {
@@ -166,9 +167,6 @@ struct PodSpecCheck: APIServerCheck {
           object.duplicate(portPath + [.key("name")], name, help: "give each port of the container its own name")
         }
       }
-      if port["containerPort"] == nil {
-        object.required(portPath + [.key("containerPort")], help: "set the port the container listens on")
-      }
       object.checkPortNumber(portPath + [.key("containerPort")], help: "use a port from 1 to 65535")
       if let hostPort = port["hostPort"]?.int, hostPort != 0 {
         object.checkPortNumber(portPath + [.key("hostPort")], help: "use a port from 1 to 65535")
@@ -186,7 +184,7 @@ struct PodSpecCheck: APIServerCheck {
   private func checkEnv(_ object: inout APIServerObject, _ node: Node, _ here: [PathComponent]) {
     for (index, variable) in (node["env"]?.sequence ?? []).enumerated() {
       let envPath = here + [.key("env"), .index(index)]
-      if (variable["name"]?.string ?? "").isEmpty {
+      if variable["name"]?.string == "" {
         object.required(envPath + [.key("name")], help: "name the environment variable")
       } else {
         object.checkSyntax(

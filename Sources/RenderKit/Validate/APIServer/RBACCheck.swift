@@ -47,14 +47,14 @@ struct RBACCheck: APIServerCheck {
       object.unsupported(roleRef + [.key("apiGroup")], group, supported: [KubernetesEnums.rbacGroup])
     }
     object.checkEnum(roleRef + [.key("kind")], namespaced ? ["Role", "ClusterRole"] : ["ClusterRole"])
-    if (object.value(at: roleRef + [.key("name")])?.string ?? "").isEmpty {
+    if object.value(at: roleRef + [.key("name")])?.string == "" {
       object.required(roleRef + [.key("name")], help: "name the Role or ClusterRole to grant")
     } else {
       object.checkSyntax(roleRef + [.key("name")], KubernetesSyntax.pathSegmentName, help: "use the role's metadata.name")
     }
     for (index, subject) in (object.value(at: [.key("subjects")])?.sequence ?? []).enumerated() {
       let here: [PathComponent] = [.key("subjects"), .index(index)]
-      if (subject["name"]?.string ?? "").isEmpty {
+      if subject["name"]?.string == "" {
         object.required(here + [.key("name")], help: "name the user, group or ServiceAccount")
       }
       guard let kind = subject["kind"], let kindText = kind.string else { continue }
@@ -69,7 +69,8 @@ struct RBACCheck: APIServerCheck {
           object.required(here + [.key("namespace")], help: "a ClusterRoleBinding names the namespace of each ServiceAccount")
         }
       case "User", "Group":
-        if group != KubernetesEnums.rbacGroup {
+        // An empty apiGroup defaults to rbac.authorization.k8s.io for users and groups.
+        if !group.isEmpty && group != KubernetesEnums.rbacGroup {
           object.unsupported(here + [.key("apiGroup")], subject["apiGroup"] ?? .string(""), supported: [KubernetesEnums.rbacGroup])
         }
       default:

@@ -41,7 +41,7 @@ struct ServiceCheck: APIServerCheck {
     if object.value(at: spec + [.key("externalTrafficPolicy")]) != nil, type != "NodePort", type != "LoadBalancer" {
       object.invalid(
         spec + [.key("externalTrafficPolicy")], object.value(at: spec + [.key("externalTrafficPolicy")]) ?? .null(),
-        "may only be set when `type` is 'NodePort' or 'LoadBalancer'",
+        "may only be set for externally-accessible services",
         help: "remove externalTrafficPolicy, or change the Service type")
     }
     object.checkEnum(spec + [.key("ipFamilyPolicy")], KubernetesEnums.ipFamilyPolicy)

@@ -22,7 +22,7 @@ struct WorkloadCheck: APIServerCheck {
       }
       if object.value(at: pod.path + [.key("activeDeadlineSeconds")]) != nil {
         object.forbidden(
-          pod.path + [.key("activeDeadlineSeconds")], "activeDeadlineSeconds in \(object.kind) is not Supported",
+          pod.path + [.key("activeDeadlineSeconds")], "activeDeadlineSeconds in \(object.kind == "Deployment" ? "ReplicaSet" : object.kind) is not Supported",
           help: "remove it: pods of a \(object.kind) run until stopped")
       }
     }
@@ -44,12 +44,8 @@ struct WorkloadCheck: APIServerCheck {
   private func checkSelector(_ object: inout APIServerObject) {
     let selectorPath: [PathComponent] = [.key("spec"), .key("selector")]
     let isReplicationController = object.kind == "ReplicationController"
-    guard let selector = object.value(at: selectorPath) else {
-      if !isReplicationController {
-        object.required(selectorPath, help: "add spec.selector.matchLabels with the pod template's identifying labels")
-      }
-      return
-    }
+    // A missing selector is the schema's finding (apps/v1 requires it).
+    guard let selector = object.value(at: selectorPath) else { return }
     guard let pod = object.pod else { return }
     let labels = object.stringMap(object.value(at: pod.metadataPath + [.key("labels")]))
     if isReplicationController {
