@@ -45,7 +45,8 @@ struct APIServerRule: PolicyRule {
       guard Self.builtInGroups.contains(resource.resource.group), resource.body.isMapping
       else { continue }
       var object = APIServerObject(index, in: context)
-      for check in Self.checks where check.kinds.isEmpty || check.kinds.contains(object.groupKind) {
+      let groupKind = object.groupKind
+      for check in Self.checks where check.kinds.isEmpty || check.kinds.contains(groupKind) {
         check.check(&object)
       }
       findings += object.findings
