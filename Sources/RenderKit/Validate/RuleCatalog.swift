@@ -1,6 +1,6 @@
 /// Every policy rule render knows, in the order they are documented.
 public enum RuleCatalog {
-  public static var all: [any PolicyRule] { workloadRules + environmentRules }
+  public static var all: [any PolicyRule] { [APIServerRule()] + workloadRules + environmentRules }
 
   /// Ids users may configure in `policy.rules` and `policy.ignore`.
   public static var configurableIDs: [String] { ["schema"] + all.map(\.id) }

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Measures what the `apiserver` rule costs a full build.
+
+Generates the platform of Benchmarks/scale-benchmark.py (N services x M environments,
+a Deployment and a Service each) twice: as is, and with `policy: {rules: {apiserver:
+off}}` in the abstract base environment every environment inherits. Then times
+`render build` into an empty rendered/ on both, alternating, and prints the best and
+median of --runs runs each and the difference. Everything else (parsing, rendering,
+the schema check, the other rules, writing) is the same in both runs, so the
+difference is the rule's cost.
+
+  swift build -c release
+  Scripts/apiserver-cost.py                    # 1000x5, 7 runs each
+  Scripts/apiserver-cost.py --size 200x3 --runs 3
+
+Timings belong here and in BENCHMARKS.md, never in unit tests.
+"""
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def scale_benchmark():
+    path = os.path.join(ROOT, "Benchmarks", "scale-benchmark.py")
+    spec = importlib.util.spec_from_file_location("scale_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def timed_build(binary, root):
+    shutil.rmtree(os.path.join(root, "rendered"), ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run([binary, "build", "--root", root], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"render build failed in {root}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="1000x5", help="SERVICESxENVIRONMENTS (default 1000x5)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per variant (default 7)")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "render"))
+    parser.add_argument("--work-dir", default=None, help="where to generate (default: a temporary folder)")
+    args = parser.parse_args()
+    services, environments = (int(part) for part in args.size.split("x"))
+    if not os.path.exists(args.binary):
+        sys.exit(f"no binary at {args.binary}: run swift build -c release")
+    bench = scale_benchmark()
+    work = tempfile.mkdtemp(prefix="apiserver-cost-", dir=args.work_dir)
+    try:
+        on, off = os.path.join(work, "on"), os.path.join(work, "off")
+        for root in (on, off):
+            bench.generate_render(root, services, environments)
+        base = os.path.join(off, "environments", "base", "environment.yaml")
+        with open(base, "a") as handle:
+            handle.write("policy:\n  rules: {apiserver: off}\n")
+        times = {"on": [], "off": []}
+        timed_build(args.binary, on)  # warm the file cache
+        timed_build(args.binary, off)
+        for _ in range(args.runs):
+            times["off"].append(timed_build(args.binary, off))
+            times["on"].append(timed_build(args.binary, on))
+        print(f"{services} services x {environments} environments, {args.runs} runs each, {args.binary}")
+        print("| apiserver rule | best | median |")
+        print("| --- | --- | --- |")
+        for name in ("off", "on"):
+            print(f"| {name} | {min(times[name]):.3f} s | {statistics.median(times[name]):.3f} s |")
+        best = min(times["on"]) / min(times["off"]) - 1
+        median = statistics.median(times["on"]) / statistics.median(times["off"]) - 1
+        print(f"cost of the rule: {best * 100:+.1f}% (best), {median * 100:+.1f}% (median)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+/// Checks that many kinds share: names, labels, selectors, ports, numbers.
+extension APIServerObject {
+  /// Reports each reason `syntax` gives for the string at `path` (nothing when it is
+  /// missing or not a string: the schema reports that).
+  mutating func checkSyntax(
+    _ path: [PathComponent], _ syntax: (String) -> [String], help: String
+  ) {
+    guard let node = value(at: path), let text = node.string else { return }
+    for reason in syntax(text) { invalid(path, node, reason, help: help) }
+  }
+
+  /// A string field that must be one of `values`.
+  mutating func checkEnum(_ path: [PathComponent], _ values: [String], help: String? = nil) {
+    guard let node = value(at: path), let text = node.string else { return }
+    if !values.contains(text) { unsupported(path, node, supported: values, help: help) }
+  }
+
+  /// An integer that must be at least `minimum`.
+  mutating func checkMinimum(_ path: [PathComponent], _ minimum: Int, help: String) {
+    guard let node = value(at: path), let number = node.int, number < minimum else { return }
+    invalid(
+      path, node,
+      minimum == 0 ? "must be greater than or equal to 0" : minimum == 1
+        ? "must be greater than or equal to 1" : "must be greater than or equal to \(minimum)",
+      help: help)
+  }
+
+  /// A port number: 1 to 65535.
+  mutating func checkPortNumber(_ path: [PathComponent], help: String) {
+    guard let node = value(at: path), let number = node.int else { return }
+    if !(1...65535).contains(number) {
+      invalid(path, node, KubernetesSyntax.portRangeMessage, help: help)
+    }
+  }
+
+  /// An int-or-string port: a number from 1 to 65535 or an IANA port name.
+  mutating func checkNumberOrPortName(_ path: [PathComponent], help: String) {
+    guard let node = value(at: path) else { return }
+    if node.int != nil {
+      checkPortNumber(path, help: help)
+    } else if let name = node.string {
+      for reason in KubernetesSyntax.portName(name) { invalid(path, node, reason, help: help) }
+    }
+  }
+
+  /// `metadata.labels`-shaped maps: qualified-name keys and label values.
+  mutating func checkLabels(_ path: [PathComponent]) {
+    guard let labels = value(at: path)?.mapping else { return }
+    for entry in labels {
+      let keyPath = path + [.key(entry.key)]
+      for reason in KubernetesSyntax.qualifiedName(entry.key) {
+        report(
+          keyPath, "Invalid value: \"\(entry.key)\": \(reason)",
+          help: "label keys are an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' or '.'")
+      }
+      if let text = entry.value.string {
+        for reason in KubernetesSyntax.labelValue(text) {
+          invalid(
+            keyPath, entry.value, reason,
+            help: "label values are at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; put free text in an annotation")
+        }
+      }
+    }
+  }
+
+  /// A `LabelSelector`: its labels, its expressions' operators and values.
+  mutating func checkLabelSelector(_ path: [PathComponent]) {
+    checkLabels(path + [.key("matchLabels")])
+    guard let expressions = value(at: path + [.key("matchExpressions")])?.sequence else { return }
+    for (index, expression) in expressions.enumerated() {
+      let here = path + [.key("matchExpressions"), .index(index)]
+      if let key = expression["key"]?.string {
+        for reason in KubernetesSyntax.qualifiedName(key) {
+          invalid(here + [.key("key")], expression["key"] ?? .null(), reason, help: "use a valid label key")
+        }
+      }
+      guard let op = expression["operator"]?.string else { continue }
+      let values = expression["values"]?.sequence ?? []
+      switch op {
+      case "In", "NotIn":
+        if values.isEmpty {
+          required(
+            here + [.key("values")], "must be specified when `operator` is 'In' or 'NotIn'",
+            help: "list the label values to match")
+        }
+      case "Exists", "DoesNotExist":
+        if !values.isEmpty {
+          forbidden(
+            here + [.key("values")], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            help: "remove values, or use the operator In")
+        }
+      default:
+        unsupported(
+          here + [.key("operator")], expression["operator"] ?? .null(),
+          supported: KubernetesEnums.selectorOperator)
+      }
+    }
+  }
+
+  /// Whether `labels` satisfy the selector at `path` (matchLabels and matchExpressions).
+  func selector(_ selector: Node, matches labels: [String: String]) -> Bool {
+    for entry in selector["matchLabels"]?.mapping ?? [] {
+      guard let wanted = entry.value.string ?? entry.value.scalar?.canonicalText,
+        labels[entry.key] == wanted
+      else { return false }
+    }
+    for expression in selector["matchExpressions"]?.sequence ?? [] {
+      guard let key = expression["key"]?.string else { continue }
+      let values = Set((expression["values"]?.sequence ?? []).compactMap { $0.string })
+      switch expression["operator"]?.string {
+      case "In": if !(labels[key].map(values.contains) ?? false) { return false }
+      case "NotIn": if labels[key].map(values.contains) ?? false { return false }
+      case "Exists": if labels[key] == nil { return false }
+      case "DoesNotExist": if labels[key] != nil { return false }
+      default: continue
+      }
+    }
+    return true
+  }
+
+  /// Whether the selector at `path` selects nothing at all (no labels, no expressions).
+  func isEmptySelector(_ selector: Node) -> Bool {
+    (selector["matchLabels"]?.mapping ?? []).isEmpty
+      && (selector["matchExpressions"]?.sequence ?? []).isEmpty
+  }
+
+  /// An int-or-percent field (`maxUnavailable`, `minAvailable`): a non-negative number,
+  /// or a percentage of at most 100 when `atMostHundred`.
+  mutating func checkIntOrPercent(_ path: [PathComponent], atMostHundred: Bool, help: String) {
+    guard let node = value(at: path) else { return }
+    if let number = node.int {
+      if number < 0 { invalid(path, node, "must be greater than or equal to 0", help: help) }
+    } else if let text = node.string {
+      guard let percent = KubernetesSyntax.percent(text) else {
+        invalid(
+          path, node,
+          "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+          help: help)
+        return
+      }
+      if atMostHundred && percent > 100 {
+        invalid(path, node, "must not be greater than 100%", help: help)
+      }
+    }
+  }
+
+  /// Entries of a string map as a dictionary (non-string values are the schema's
+  /// business).
+  func stringMap(_ node: Node?) -> [String: String] {
+    var result: [String: String] = [:]
+    for entry in node?.mapping ?? [] {
+      if let text = entry.value.string ?? entry.value.scalar?.canonicalText {
+        result[entry.key] = text
+      }
+    }
+    return result
+  }
+}

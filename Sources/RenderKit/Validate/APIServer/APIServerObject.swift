@@ -1,0 +1,79 @@
+/// The resource an API server check looks at, and the findings it collects: each one is
+/// reported the way the API server words it (`spec.replicas: Invalid value: -1: must be
+/// greater than or equal to 0`), at the input line that produced the field.
+struct APIServerObject {
+  let context: ValidationContext
+  let resource: RenderedResource
+  /// The pod template, for the kinds that run pods.
+  let pod: PodTemplate?
+  private(set) var findings: [Diagnostic] = []
+
+  init(_ index: Int, in context: ValidationContext) {
+    self.resource = context.resources[index]
+    self.pod = context.podTemplates[index]
+    self.context = context
+  }
+
+  var body: Node { resource.body }
+  var kind: String { resource.kind }
+  var group: String { resource.resource.group }
+  /// `group/Kind`, as `APIServerCheck.kinds` names kinds.
+  var groupKind: String { "\(group)/\(kind)" }
+
+  /// The node at `path`, when it is there and not null.
+  func value(at path: [PathComponent]) -> Node? {
+    guard let node = body.value(at: path), !node.isNull else { return nil }
+    return node
+  }
+
+  mutating func report(_ path: [PathComponent], _ detail: String, help: String) {
+    findings.append(
+      context.finding(
+        APIServerRule.ruleID, "\(path.dottedPath): \(detail)", in: resource, at: path, help: help))
+  }
+
+  /// `field: Required value`, with an optional reason.
+  mutating func required(_ path: [PathComponent], _ detail: String = "", help: String) {
+    report(path, detail.isEmpty ? "Required value" : "Required value: \(detail)", help: help)
+  }
+
+  /// `field: Invalid value: "x": why`.
+  mutating func invalid(_ path: [PathComponent], _ value: Node, _ detail: String, help: String) {
+    report(path, "Invalid value: \(Self.goValue(value)): \(detail)", help: help)
+  }
+
+  /// `field: Unsupported value: "x": supported values: "a", "b"`.
+  mutating func unsupported(
+    _ path: [PathComponent], _ value: Node, supported: [String], help: String? = nil
+  ) {
+    let list = supported.map { "\"\($0)\"" }.joined(separator: ", ")
+    report(
+      path, "Unsupported value: \(Self.goValue(value)): supported values: \(list)",
+      help: help ?? "use one of \(list)")
+  }
+
+  /// `field: Duplicate value: "x"`.
+  mutating func duplicate(_ path: [PathComponent], _ value: Node, help: String) {
+    report(path, "Duplicate value: \(Self.goValue(value))", help: help)
+  }
+
+  /// `field: Forbidden: why`.
+  mutating func forbidden(_ path: [PathComponent], _ detail: String, help: String) {
+    report(path, "Forbidden: \(detail)", help: help)
+  }
+
+  /// `field: Not found: "x"`.
+  mutating func notFound(_ path: [PathComponent], _ value: Node, help: String) {
+    report(path, "Not found: \(Self.goValue(value))", help: help)
+  }
+
+  /// A value as the API server quotes it: strings in double quotes, numbers and
+  /// booleans bare, maps and lists as `{...}` and `[...]`.
+  static func goValue(_ node: Node) -> String {
+    switch node.scalar {
+    case .string(let text)?: return "\"\(text)\""
+    case let scalar?: return scalar.canonicalText
+    case nil: return node.isMapping ? "{...}" : "[...]"
+    }
+  }
+}

@@ -1,0 +1,238 @@
+import Foundation
+
+/// The name, label and number syntaxes of apimachinery's `pkg/util/validation`, with its
+/// messages. Each function returns the reasons a value is invalid (none when it is
+/// valid). Hand-written matchers, not regular expressions: they run on every name of
+/// every rendered resource.
+enum KubernetesSyntax {
+  static let dns1123LabelMessage =
+    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+  static let dns1123SubdomainMessage =
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+  static let dns1035LabelMessage =
+    "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
+  static let qualifiedNameMessage =
+    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+  static let labelValueMessage =
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+  static let portRangeMessage = "must be between 1 and 65535, inclusive"
+
+  private static func isLowerAlnum(_ c: UInt8) -> Bool {
+    (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+  }
+  private static func isAlnum(_ c: UInt8) -> Bool {
+    isLowerAlnum(c) || (c >= 0x41 && c <= 0x5A)
+  }
+  private static func isLetter(_ c: UInt8) -> Bool {
+    (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)
+  }
+
+  private static func matchesLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return isLowerAlnum(first) && isLowerAlnum(last)
+      && bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+  }
+
+  /// `IsDNS1123Label`.
+  static func dns1123Label(_ value: String) -> [String] {
+    var errors: [String] = []
+    if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
+    if !matchesLabel(ArraySlice(value.utf8)) { errors.append(dns1123LabelMessage) }
+    return errors
+  }
+
+  /// `IsDNS1035Label`: a DNS-1123 label that starts with a letter.
+  static func dns1035Label(_ value: String) -> [String] {
+    var errors: [String] = []
+    if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
+    let bytes = ArraySlice(value.utf8)
+    if !(matchesLabel(bytes) && bytes.first.map(isLetter) == true) {
+      errors.append(dns1035LabelMessage)
+    }
+    return errors
+  }
+
+  /// `IsDNS1123Subdomain`.
+  static func dns1123Subdomain(_ value: String) -> [String] {
+    var errors: [String] = []
+    if value.utf8.count > 253 { errors.append("must be no more than 253 characters") }
+    let labels = Array(value.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+    if !labels.allSatisfy(matchesLabel) { errors.append(dns1123SubdomainMessage) }
+    return errors
+  }
+
+  /// `IsWildcardDNS1123Subdomain` or `IsDNS1123Subdomain`: Ingress hosts.
+  static func host(_ value: String) -> [String] {
+    if value.hasPrefix("*.") {
+      let rest = dns1123Subdomain(String(value.dropFirst(2)))
+      return rest.isEmpty
+        ? []
+        : [
+          "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+        ]
+    }
+    return dns1123Subdomain(value)
+  }
+
+  private static func matchesQualifiedNamePart(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return isAlnum(first) && isAlnum(last)
+      && bytes.allSatisfy {
+        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      }
+  }
+
+  /// `IsQualifiedName`: label and annotation keys, `[prefix/]name`.
+  static func qualifiedName(_ value: String) -> [String] {
+    let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+    var name = Substring(value)
+    var errors: [String] = []
+    switch parts.count {
+    case 1: break
+    case 2:
+      if parts[0].isEmpty {
+        errors.append("prefix part must be non-empty")
+      } else {
+        errors += dns1123Subdomain(String(parts[0])).map { "prefix part \($0)" }
+      }
+      name = parts[1]
+    default:
+      return [
+        "a qualified name " + qualifiedNameMessage.dropFirst("name part ".count)
+          + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
+      ]
+    }
+    if name.isEmpty {
+      errors.append("name part must be non-empty")
+    } else if name.utf8.count > 63 {
+      errors.append("name part must be no more than 63 characters")
+    }
+    if !name.isEmpty && !matchesQualifiedNamePart(ArraySlice(name.utf8)) {
+      errors.append(qualifiedNameMessage)
+    }
+    return errors
+  }
+
+  /// `IsValidLabelValue`.
+  static func labelValue(_ value: String) -> [String] {
+    var errors: [String] = []
+    if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
+    if !value.isEmpty && !matchesQualifiedNamePart(ArraySlice(value.utf8)) {
+      errors.append(labelValueMessage)
+    }
+    return errors
+  }
+
+  /// `IsValidPortName`: an IANA service name.
+  static func portName(_ value: String) -> [String] {
+    var errors: [String] = []
+    let bytes = Array(value.utf8)
+    if bytes.count > 15 || bytes.isEmpty { errors.append("must be no more than 15 characters") }
+    if !bytes.allSatisfy({ isLowerAlnum($0) || $0 == UInt8(ascii: "-") }) {
+      errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
+    }
+    if value.contains("--") { errors.append("must not contain consecutive hyphens") }
+    if !bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+      errors.append("must contain at least one letter (a-z)")
+    }
+    if value.hasPrefix("-") || value.hasSuffix("-") {
+      errors.append("must not begin or end with a hyphen")
+    }
+    return errors
+  }
+
+  /// `IsConfigMapKey`: keys of ConfigMap and Secret data.
+  static func configMapKey(_ value: String) -> [String] {
+    var errors: [String] = []
+    if value.utf8.count > 253 { errors.append("must be no more than 253 characters") }
+    let valid =
+      !value.isEmpty
+      && value.utf8.allSatisfy {
+        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      }
+    if !valid {
+      errors.append(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"
+      )
+    }
+    errors += dotNames(value)
+    return errors
+  }
+
+  /// `IsEnvVarName`.
+  static func envVarName(_ value: String) -> [String] {
+    let bytes = Array(value.utf8)
+    let valid =
+      !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
+      && bytes.allSatisfy {
+        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      }
+    var errors: [String] = []
+    if !valid {
+      errors.append(
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')"
+      )
+    }
+    return errors + dotNames(value)
+  }
+
+  private static func dotNames(_ value: String) -> [String] {
+    if value == "." { return ["must not be '.'"] }
+    if value == ".." { return ["must not be '..'"] }
+    if value.hasPrefix("..") { return ["must not start with '..'"] }
+    return []
+  }
+
+  /// `path.IsValidPathSegmentName`: names of RBAC objects and HPA targets.
+  static func pathSegmentName(_ value: String) -> [String] {
+    if value == "." || value == ".." { return ["may not be '\(value)'"] }
+    var errors: [String] = []
+    if value.contains("/") { errors.append("may not contain '/'") }
+    if value.contains("%") { errors.append("may not contain '%'") }
+    return errors
+  }
+
+  /// An IPv4 or IPv6 address as Go's `net.ParseIP` reads it.
+  static func isIP(_ value: String) -> Bool {
+    var v4 = in_addr()
+    var v6 = in6_addr()
+    return inet_pton(AF_INET, value, &v4) == 1 || inet_pton(AF_INET6, value, &v6) == 1
+  }
+
+  /// A CIDR as `net.ParseCIDR` reads it: the address bytes and the prefix length.
+  static func cidr(_ value: String) -> (bytes: [UInt8], prefix: Int)? {
+    let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let prefix = Int(parts[1]), prefix >= 0,
+      !parts[1].hasPrefix("+")
+    else { return nil }
+    var v4 = in_addr()
+    if inet_pton(AF_INET, String(parts[0]), &v4) == 1 {
+      guard prefix <= 32 else { return nil }
+      return (withUnsafeBytes(of: &v4) { Array($0) }, prefix)
+    }
+    var v6 = in6_addr()
+    if inet_pton(AF_INET6, String(parts[0]), &v6) == 1 {
+      guard prefix <= 128 else { return nil }
+      return (withUnsafeBytes(of: &v6) { Array($0) }, prefix)
+    }
+    return nil
+  }
+
+  /// Whether the network `inner` lies inside `outer` and is strictly smaller.
+  static func isStrictSubnet(_ inner: (bytes: [UInt8], prefix: Int), of outer: (bytes: [UInt8], prefix: Int)) -> Bool {
+    guard inner.bytes.count == outer.bytes.count, inner.prefix > outer.prefix else { return false }
+    for bit in 0..<outer.prefix {
+      let mask = UInt8(0x80) >> UInt8(bit % 8)
+      if inner.bytes[bit / 8] & mask != outer.bytes[bit / 8] & mask { return false }
+    }
+    return true
+  }
+
+  /// A percentage as `intstr` reads it (`25%`), without the sign.
+  static func percent(_ value: String) -> Int? {
+    guard value.hasSuffix("%") else { return nil }
+    let digits = value.dropLast()
+    guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+    return Int(digits)
+  }
+}
