@@ -75,6 +75,7 @@ public struct TreeDiff: Sendable {
     for (path, entry) in unplanned.sorted(by: { $0.key < $1.key }) {
       guard case .file(let contents) = entry else { continue }
       if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+      if tree.isForeign(path) { continue }
       if GeneratedHeader.isGenerated(contents) {
         if tree.owns(path) { stale.append(path) }
       } else {
