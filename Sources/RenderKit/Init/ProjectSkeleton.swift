@@ -24,6 +24,7 @@ public enum ProjectSkeleton {
 
   /// Every file, sorted by path.
   public static let files: [File] = [
+    File(".github/workflows/render.yml", workflow),
     File(".gitignore", gitignore),
     File("README.md", readme),
     File("environments/base/environment.yaml", baseEnvironment),
