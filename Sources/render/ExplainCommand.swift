@@ -19,10 +19,10 @@ struct ExplainCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The environment.")
+  @Argument(help: "The environment.", completion: NameCompletion.environments)
   var environment: String
 
-  @Argument(help: "The service.")
+  @Argument(help: "The service.", completion: NameCompletion.services)
   var service: String
 
   @Argument(help: "A field of a rendered resource: Kind/name:field.path.")

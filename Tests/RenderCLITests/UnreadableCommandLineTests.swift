@@ -59,7 +59,9 @@ import Testing
     }
   }
 
-  static func run(_ executable: String, _ arguments: [String]) throws -> (
+  static func run(
+    _ executable: String, _ arguments: [String]
+  ) throws -> (
     status: Int32, output: String
   ) {
     let process = Process()

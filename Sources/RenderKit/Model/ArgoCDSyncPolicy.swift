@@ -103,7 +103,8 @@ public struct ArgoCDSyncPolicy: Sendable {
           "selfHeal", .scalar(.bool(automated.selfHeal.value), at: automated.selfHeal.location)),
       ]
       if let allowEmpty = automated.allowEmpty {
-        fields.append(.init("allowEmpty", .scalar(.bool(allowEmpty.value), at: allowEmpty.location)))
+        fields.append(
+          .init("allowEmpty", .scalar(.bool(allowEmpty.value), at: allowEmpty.location)))
       }
       entries.append(.init("automated", .mapping(fields, at: automated.location)))
     }

@@ -200,7 +200,8 @@ public struct ArgoCDApplications: Sendable {
       .init("apiVersion", .string(Self.apiVersion)),
       .init("kind", .string("Application")),
       .init("metadata", .mapping(metadata)),
-      .init("spec", applicationSpec(path: path, destination: destination, environment: environment)),
+      .init(
+        "spec", applicationSpec(path: path, destination: destination, environment: environment)),
     ])
   }
 

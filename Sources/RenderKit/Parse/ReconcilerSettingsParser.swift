@@ -32,7 +32,9 @@ enum ReconcilerSettingsParser {
       fields.report(found)
       settings.syncPolicy = settings.syncPolicy.applying(layer)
     }
-    if let flag = fields.bool("manifestGeneratePaths") { settings.manifestGeneratePaths = flag.value }
+    if let flag = fields.bool("manifestGeneratePaths") {
+      settings.manifestGeneratePaths = flag.value
+    }
     if let flag = fields.bool("applicationSet") { settings.applicationSet = flag.value }
     if let environments = fields.mapping("environments") {
       for entry in environments.mapping ?? [] {

@@ -280,12 +280,14 @@ import Testing
 
   @Test func fluxBootstrapFolderIsLeftAloneWithoutWarnings() async throws {
     let compilation = try await Fixture.compile()
-    #expect(compilation.tree.foreignPrefixes == ["_flux/dev/flux-system/", "_flux/prod/flux-system/"])
+    #expect(
+      compilation.tree.foreignPrefixes == ["_flux/dev/flux-system/", "_flux/prod/flux-system/"])
     var existing: [String: ExistingTree.Entry] = [:]
     for file in compilation.tree.files { existing[file.path] = .file(file.contents) }
     existing["_flux/prod/flux-system/gotk-sync.yaml"] = .file(Array("kind: Kustomization\n".utf8))
     existing["_flux/prod/notes.yaml"] = .file(Array("hand written\n".utf8))
-    let diff = TreeDiff(tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true))
+    let diff = TreeDiff(
+      tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true))
     #expect(diff.handWritten == ["_flux/prod/notes.yaml"])
     #expect(diff.stale == [])
   }
