@@ -151,3 +151,25 @@ import Testing
     #expect(!workflow.contains("swift build"), "a platform repository has no Package.swift")
   }
 }
+
+/// `render init --argocd --flux`: reconciler output from the first build, validated
+/// against the CRDs init writes, with no findings.
+@Suite struct InitReconcilerTests {
+  @Test func argoCDAndFluxSkeletonBuildsClean() throws {
+    let sandbox = try TemporaryRepository()
+    let run = try sandbox.renderHere("init", "--argocd", "--flux", "platform")
+    #expect(run.status == 0, "\(run.transcript)")
+    #expect(run.stderr == "", "\(run.transcript)")
+    let files = Set(try sandbox.files(under: "platform"))
+    for path in [
+      "crds/application-argoproj-io.yaml", "crds/kustomization-kustomize-toolkit-fluxcd-io.yaml",
+      "rendered/_argocd/root-prod.yaml", "rendered/_argocd/prod/application-prod-hello.yaml",
+      "rendered/_flux/prod/kustomization-prod-hello.yaml",
+    ] {
+      #expect(files.contains(path), "no \(path)")
+    }
+    let validate = try sandbox.renderHere("validate", "--strict", in: "platform")
+    #expect(validate.status == 0, "\(validate.transcript)")
+    #expect(validate.stderr == "")
+  }
+}
