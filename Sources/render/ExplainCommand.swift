@@ -21,10 +21,10 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
 
   @OptionGroup var color: ColorOptions
 
-  @Argument(help: "The environment.")
+  @Argument(help: "The environment.", completion: NameCompletion.environments)
   var environment: String
 
-  @Argument(help: "The service.")
+  @Argument(help: "The service.", completion: NameCompletion.services)
   var service: String
 
   @Argument(help: "A field of a rendered resource: Kind/name:field.path.")

@@ -32,10 +32,12 @@ struct HistoryCommand: AsyncParsableCommand, ColorChoosing {
     case json
   }
 
-  @Argument(help: "The service.")
+  @Argument(help: "The service.", completion: NameCompletion.services)
   var service: String
 
-  @Option(name: .customLong("env"), help: "Only this environment.")
+  @Option(
+    name: .customLong("env"), help: "Only this environment.",
+    completion: NameCompletion.environments)
   var environment: String?
 
   @Option(name: .long, help: "The repository root (default: the current folder).")

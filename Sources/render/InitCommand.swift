@@ -15,8 +15,13 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
       listed and nothing is written. Two files are merged instead: an existing .gitignore \
       gets render's entries appended, and an existing README.md is kept.
 
+      --argocd and --flux switch on reconciler output: render.yaml gets an argocd: or \
+      flux: block and crds/ the CustomResourceDefinitions the generated objects are \
+      validated against.
+
       Examples:
         render init                     a skeleton in the current folder
+        render init --argocd platform   with Argo CD Applications
         render init platform            in ./platform, created if needed
         render init platform && cd platform && render explain prod hello
       """
@@ -27,6 +32,12 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
   @Argument(help: "The folder of the new repository, created if needed.")
   var directory: String = "."
 
+  @Flag(help: "Also write Argo CD Applications (render.yaml argocd: and its CRDs).")
+  var argocd = false
+
+  @Flag(help: "Also write Flux Kustomizations (render.yaml flux: and its CRD).")
+  var flux = false
+
   func run() async throws {
     let root =
       directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -35,7 +46,7 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
       throw ValidationError("'\(root)' exists and is not a folder")
     }
 
-    let plan = try Self.plan(root: root)
+    let plan = try Self.plan(root: root, files: ProjectSkeleton.files(argoCD: argocd, flux: flux))
     if !plan.conflicts.isEmpty {
       Console.error(
         "render: nothing written: render init never overwrites files, and these exist in \(root == "." ? "the current folder" : "'\(root)'"):\n"
@@ -96,9 +107,9 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
     }
   }
 
-  static func plan(root: String) throws -> Plan {
+  static func plan(root: String, files: [ProjectSkeleton.File]) throws -> Plan {
     var plan = Plan()
-    for file in ProjectSkeleton.files {
+    for file in files {
       let path = root + "/" + file.path
       if let blocked = blockingAncestor(of: file.path, root: root) {
         if !plan.conflicts.contains(blocked) { plan.conflicts.append(blocked) }

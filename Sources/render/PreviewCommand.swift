@@ -18,10 +18,12 @@ struct PreviewCommand: AsyncParsableCommand, ColorChoosing {
 
   @OptionGroup var color: ColorOptions
 
-  @Argument(help: "The environment.")
+  @Argument(help: "The environment.", completion: NameCompletion.environments)
   var environment: String
 
-  @Argument(help: "A service (default: every service and the environment's own resources).")
+  @Argument(
+    help: "A service (default: every service and the environment's own resources).",
+    completion: NameCompletion.services)
   var service: String?
 
   @Option(name: .long, help: "The repository root (default: the current folder).")

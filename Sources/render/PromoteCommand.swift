@@ -21,13 +21,14 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
 
   @OptionGroup var color: ColorOptions
 
-  @Argument(help: "The services to promote.")
+  @Argument(help: "The services to promote.", completion: NameCompletion.services)
   var services: [String]
 
-  @Option(help: "The environment to take the versions from.")
+  @Option(
+    help: "The environment to take the versions from.", completion: NameCompletion.environments)
   var from: String
 
-  @Option(help: "The environment to pin them in.")
+  @Option(help: "The environment to pin them in.", completion: NameCompletion.environments)
   var to: String
 
   @Flag(help: "Commit the edited inputs and the changed rendered files in one git commit.")

@@ -56,6 +56,18 @@ struct RenderCommand: AsyncParsableCommand {
     // glibc grows each thread's heap 128 KB per mprotect; a build allocates in bursts
     // on every core and exits soon after (see allocator.c; 4% of a 1,200-file check).
     render_tune_allocator()
+    // With no arguments at all, not even the program's name, argument parsing would run
+    // the default command (`render build`) in the current folder, whatever was typed.
+    // That happens on Linux in a chroot or container without /proc, where the Swift
+    // runtime cannot read the command line, and when a program starts render with an
+    // empty argument vector.
+    guard !CommandLine.arguments.isEmpty else {
+      Console.error(
+        "render: error: cannot read the command line (no arguments, not even the program "
+          + "name), so render does nothing; without /proc (a chroot or a minimal container), "
+          + "mount it first: mount -t proc proc /proc\n")
+      exitWithUsageError()
+    }
     // A closed pipe is a write error (exit 1 with a message, see Console), not a signal.
     _ = signal(SIGPIPE, SIG_IGN)
     let command: any ParsableCommand
@@ -75,13 +87,18 @@ struct RenderCommand: AsyncParsableCommand {
       Console.clearProgress()
     } catch let error as ValidationError {
       Console.error("render: error: \(error.message)\n")
-      #if canImport(Glibc)
-        Glibc.exit(64)
-      #else
-        Darwin.exit(64)
-      #endif
+      exitWithUsageError()
     } catch {
       exit(withError: error)
     }
+  }
+
+  /// Exit code 64 (EX_USAGE).
+  private static func exitWithUsageError() -> Never {
+    #if canImport(Glibc)
+      Glibc.exit(64)
+    #else
+      Darwin.exit(64)
+    #endif
   }
 }

@@ -36,7 +36,9 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
       "SERVICE VERSION, or one or more SERVICE=VERSION.", valueName: "service-and-version"))
   var arguments: [String]
 
-  @Option(name: .customLong("env"), help: "The environment to pin the version in.")
+  @Option(
+    name: .customLong("env"), help: "The environment to pin the version in.",
+    completion: NameCompletion.environments)
   var environment: String
 
   @Flag(help: "Commit the edited inputs and the changed rendered files in one git commit.")

@@ -5,6 +5,7 @@ import Testing
 /// overwritten.
 @Suite struct InitTests {
   static let skeleton = [
+    ".github/workflows/render.yml",
     ".gitignore",
     "README.md",
     "environments/base/environment.yaml",
@@ -53,7 +54,9 @@ import Testing
     let sandbox = try TemporaryRepository()
     let run = try sandbox.renderHere("init")
     #expect(run.status == 0, "\(run.transcript)")
-    #expect(run.stdout.hasPrefix("created .gitignore\ncreated README.md\n"))
+    #expect(
+      run.stdout.hasPrefix(
+        "created .github/workflows/render.yml\ncreated .gitignore\ncreated README.md\n"))
     let versions = try sandbox.read("rendered/versions.yaml")
     #expect(
       versions.contains("dev:\n  hello: docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine\n"))
@@ -99,7 +102,7 @@ import Testing
     try sandbox.write("README.md", "# Ours\n")
     let run = try sandbox.renderHere("init")
     #expect(run.status == 0, "\(run.transcript)")
-    #expect(run.stdout.hasPrefix("updated .gitignore\n"))
+    #expect(run.stdout.hasPrefix("created .github/workflows/render.yml\nupdated .gitignore\n"))
     #expect(run.stdout.contains("kept    README.md (it exists)\n"))
     #expect(
       try sandbox.read(".gitignore")
@@ -124,5 +127,49 @@ import Testing
     let run = try sandbox.renderHere("init", "taken")
     #expect(run.status == 64, "\(run.transcript)")
     #expect(run.stderr.contains("'taken' exists and is not a folder"))
+  }
+}
+
+/// The workflow `render init` writes: what a platform repository's CI needs, through the
+/// action (issue 13).
+@Suite struct InitWorkflowTests {
+  @Test func workflowUsesTheActionAndCoversTheChecks() throws {
+    let sandbox = try TemporaryRepository()
+    let run = try sandbox.renderHere("init")
+    #expect(run.status == 0, "\(run.transcript)")
+    let workflow = try sandbox.read(".github/workflows/render.yml")
+    for expected in [
+      "uses: OWNER/render@v", "render build --check --format github",
+      "render validate --format sarif", "github/codeql-action/upload-sarif",
+      "security-events: write", "render diff --base", "<!-- render-diff -->",
+      "gh api -X PATCH", "render promote", "gh pr create", "pull-requests: write",
+    ] {
+      #expect(workflow.contains(expected), "the workflow lacks \(expected)")
+    }
+    // Promotions open a pull request; nothing pushes to main.
+    #expect(!workflow.contains("git push origin \"HEAD:"))
+    #expect(!workflow.contains("swift build"), "a platform repository has no Package.swift")
+  }
+}
+
+/// `render init --argocd --flux`: reconciler output from the first build, validated
+/// against the CRDs init writes, with no findings.
+@Suite struct InitReconcilerTests {
+  @Test func argoCDAndFluxSkeletonBuildsClean() throws {
+    let sandbox = try TemporaryRepository()
+    let run = try sandbox.renderHere("init", "--argocd", "--flux", "platform")
+    #expect(run.status == 0, "\(run.transcript)")
+    #expect(run.stderr == "", "\(run.transcript)")
+    let files = Set(try sandbox.files(under: "platform"))
+    for path in [
+      "crds/application-argoproj-io.yaml", "crds/kustomization-kustomize-toolkit-fluxcd-io.yaml",
+      "rendered/_argocd/root-prod.yaml", "rendered/_argocd/prod/application-prod-hello.yaml",
+      "rendered/_flux/prod/kustomization-prod-hello.yaml",
+    ] {
+      #expect(files.contains(path), "no \(path)")
+    }
+    let validate = try sandbox.renderHere("validate", "--strict", in: "platform")
+    #expect(validate.status == 0, "\(validate.transcript)")
+    #expect(validate.stderr == "")
   }
 }

@@ -24,6 +24,7 @@ public enum ProjectSkeleton {
 
   /// Every file, sorted by path.
   public static let files: [File] = [
+    File(".github/workflows/render.yml", workflow),
     File(".gitignore", gitignore),
     File("README.md", readme),
     File("environments/base/environment.yaml", baseEnvironment),
@@ -36,6 +37,48 @@ public enum ProjectSkeleton {
     File("templates/web/service.yaml", kubernetesService),
     File("templates/web/template.yaml", template),
   ]
+
+  /// The skeleton with reconciler output switched on: `argoCD` adds an `argocd:` block
+  /// to render.yaml and the Application and ApplicationSet CRDs to `crds/`, `flux` a
+  /// `flux:` block and the Kustomization CRD. Sorted by path.
+  public static func files(argoCD: Bool, flux: Bool) -> [File] {
+    guard argoCD || flux else { return files }
+    var result = files.filter { $0.path != "render.yaml" }
+    var settings = Self.settings
+    var blocks = ""
+    if argoCD {
+      result.append(File("crds/application-argoproj-io.yaml", applicationCRD))
+      result.append(File("crds/applicationset-argoproj-io.yaml", applicationSetCRD))
+      blocks += """
+
+        # Argo CD: an Application per service and environment under rendered/_argocd/<env>/,
+        # and an app-of-apps root per environment, applied once by hand:
+        #   kubectl apply -n argocd -f rendered/_argocd/root-prod.yaml
+        # The environments' `cluster` names are Argo CD cluster names (or map them to API
+        # servers under `clusters:`). Options: render's docs/reconcilers.md.
+        argocd:
+          repoURL: https://git.example.com/you/platform.git   # this repository
+          targetRevision: main
+
+        """
+    }
+    if flux {
+      result.append(File("crds/kustomization-kustomize-toolkit-fluxcd-io.yaml", kustomizationCRD))
+      blocks += """
+
+        # Flux: a Kustomization per service and environment under rendered/_flux/<env>/;
+        # bootstrap each cluster with --path=rendered/_flux/<env>.
+        flux:
+          sourceRef: {kind: GitRepository, name: platform}
+
+        """
+    }
+    if let commented = settings.firstRange(of: "\n# With a reconciler configured") {
+      settings = String(settings[..<commented.lowerBound]) + "\n"
+    }
+    result.append(File("render.yaml", settings + blocks.dropFirst()))
+    return result.sorted { $0.path < $1.path }
+  }
 
   /// The lines of the skeleton's `.gitignore`: build products, and the folders render
   /// keeps beside `rendered/` while it swaps a new tree in.

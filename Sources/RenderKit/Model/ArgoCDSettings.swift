@@ -9,6 +9,17 @@ public struct ArgoCDSettings: Sendable {
   /// The cluster API server address per cluster name (`environment.yaml`'s `cluster`);
   /// clusters not listed are addressed by name.
   public var clusterServers: [String: String]
+  /// `syncPolicy`, with the keys render.yaml writes over the standard policy.
+  public var syncPolicy: ArgoCDSyncPolicy = .standard(at: .generated)
+  /// `manifestGeneratePaths` (default true): annotate each Application with
+  /// `argocd.argoproj.io/manifest-generate-paths: .`, so a webhook refreshes only the
+  /// Applications whose folder a commit changed.
+  public var manifestGeneratePaths = true
+  /// `applicationSet` (default false): per environment, one ApplicationSet with a git
+  /// directory generator over `rendered/<env>/*` instead of one Application per service.
+  public var applicationSet = false
+  /// `environments`: per environment project and sync policy.
+  public var environments: [String: ArgoCDEnvironmentSettings] = [:]
   /// Where `argocd:` is written in render.yaml: the source of every generated
   /// `Application`, and where findings about them point.
   public var location: SourceLocation = .generated
@@ -25,6 +36,17 @@ public struct ArgoCDSettings: Sendable {
     self.project = project
     self.namespace = namespace
     self.clusterServers = clusterServers
+  }
+
+  /// The project of `environment`'s Applications.
+  public func project(for environment: String) -> Located<String> {
+    environments[environment]?.project ?? Located(project, at: location(of: "project"))
+  }
+
+  /// The sync policy of `environment`'s Applications.
+  public func syncPolicy(for environment: String) -> ArgoCDSyncPolicy {
+    guard let layer = environments[environment]?.syncPolicy else { return syncPolicy }
+    return syncPolicy.applying(layer)
   }
 
   /// The location of `field` in render.yaml, or of `argocd:` when the field was not

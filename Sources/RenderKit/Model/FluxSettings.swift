@@ -6,6 +6,19 @@ public struct FluxSettings: Sendable {
   public var sourceNamespace: String?
   public var namespace: String
   public var interval: String
+  /// `prune` (default true): delete what left git.
+  public var prune = Located(true, at: .generated)
+  /// `wait`: a Kustomization is ready only when everything it applied is ready.
+  public var wait: Located<Bool>?
+  public var timeout: Located<String>?
+  public var retryInterval: Located<String>?
+  /// `dependsOn`: Kustomizations (`name` or `namespace/name`) every generated one waits
+  /// for, such as the cluster's infrastructure.
+  public var dependsOn: [Located<String>] = []
+  /// `bootstrapFolder` (default `flux-system`): the folder `flux bootstrap
+  /// --path=rendered/_flux/<env>` writes its own manifests to. render leaves it alone
+  /// and does not warn about its files.
+  public var bootstrapFolder = "flux-system"
   /// Where `flux:` is written in render.yaml: the source of every generated
   /// `Kustomization`, and where findings about them point.
   public var location: SourceLocation = .generated

@@ -6,7 +6,10 @@
 /// (`<env>-environment`), which the services' Kustomizations depend on so namespaces and
 /// quotas exist first. Flux runs inside each cluster, so a cluster's Flux is bootstrapped
 /// with `--path=rendered/_flux/<env>` of its environment; there is no root object.
-/// Every Kustomization prunes what left git.
+/// `flux bootstrap` writes its own manifests to `rendered/_flux/<env>/flux-system/`
+/// (`bootstrapFolder`), which render leaves alone. Every Kustomization prunes what left
+/// git unless `prune: false`; `wait`, `timeout`, `retryInterval` and `dependsOn` (added
+/// after the environment's own Kustomization) come from render.yaml.
 public struct FluxKustomizations: Sendable {
   public static let folder = "_flux"
   public static let apiVersion = "kustomize.toolkit.fluxcd.io/v1"
@@ -24,6 +27,14 @@ public struct FluxKustomizations: Sendable {
   /// `environment` for the environment's own resources.
   public static func path(environment: String, suffix: String) -> String {
     "\(folder)/\(environment)/kustomization-\(environment)-\(suffix).yaml"
+  }
+
+  /// The folders `flux bootstrap` owns inside the output folder, one per environment:
+  /// render neither touches nor reports the files there.
+  public static func bootstrapFolders(
+    _ settings: FluxSettings, environments: some Sequence<String>
+  ) -> [String] {
+    environments.map { "\(folder)/\($0)/\(settings.bootstrapFolder)/" }.sorted()
   }
 
   public func manifests(for environment: ReconcilerEnvironment) -> [ReconcilerManifest] {
@@ -62,11 +73,35 @@ public struct FluxKustomizations: Sendable {
     var spec: [Node.Entry] = [
       .init("interval", .string(settings.interval, at: settings.location(of: "interval"))),
       .init("path", .string(path)),
-      .init("prune", .scalar(.bool(true))),
+      .init("prune", .scalar(.bool(settings.prune.value), at: settings.prune.location)),
       .init("sourceRef", .mapping(sourceRef, at: settings.location(of: "sourceRef"))),
     ]
+    if let wait = settings.wait {
+      spec.append(.init("wait", .scalar(.bool(wait.value), at: wait.location)))
+    }
+    if let timeout = settings.timeout {
+      spec.append(.init("timeout", .string(timeout.value, at: timeout.location)))
+    }
+    if let retryInterval = settings.retryInterval {
+      spec.append(.init("retryInterval", .string(retryInterval.value, at: retryInterval.location)))
+    }
+    // The environment's own Kustomization first, then what render.yaml names.
+    var dependencies: [Node] = []
     if let dependsOn {
-      spec.append(.init("dependsOn", .sequence([.mapping([.init("name", .string(dependsOn))])])))
+      dependencies.append(.mapping([.init("name", .string(dependsOn))]))
+    }
+    for dependency in settings.dependsOn {
+      let parts = dependency.value.split(separator: "/").map(String.init)
+      var entries: [Node.Entry] = [
+        .init("name", .string(parts.last ?? "", at: dependency.location))
+      ]
+      if parts.count == 2 {
+        entries.append(.init("namespace", .string(parts[0], at: dependency.location)))
+      }
+      dependencies.append(.mapping(entries, at: dependency.location))
+    }
+    if !dependencies.isEmpty {
+      spec.append(.init("dependsOn", .sequence(dependencies)))
     }
     let body = Node.mapping([
       .init("apiVersion", .string(Self.apiVersion)),

@@ -59,7 +59,8 @@ public enum OutputPlanner {
   ///   render.yaml as their source.
   public static func plan(
     folder: String, environmentFiles: [OutputFile], versions: OutputFile,
-    ownedPrefixes: [String], reconcilers: [ReconcilerManifest] = []
+    ownedPrefixes: [String], reconcilers: [ReconcilerManifest] = [],
+    foreignPrefixes: [String] = []
   ) -> OutputTree {
     var files: [OutputFile] = [versions]
     // Name clashes among them are reported by ReconcilerPlanner; a clash of paths is one.
@@ -68,6 +69,7 @@ public enum OutputPlanner {
       files.append(file(at: manifest.path, for: manifest.resource, source: SettingsParser.file))
     }
     files += environmentFiles
-    return OutputTree(folder: folder, files: files, ownedPrefixes: ownedPrefixes)
+    return OutputTree(
+      folder: folder, files: files, ownedPrefixes: ownedPrefixes, foreignPrefixes: foreignPrefixes)
   }
 }

@@ -9,11 +9,21 @@ public struct OutputTree: Sendable {
   /// inside them that it no longer produces are stale. `[""]` is the whole folder; a
   /// filtered render owns less (`prod/`, `prod/checkout/`, `versions.yaml`).
   public var ownedPrefixes: [String]
+  /// Folders inside the output folder that another tool writes (`flux bootstrap`'s
+  /// `_flux/<env>/flux-system/`): render neither touches nor warns about their files.
+  public var foreignPrefixes: [String]
 
-  public init(folder: String, files: [OutputFile], ownedPrefixes: [String]) {
+  public init(
+    folder: String, files: [OutputFile], ownedPrefixes: [String], foreignPrefixes: [String] = []
+  ) {
     self.folder = folder
     self.files = files.sorted { $0.path < $1.path }
     self.ownedPrefixes = ownedPrefixes
+    self.foreignPrefixes = foreignPrefixes
+  }
+
+  public func isForeign(_ path: String) -> Bool {
+    foreignPrefixes.contains { path.hasPrefix($0) }
   }
 
   public func owns(_ path: String) -> Bool {

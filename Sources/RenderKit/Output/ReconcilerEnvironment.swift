@@ -24,10 +24,12 @@ public struct ReconcilerEnvironment: Sendable {
   /// The environment files of the `inherits` chain, root first: where the cluster and
   /// namespace were set, named in the generated files' headers.
   public var files: [String]
+  /// The names of the `Namespace` objects the environment renders.
+  public var createdNamespaces: Set<String>
 
   public init(
     name: String, namespace: Located<String>?, cluster: Located<String>?, services: [Service],
-    hasOwnResources: Bool, files: [String]
+    hasOwnResources: Bool, files: [String], createdNamespaces: Set<String> = []
   ) {
     self.name = name
     self.namespace = namespace
@@ -35,6 +37,7 @@ public struct ReconcilerEnvironment: Sendable {
     self.services = services.sorted { $0.name < $1.name }
     self.hasOwnResources = hasOwnResources
     self.files = files
+    self.createdNamespaces = createdNamespaces
   }
 
   /// The environment as the pipeline rendered it: the services come from the rendered
@@ -48,6 +51,8 @@ public struct ReconcilerEnvironment: Sendable {
       name: environment.name, namespace: environment.namespace, cluster: environment.cluster,
       services: names.map { Service(name: $0, namespace: services[$0]?.namespace) },
       hasOwnResources: resources.contains { $0.service == nil },
-      files: environment.chain.map(\.file))
+      files: environment.chain.map(\.file),
+      createdNamespaces: Set(
+        resources.filter { $0.kind == "Namespace" && $0.apiVersion == "v1" }.map(\.name)))
   }
 }

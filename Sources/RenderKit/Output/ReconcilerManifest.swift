@@ -8,6 +8,8 @@ public struct ReconcilerManifest: Sendable {
     case service(String)
     /// `rendered/<env>/_environment`, the environment's own resources.
     case environmentResources
+    /// `rendered/<env>/*`: an ApplicationSet making the services' Applications.
+    case applicationSet
     /// The environment's app-of-apps root: the folder of its other Applications.
     case root
   }

@@ -109,6 +109,7 @@ public enum ReconcilerPlanner {
     case .service(let name): "service '\(name)' in environment '\(manifest.environment)'"
     case .environmentResources: "the resources of environment '\(manifest.environment)'"
     case .root: "the root of environment '\(manifest.environment)'"
+    case .applicationSet: "the ApplicationSet of environment '\(manifest.environment)'"
     }
   }
 }

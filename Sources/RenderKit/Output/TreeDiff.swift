@@ -94,6 +94,7 @@ public struct TreeDiff: Sendable {
       default: continue
       }
       if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+      if tree.isForeign(path) { continue }
       if GeneratedHeader.isGenerated(contents) {
         if tree.owns(path) { stale.append(path) }
       } else {

@@ -62,73 +62,33 @@ public enum SettingsParser {
     settings.uncheckedGroups = reader.stringList("uncheckedGroups") ?? []
     settings.promotion = reader.stringList("promotion")
     if let argo = reader.mapping("argocd") {
-      var fields = FieldReader(argo, subject: "'argocd' in render.yaml")
-      fields.require("repoURL")
-      var locations: [String: SourceLocation] = [:]
-      func string(_ key: String) -> String? {
-        guard let value = fields.string(key) else { return nil }
-        locations[key] = value.location
-        return value.value
-      }
-      let repoURL = string("repoURL") ?? ""
-      let revision = string("targetRevision") ?? "HEAD"
-      let project = string("project") ?? "default"
-      let namespace = string("namespace") ?? "argocd"
-      var servers: [String: String] = [:]
-      if let clusters = fields.stringMapping("clusters") {
-        for entry in clusters.mapping ?? [] {
-          servers[entry.key] = entry.value.string
-          locations["clusters." + entry.key] = entry.value.location
-        }
-      }
-      reader.report(fields.finish())
-      var argoCD = ArgoCDSettings(
-        repoURL: repoURL, targetRevision: revision, project: project, namespace: namespace,
-        clusterServers: servers)
-      argoCD.location = argo.location
-      argoCD.fieldLocations = locations
+      let (argoCD, found) = ReconcilerSettingsParser.argoCD(argo)
+      reader.report(found)
       settings.argoCD = argoCD
     }
     if let flux = reader.mapping("flux") {
-      var fields = FieldReader(flux, subject: "'flux' in render.yaml")
-      fields.require("sourceRef")
-      var locations: [String: SourceLocation] = [:]
-      func string(_ key: String, of reader: inout FieldReader, prefix: String = "") -> String? {
-        guard let value = reader.string(key) else { return nil }
-        locations[prefix + key] = value.location
-        return value.value
-      }
-      var kind = "GitRepository"
-      var name = ""
-      var sourceNamespace: String?
-      if let sourceRef = fields.mapping("sourceRef") {
-        var ref = FieldReader(sourceRef, subject: "'flux.sourceRef' in render.yaml")
-        ref.require("name")
-        kind = string("kind", of: &ref, prefix: "sourceRef.") ?? kind
-        name = string("name", of: &ref, prefix: "sourceRef.") ?? ""
-        sourceNamespace = string("namespace", of: &ref, prefix: "sourceRef.")
-        locations["sourceRef"] = sourceRef.location
-        fields.report(ref.finish())
-      }
-      let namespace = string("namespace", of: &fields) ?? "flux-system"
-      let interval = string("interval", of: &fields) ?? "5m"
-      reader.report(fields.finish())
-      var fluxSettings = FluxSettings(
-        sourceKind: kind, sourceName: name, sourceNamespace: sourceNamespace, namespace: namespace,
-        interval: interval)
-      fluxSettings.location = flux.location
-      fluxSettings.fieldLocations = locations
+      let (fluxSettings, found) = ReconcilerSettingsParser.flux(flux)
+      reader.report(found)
       settings.flux = fluxSettings
     }
     return (settings, parseErrors + reader.finish())
   }
 
   /// Checks `promotion` against the environments: each must exist (with a
-  /// did-you-mean), be rendered (not abstract) and appear once.
+  /// did-you-mean), be rendered (not abstract) and appear once. Environments named
+  /// under `argocd.environments` must exist too.
   static func checkPromotion(
     _ settings: ProjectSettings, environments: [String: Environment]
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    for name in settings.argoCD?.environments.values.map(\.name) ?? []
+    where environments[name.value] == nil {
+      diagnostics.append(
+        .input(
+          "'argocd.environments' in render.yaml names environment '\(name.value)', which does not exist"
+            + Suggestion.didYouMean(name.value, in: environments.keys),
+          at: name.location))
+    }
     var seen: [String: Located<String>] = [:]
     for name in settings.promotion ?? [] {
       guard let environment = environments[name.value] else {

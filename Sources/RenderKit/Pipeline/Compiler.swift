@@ -216,7 +216,11 @@ public enum Compiler {
         ? ownedPrefixes
         : ownedPrefixes
           + ReconcilerPlanner.ownedPrefixes(environments: selected, services: options.services),
-      reconcilers: reconcilers.manifests)
+      reconcilers: reconcilers.manifests,
+      foreignPrefixes: platform.settings.flux.map {
+        FluxKustomizations.bootstrapFolders(
+          $0, environments: platform.environments.values.filter { !$0.isAbstract }.map(\.name))
+      } ?? [])
 
     stopwatch.lap("reconcilers and versions")
     var compilation = Compilation(

@@ -37,6 +37,8 @@ import Testing
             app.kubernetes.io/managed-by: render
             render/environment: prod
             render/service: checkout
+          annotations:
+            argocd.argoproj.io/manifest-generate-paths: .
           finalizers:
           - resources-finalizer.argocd.argoproj.io
         spec:
@@ -79,6 +81,7 @@ import Testing
             render/environment: dev
           annotations:
             argocd.argoproj.io/sync-wave: "-1"
+            argocd.argoproj.io/manifest-generate-paths: .
           finalizers:
           - resources-finalizer.argocd.argoproj.io
         spec:

@@ -12,11 +12,12 @@ enum ReconcilerFixture {
 
   static let applicationCRDPath = "crds/application-argoproj-io.yaml"
   static let kustomizationCRDPath = "crds/kustomization-kustomize-toolkit-fluxcd-io.yaml"
+  static let applicationSetCRDPath = "crds/applicationset-argoproj-io.yaml"
 
   /// The shipped CRD files, by repository path.
   static func shippedCRDs() throws -> [String: String] {
     var files: [String: String] = [:]
-    for path in [applicationCRDPath, kustomizationCRDPath] {
+    for path in [applicationCRDPath, kustomizationCRDPath, applicationSetCRDPath] {
       files[path] = try String(contentsOfFile: packageRoot + "/" + path, encoding: .utf8)
     }
     return files
