@@ -271,10 +271,11 @@ import Testing
           """))
     #expect(
       Fixture.summary(compilation.diagnostics.filter(\.isError)) == [
-        // The Kustomization CRD's pattern, at the line that set the value.
-        "render.yaml:9:12: schema: 'timeout' (\"soon\") does not match the pattern ^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$",
         "render.yaml:10:15: input: 'dependsOn' in 'flux' in render.yaml names 'Infra_Structure', which is not a Kustomization name or namespace/name",
         "render.yaml:11:20: input: 'bootstrapFolder' in 'flux' in render.yaml must be one folder name, not 'flux/system'",
+        // The Kustomization CRD's pattern, at the line that set the value (after the input
+        // errors, which come first).
+        "render.yaml:9:12: schema: 'timeout' (\"soon\") does not match the pattern ^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$",
       ])
   }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `pkg/apis/batch/validation`: Jobs and CronJobs: restart policy, counts, completion
 /// mode, generated selectors, schedules, concurrency policy and time zone.
 struct JobCheck: APIServerCheck {
@@ -67,9 +65,7 @@ struct JobCheck: APIServerCheck {
       object.checkMinimum(spec + [.key(field)], 0, help: "use 0 or more")
     }
     if let zone = object.value(at: spec + [.key("timeZone")]), let name = zone.string {
-      if name.isEmpty || name.hasPrefix(" ") || name.hasSuffix(" ") || TimeZone(identifier: name) == nil
-        || name.lowercased() == "local"
-      {
+      if !KubernetesSyntax.isTimeZoneName(name) {
         object.invalid(
           spec + [.key("timeZone")], zone, "unknown time zone \(name)",
           help: "use an IANA time zone name such as Etc/UTC or Europe/Berlin")

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The name, label and number syntaxes of apimachinery's `pkg/util/validation`, with its
 /// messages. Each function returns the reasons a value is invalid (none when it is
@@ -190,6 +194,31 @@ enum KubernetesSyntax {
     if value.contains("/") { errors.append("may not contain '/'") }
     if value.contains("%") { errors.append("may not contain '%'") }
     return errors
+  }
+
+  /// Whether `name` can be an IANA time zone (`Europe/Berlin`, `Etc/UTC`, `UTC`): an area
+  /// of the tz database and slash-separated names of letters, digits, `_`, `-` and `+`.
+  /// The names themselves are not checked: that would make the verdict depend on the
+  /// tz database of the machine running render.
+  static func isTimeZoneName(_ name: String) -> Bool {
+    let single: Set<String> = [
+      "UTC", "GMT", "UCT", "Zulu", "Universal", "Greenwich", "EST", "MST", "HST", "EST5EDT",
+      "CST6CDT", "MST7MDT", "PST8PDT", "CET", "EET", "MET", "WET",
+    ]
+    if single.contains(name) { return true }
+    let areas: Set<Substring> = [
+      "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Brazil",
+      "Canada", "Chile", "Etc", "Europe", "Indian", "Mexico", "Pacific", "US",
+    ]
+    let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count >= 2, let area = parts.first, areas.contains(area) else { return false }
+    return parts.dropFirst().allSatisfy { part in
+      guard let first = part.first, first.isASCII, first.isLetter || first.isNumber
+      else { return false }
+      return part.allSatisfy {
+        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "+")
+      }
+    }
   }
 
   /// An IPv4 or IPv6 address as Go's `net.ParseIP` reads it.
