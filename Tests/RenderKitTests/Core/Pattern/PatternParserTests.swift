@@ -33,7 +33,7 @@ import Testing
     ("(?z)", 0, "invalid or unsupported group syntax `(?z`"),
     (
       "(a{1000}){1000}", 0,
-      "the pattern is too large: its repetitions expand to more than 50000 instructions"
+      "the pattern is too large: its repetitions expand to more than 20000 instructions"
     ),
   ])
   func rejects(pattern: String, offset: Int, message: String) {
