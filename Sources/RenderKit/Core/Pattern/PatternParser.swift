@@ -176,9 +176,12 @@ struct PatternParser {
   }
 
   private func literal(_ scalar: Unicode.Scalar) -> PatternNode {
+    // `ß` has no variants of its own yet matches `ẞ`: fold whenever `(?i)` is on, except
+    // ASCII non-letters, which fold to nothing.
     .literal(
       scalar,
-      foldsCase: flags.foldsCase && !PatternCaseFolding.variants(of: scalar.value).isEmpty)
+      foldsCase: flags.foldsCase
+        && (!scalar.isASCII || !PatternCaseFolding.variants(of: scalar.value).isEmpty))
   }
 
   private mutating func parseGroup() throws(PatternSyntaxError) -> PatternNode? {
