@@ -54,6 +54,14 @@ import Testing
     _ = try RegexPattern(pattern)
   }
 
+  /// Hostile patterns parse in linear time too: each `[:` looks only a few characters
+  /// ahead for its `:]`.
+  @Test func manyUnclosedPOSIXOpenersParseQuickly() throws {
+    let pattern = try RegexPattern("[" + String(repeating: "[:", count: 100_000) + "x]")
+    #expect(pattern.matches(":"))
+    #expect(!pattern.matches("a"))
+  }
+
   @Test func nestingIsBounded() {
     let deep = String(repeating: "(", count: 300) + "a" + String(repeating: ")", count: 300)
     #expect(throws: PatternSyntaxError.self) { try RegexPattern(deep) }
