@@ -16,6 +16,9 @@ struct PatternAutomaton: Sendable {
   static let maximumStates = 1_000
   /// Cached successors on non-ASCII scalars, across all states, before a flush.
   static let maximumOtherTransitions = 20_000
+  /// Threads stored across all states (4 bytes each) before a flush: large programs
+  /// have large states.
+  static let maximumStoredThreads = 500_000
   /// Cache flushes in one search after which the rest of the text is simulated without
   /// the cache.
   static let flushesBeforeSimulation = 3
@@ -54,6 +57,7 @@ struct PatternAutomaton: Sendable {
   private var states: [State] = []
   private var stateIndex: [StateKey: Int32] = [:]
   private var otherTransitions = 0
+  private var storedThreads = 0
   private var flushes = 0
   // Scratch space for closures: `marks[pc] == generation` means visited.
   private var marks: [UInt32]
@@ -134,7 +138,9 @@ struct PatternAutomaton: Sendable {
         stepped.append(pc + 1)
       }
       stepped.sort()
-      if states.count >= Self.maximumStates || otherTransitions >= Self.maximumOtherTransitions {
+      if states.count >= Self.maximumStates || otherTransitions >= Self.maximumOtherTransitions
+        || storedThreads >= Self.maximumStoredThreads
+      {
         flush()
         return intern(stepped, previous: program.hasAssertions ? kind : Kind.other)
       }
@@ -219,6 +225,7 @@ struct PatternAutomaton: Sendable {
     let key = StateKey(threads: threads, previous: previous)
     if let index = stateIndex[key] { return index }
     let index = Int32(states.count)
+    storedThreads += threads.count
     states.append(
       State(
         threads: threads, previous: previous,
@@ -231,6 +238,7 @@ struct PatternAutomaton: Sendable {
     states.removeAll(keepingCapacity: true)
     stateIndex.removeAll(keepingCapacity: true)
     otherTransitions = 0
+    storedThreads = 0
     flushes += 1
   }
 }
