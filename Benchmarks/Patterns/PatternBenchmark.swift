@@ -36,6 +36,9 @@ struct PatternBenchmark {
       ("(?i)^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", label, "a×N + -"),
       (#"^\p{L}+$"#, String(repeating: "é", count: length) + "1", "é×N + 1"),
       ("^a{1000}$", run, "a×N"),
+      // A program of about 5,000 instructions whose DFA never fits the cache: the worst
+      // case, an NFA step per scalar.
+      ("(a|b)*a(a|b){1000}$", mixed, "random a/b"),
     ]
     print("input length \(length) scalars, best of \(rounds) runs")
     for entry in cases {

@@ -7,7 +7,8 @@
 /// computed once and cached. Work per scalar is one table lookup once the states are
 /// built, and at most one NFA step (bounded by the program's size) otherwise. The cache
 /// is bounded: when it fills, it is flushed and the search continues from the current
-/// threads, as RE2 does, so memory stays bounded and time linear on any input.
+/// threads, as RE2 does, so memory stays bounded and time linear on any input; a search
+/// that fills it again and again finishes as a plain Pike VM (`simulate`).
 ///
 /// Mutable (it owns its cache): `PatternMatcherPool` hands each thread its own.
 struct PatternAutomaton: Sendable {
@@ -15,6 +16,12 @@ struct PatternAutomaton: Sendable {
   static let maximumStates = 1_000
   /// Cached successors on non-ASCII scalars, across all states, before a flush.
   static let maximumOtherTransitions = 20_000
+  /// Threads stored across all states (4 bytes each) before a flush: large programs
+  /// have large states.
+  static let maximumStoredThreads = 500_000
+  /// Cache flushes in one search after which the rest of the text is simulated without
+  /// the cache.
+  static let flushesBeforeSimulation = 3
 
   private enum Kind {
     static let beginning: UInt8 = 0
@@ -50,6 +57,8 @@ struct PatternAutomaton: Sendable {
   private var states: [State] = []
   private var stateIndex: [StateKey: Int32] = [:]
   private var otherTransitions = 0
+  private var storedThreads = 0
+  private var flushes = 0
   // Scratch space for closures: `marks[pc] == generation` means visited.
   private var marks: [UInt32]
   private var generation: UInt32 = 0
@@ -68,7 +77,9 @@ struct PatternAutomaton: Sendable {
   /// Whether the pattern matches anywhere in `text`.
   mutating func matches(_ text: String) -> Bool {
     var state = intern([], previous: Kind.beginning)
-    for scalar in text.unicodeScalars {
+    let flushesBefore = flushes
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
       if anchoredAtStart && states[Int(state)].threads.isEmpty
         && states[Int(state)].previous != Kind.beginning
       {
@@ -77,8 +88,34 @@ struct PatternAutomaton: Sendable {
       let next = successor(of: state, on: scalar)
       if next == Self.matched { return true }
       state = next
+      if flushes - flushesBefore >= Self.flushesBeforeSimulation {
+        // The text keeps making new states: caching them costs more than it saves.
+        let current = states[Int(state)]
+        return simulate(current.threads, previous: current.previous, rest: &scalars)
+      }
     }
     return matchesAtEnd(state)
+  }
+
+  /// The rest of a search without the cache: the Pike VM itself, one closure and one
+  /// step per scalar, as RE2 falls back to its NFA when the DFA cache thrashes.
+  private mutating func simulate(
+    _ threads: [Int32], previous: UInt8, rest: inout String.UnicodeScalarView.Iterator
+  ) -> Bool {
+    var threads = threads
+    var previous = previous
+    while let scalar = rest.next() {
+      if anchoredAtStart && threads.isEmpty && previous != Kind.beginning { return false }
+      let kind = Self.kind(of: scalar)
+      let (closed, matched) = closure(of: threads, previous: previous, next: kind)
+      if matched { return true }
+      threads.removeAll(keepingCapacity: true)
+      for pc in closed where program.accepts(Int(pc), scalar) {
+        threads.append(pc + 1)
+      }
+      previous = program.hasAssertions ? kind : Kind.other
+    }
+    return closure(of: threads, previous: previous, next: Kind.end).matched
   }
 
   // MARK: Steps
@@ -101,7 +138,9 @@ struct PatternAutomaton: Sendable {
         stepped.append(pc + 1)
       }
       stepped.sort()
-      if states.count >= Self.maximumStates || otherTransitions >= Self.maximumOtherTransitions {
+      if states.count >= Self.maximumStates || otherTransitions >= Self.maximumOtherTransitions
+        || storedThreads >= Self.maximumStoredThreads
+      {
         flush()
         return intern(stepped, previous: program.hasAssertions ? kind : Kind.other)
       }
@@ -186,6 +225,7 @@ struct PatternAutomaton: Sendable {
     let key = StateKey(threads: threads, previous: previous)
     if let index = stateIndex[key] { return index }
     let index = Int32(states.count)
+    storedThreads += threads.count
     states.append(
       State(
         threads: threads, previous: previous,
@@ -198,5 +238,7 @@ struct PatternAutomaton: Sendable {
     states.removeAll(keepingCapacity: true)
     stateIndex.removeAll(keepingCapacity: true)
     otherTransitions = 0
+    storedThreads = 0
+    flushes += 1
   }
 }

@@ -38,6 +38,7 @@ enum PatternCaseFolding {
 
   /// Whether `a` and `b` are equal ignoring case.
   static func equal(_ a: UInt32, _ b: UInt32) -> Bool {
-    a == b || variants(of: a).contains(b)
+    // Both ways: `ß` has no single-scalar uppercase, but `ẞ` lowercases to it.
+    a == b || variants(of: a).contains(b) || variants(of: b).contains(a)
   }
 }

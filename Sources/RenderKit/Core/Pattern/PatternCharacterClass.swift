@@ -33,8 +33,30 @@ struct PatternCharacterClass: Sendable {
     items.append(item)
   }
 
-  /// Computes the ASCII map; call after the last change.
+  /// Merges overlapping ranges and computes the ASCII map; call after the last change.
   mutating func finish() {
+    var ranges: [(UInt32, UInt32)] = []
+    var others: [Item] = []
+    for item in items {
+      if case .range(let low, let high) = item {
+        ranges.append((low, high))
+      } else {
+        others.append(item)
+      }
+    }
+    ranges.sort { $0.0 < $1.0 }
+    var merged: [Item] = []
+    var current: (UInt32, UInt32)?
+    for range in ranges {
+      if let open = current, range.0 <= open.1 &+ 1 {
+        current = (open.0, max(open.1, range.1))
+      } else {
+        if let open = current { merged.append(.range(open.0, open.1)) }
+        current = range
+      }
+    }
+    if let open = current { merged.append(.range(open.0, open.1)) }
+    items = merged + others
     var low: UInt64 = 0
     var high: UInt64 = 0
     for value in UInt32(0)..<128 where slowContains(value) {

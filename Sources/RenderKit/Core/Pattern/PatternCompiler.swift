@@ -5,7 +5,7 @@
 struct PatternCompiler {
   /// Instructions a pattern may compile to: matching costs at most this much per scalar
   /// of input. `[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?` takes about 190.
-  static let maximumInstructions = 50_000
+  static let maximumInstructions = 20_000
 
   private var program = PatternProgram()
   private var tooLarge = false

@@ -8,6 +8,8 @@ struct PatternParser {
   /// Group nesting: a bound on recursion here and in the compiler (RE2 allows 1,000;
   /// patterns in schemas nest a handful deep).
   static let maximumNesting = 250
+  /// `[:^xdigit:]` is the longest POSIX class; a `[:` with no `:]` this close is literal.
+  private static let maximumPOSIXNameLength = 32
 
   /// The `(?imsU)` flags in effect.
   private struct Flags {
@@ -176,9 +178,12 @@ struct PatternParser {
   }
 
   private func literal(_ scalar: Unicode.Scalar) -> PatternNode {
+    // `ß` has no variants of its own yet matches `ẞ`: fold whenever `(?i)` is on, except
+    // ASCII non-letters, which fold to nothing.
     .literal(
       scalar,
-      foldsCase: flags.foldsCase && !PatternCaseFolding.variants(of: scalar.value).isEmpty)
+      foldsCase: flags.foldsCase
+        && (!scalar.isASCII || !PatternCaseFolding.variants(of: scalar.value).isEmpty))
   }
 
   private mutating func parseGroup() throws(PatternSyntaxError) -> PatternNode? {
@@ -522,10 +527,12 @@ struct PatternParser {
   ) throws(PatternSyntaxError) -> Bool {
     let start = index
     var end = index + 2
-    while end + 1 < scalars.count, !(scalars[end] == ":" && scalars[end + 1] == "]") {
+    // Names are short: looking further would make `[[:[:[:…` quadratic.
+    let limit = min(scalars.count, index + 2 + Self.maximumPOSIXNameLength)
+    while end + 1 < limit, !(scalars[end] == ":" && scalars[end + 1] == "]") {
       end += 1
     }
-    guard end + 1 < scalars.count else { return false }
+    guard end + 1 < limit else { return false }
     var name = String(String.UnicodeScalarView(scalars[(start + 2)..<end]))
     var negated = false
     if name.hasPrefix("^") {

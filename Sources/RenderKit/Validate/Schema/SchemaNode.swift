@@ -121,7 +121,8 @@ final class SchemaNode: Sendable {
     var maxProperties: Int?
   }
 
-  /// A `pattern`: ECMA-262 in the schema, searched (not anchored) as JSON Schema says.
+  /// A `pattern`: RE2 syntax, as the API server reads it, searched (not anchored) as
+  /// JSON Schema says.
   typealias Pattern = RegexPattern
 
 }

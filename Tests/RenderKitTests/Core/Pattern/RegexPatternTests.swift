@@ -42,6 +42,8 @@ import Testing
     ("(?i)^[^a]$", "A", false),
     ("(?i)k", "\u{212A}", true),  // the Kelvin sign folds to k, as in RE2
     ("(?i:a)b", "AB", false),
+    ("(?i)ß", "\u{1E9E}", true),  // ẞ folds to ß
+    ("(?i)\u{1E9E}", "ß", true),
     (#"\bfoo\b"#, "a foo b", true),
     (#"\bfoo\b"#, "afoob", false),
     (#"\Bfoo"#, "afoo", true),
