@@ -248,3 +248,20 @@ import Testing
       "\(found.stderr)")
   }
 }
+
+/// An environment whose environment.yaml does not parse still exists for `--env`, and
+/// only its own error is reported.
+@Suite struct BrokenEnvironmentTests {
+  @Test func validateEnvNamesTheParseErrorNotAMissingEnvironment() throws {
+    var files = Fixture.shop
+    files["render.yaml"] = "output: rendered\npromotion: [dev, prod]\n"
+    files["environments/prod/environment.yaml"] = "inherits: base\nnamespace: [shop-prod\n"
+    let repository = try TemporaryRepository(files)
+    let result = try repository.render("validate", "--env", "prod")
+    #expect(result.status == 1, "\(result.transcript)")
+    #expect(!result.stderr.contains("no environment"))
+    #expect(!result.stderr.contains("promotion"))
+    #expect(result.stderr.hasPrefix("environments/prod/environment.yaml:3:1: error[input]:"))
+    #expect(result.stderr.contains("1 error\n"))
+  }
+}
