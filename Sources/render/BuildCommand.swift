@@ -54,9 +54,19 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     defer { withExtendedLifetime(lock) {} }
     let outputPath = session.root + "/" + session.platform.settings.output
     let recover = !check
-    if check && TreeWriter(outputPath: outputPath).hasPendingWrite {
-      Console.error(RenderedOutput.interruptedWrite(session.platform.settings.output))
-      throw ExitCode(1)
+    let writer = TreeWriter(outputPath: outputPath)
+    if writer.hasPendingWrite {
+      if check {
+        Console.error(RenderedOutput.interruptedWrite(session.platform.settings.output))
+        throw ExitCode(1)
+      }
+      // Finished before compiling: a filtered build reads versions.yaml from the tree.
+      do {
+        try writer.recover()
+      } catch {
+        Console.error("render: \(error)\n")
+        throw ExitCode(1)
+      }
     }
     let scan = Task.detached(priority: .userInitiated) {
       Result { () throws(FileSystem.Error) -> ExistingTree in

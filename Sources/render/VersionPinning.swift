@@ -124,6 +124,16 @@ struct VersionPinning {
     // Validate the edited repository exactly as a build would, before writing anything.
     let (platform, parseDiagnostics) = PlatformParser.parse(plan.repository)
     let schema = await Session.bundledSchema()
+    // An interrupted write is finished first: versions.yaml is read from the tree.
+    let writer = TreeWriter(outputPath: plan.repository.root + "/" + platform.settings.output)
+    if writer.hasPendingWrite {
+      do {
+        try writer.recover()
+      } catch {
+        Console.error("render: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
     var options = BuildOptions(environments: plan.affectedEnvironments)
     options.previousVersions = Session.recordedVersions(
       root: plan.repository.root, output: platform.settings.output)

@@ -1,5 +1,3 @@
-import CRenderSystem
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

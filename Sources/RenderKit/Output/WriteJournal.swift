@@ -63,6 +63,7 @@ public struct WriteJournal: Sendable, Equatable {
       index += 1
     }
 
+    guard !diff.stale.isEmpty else { return WriteJournal(steps: steps) }
     // A folder is emptied when it had entries and every one of them goes.
     var children: [String: Int] = [:]
     for path in existing.entries.keys {
