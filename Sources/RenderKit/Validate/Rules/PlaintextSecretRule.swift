@@ -245,12 +245,11 @@ struct PlaintextSecretRule: PolicyRule {
       // `postgres://app:$(DB_PASSWORD)@db/shop` is fine; a literal password is not.
       return password.map { !removingReferences($0).isEmpty } ?? false
     }
-    if containsReference(text) {
+    let literal = removingReferences(text[...])
+    if literal != text {
       // A reference next to a literal (`$(TOKEN_PREFIX)sk_live_4eC39Hq`): the literal
       // part is a secret when a run of it looks generated rather than like a word.
-      return removingReferences(text).split(whereSeparator: \.isWhitespace).contains {
-        looksGenerated($0)
-      }
+      return literal.split(whereSeparator: \.isWhitespace).contains { looksGenerated($0) }
     }
     if text.hasPrefix("/") && !text.contains(where: \.isWhitespace) { return false }
     return true
@@ -285,10 +284,6 @@ struct PlaintextSecretRule: PolicyRule {
     return output + rest
   }
 
-  static func removingReferences(_ text: String) -> String {
-    removingReferences(Substring(text))
-  }
-
   private static func isReferenceCharacter(_ character: Character) -> Bool {
     character.isLetter || character.isNumber || character == "_" || character == "-"
       || character == "."
@@ -320,23 +315,6 @@ struct PlaintextSecretRule: PolicyRule {
     }
     if !current.isEmpty { words.append(current) }
     return words.map { $0.lowercased() }
-  }
-
-  /// Whether `text` contains a Kubernetes `$(VAR)` reference.
-  static func containsReference(_ text: String) -> Bool {
-    var rest = Substring(text)
-    while let start = rest.firstRange(of: "$(") {
-      let after = rest[start.upperBound...]
-      if let close = after.firstIndex(of: ")"), close > after.startIndex,
-        after[..<close].allSatisfy({
-          $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "."
-        })
-      {
-        return true
-      }
-      rest = after
-    }
-    return false
   }
 
   /// For a URL (`scheme://...`): the password of its user info
