@@ -16,27 +16,24 @@ public enum TerminalText {
   /// `text` with every control character escaped. With `keepingColors`, render's own
   /// colour sequences (see `colorSequences`) are kept.
   public static func escaped(_ text: String, keepingColors: Bool = false) -> String {
-    guard needsEscaping(text) else { return text }
-    var output: [UInt8] = []
+    // One scan: most text has nothing to escape and is returned as it is, uncopied.
+    var output: [UInt8]?
     let bytes = Array(text.utf8)
-    output.reserveCapacity(bytes.count + 16)
     var index = 0
     while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x1B, keepingColors, let length = colorSequenceLength(bytes, at: index) {
-        output += bytes[index..<index + length]
+      if bytes[index] == 0x1B, keepingColors, let length = colorSequenceLength(bytes, at: index) {
+        output?.append(contentsOf: bytes[index..<index + length])
         index += length
-        continue
-      }
-      if let (scalar, length) = controlScalar(bytes, at: index) {
-        output += Array(escape(scalar).utf8)
+      } else if let (scalar, length) = controlScalar(bytes, at: index) {
+        if output == nil { output = Array(bytes[..<index]) }
+        output?.append(contentsOf: escape(scalar).utf8)
         index += length
-        continue
+      } else {
+        output?.append(bytes[index])
+        index += 1
       }
-      output.append(byte)
-      index += 1
     }
-    return String(decoding: output, as: UTF8.self)
+    return output.map { String(decoding: $0, as: UTF8.self) } ?? text
   }
 
   /// Whether a scalar prints escaped (and so takes six cells, `\uXXXX`).
@@ -52,25 +49,6 @@ public enum TerminalText {
   public static func escape(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-  }
-
-  /// A fast scan of the bytes: most text has nothing to escape.
-  private static func needsEscaping(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    for byte in text.utf8 {
-      if byte < 0x20 && byte != 0x0A && byte != 0x09 { return true }
-      if byte == 0x7F { return true }
-      // C1 controls are U+0080...U+009F: C2 80...C2 9F in UTF-8.
-      if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
-      // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
-      if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) {
-        return true
-      }
-      beforePrevious = previous
-      previous = byte
-    }
-    return false
   }
 
   /// The control scalar starting at `index` and its length in bytes, or nil.
