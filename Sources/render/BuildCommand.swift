@@ -121,7 +121,7 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
       throw ExitCode(1)
     }
     let writing = clock.now
-    if Console.showsProgress { Console.progress("writing \(tree.files.count) files") }
+    Console.progress("writing \(tree.files.count) files")
     do {
       try rendered.write()
     } catch {

@@ -32,13 +32,7 @@ enum Console {
   private static func rawWrite(_ text: String, to descriptor: Int32) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { buffer in
-        #if canImport(Glibc)
-          Glibc.write(descriptor, buffer.baseAddress, buffer.count)
-        #else
-          Darwin.write(descriptor, buffer.baseAddress, buffer.count)
-        #endif
-      }
+      let written = systemWrite(descriptor, bytes)
       if written < 0 {
         if errno == EINTR || errno == EAGAIN { continue }
         writeFailed(descriptor, reason: String(cString: strerror(errno)))
@@ -48,18 +42,25 @@ enum Console {
     }
   }
 
+  /// Says that stdout failed, on stderr if that still works (a failure there is not
+  /// reported again), and exits 1.
   private static func writeFailed(_ descriptor: Int32, reason: String) -> Never {
     if descriptor != STDERR_FILENO {
-      let message = Array("render: error: cannot write to standard output: \(reason)\n".utf8)
-      _ = message.withUnsafeBytes { buffer in
-        #if canImport(Glibc)
-          Glibc.write(STDERR_FILENO, buffer.baseAddress, buffer.count)
-        #else
-          Darwin.write(STDERR_FILENO, buffer.baseAddress, buffer.count)
-        #endif
-      }
+      let message = "render: error: cannot write to standard output: \(reason)\n"
+      _ = systemWrite(STDERR_FILENO, Array(message.utf8)[...])
     }
     exit(1)
+  }
+
+  /// One write(2); the count written, or -1 with errno set.
+  private static func systemWrite(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) -> Int {
+    bytes.withUnsafeBytes { buffer in
+      #if canImport(Glibc)
+        Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+      #else
+        Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+      #endif
+    }
   }
 
   /// `--color`: set once by `RenderCommand.main` before the command runs.
@@ -70,15 +71,20 @@ enum Console {
   private static let progressState = Mutex((shown: false, start: ContinuousClock.now))
 
   /// A one-line progress on stderr: only on a terminal, never in CI logs (`CI` set) or
-  /// with TERM=dumb, where the carriage returns would pile up.
-  static var showsProgress: Bool {
-    isatty(STDERR_FILENO) == 1 && getenv("CI") == nil
-      && getenv("TERM").map { String(cString: $0) != "dumb" } ?? false
+  /// on a dumb or unknown terminal, where the carriage returns would pile up. Fixed for
+  /// the life of the process.
+  static let showsProgress =
+    isatty(STDERR_FILENO) == 1 && getenv("CI") == nil && getenv("TERM") != nil && !termIsDumb
+
+  /// `TERM=dumb`: a terminal that understands no escape sequences.
+  private static var termIsDumb: Bool {
+    getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
   }
 
   /// Replaces the progress line with `text`, once the run has taken half a second (a
-  /// quick run shows none).
+  /// quick run shows none); nothing where `showsProgress` is false.
   static func progress(_ text: String) {
+    guard showsProgress else { return }
     let show = progressState.withLock { state -> Bool in
       guard ContinuousClock.now - state.start > .milliseconds(500) else { return false }
       state.shown = true
@@ -117,7 +123,7 @@ enum Console {
     case .never: return false
     case .auto:
       if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-      if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+      if termIsDumb { return false }
       return isatty(descriptor) == 1
     }
   }
