@@ -54,28 +54,14 @@ public struct TreeDiff: Sendable {
               path: file.path, old: contents, new: file.contents,
               handEdited: !GeneratedHeader.isIntact(contents)))
         } else {
-          conflicts.append(
-            Diagnostic(
-              .error, rule: "output",
-              "render would overwrite \(tree.displayPath(file.path)), which it did not generate (the file has no render header)",
-              at: .start(of: tree.displayPath(file.path)),
-              help:
-                "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"
-            ))
+          conflicts.append(Self.notGenerated(file.path, in: tree))
         }
       case .largeFile(_, let head)?:
         // Bigger than any file render writes from its size alone: changed, if render's.
         if GeneratedHeader.isGenerated(head) {
           updated.append(Update(path: file.path, old: head, new: file.contents, handEdited: true))
         } else {
-          conflicts.append(
-            Diagnostic(
-              .error, rule: "output",
-              "render would overwrite \(tree.displayPath(file.path)), which it did not generate (the file has no render header)",
-              at: .start(of: tree.displayPath(file.path)),
-              help:
-                "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates"
-            ))
+          conflicts.append(Self.notGenerated(file.path, in: tree))
         }
       case .directory?, .symlink?, .other?:
         conflicts.append(
@@ -124,6 +110,15 @@ public struct TreeDiff: Sendable {
 
   /// Byte equality by `memcmp`: generic `==` on arrays compares element by element,
   /// which unoptimized (debug) builds do through a call per byte.
+  /// The conflict of a planned file whose path holds a file render did not write.
+  static func notGenerated(_ path: String, in tree: OutputTree) -> Diagnostic {
+    Diagnostic(
+      .error, rule: "output",
+      "render would overwrite \(tree.displayPath(path)), which it did not generate (the file has no render header)",
+      at: .start(of: tree.displayPath(path)),
+      help: "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates")
+  }
+
   static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     guard a.count == b.count else { return false }
     return a.withUnsafeBytes { first in
