@@ -84,6 +84,21 @@ enum KubernetesSyntax {
 
   /// `IsQualifiedName`: label and annotation keys, `[prefix/]name`.
   static func qualifiedName(_ value: String) -> [String] {
+    // The common case, a valid key, without splitting the string.
+    let bytes = ArraySlice(value.utf8)
+    if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+      let prefix = bytes[..<slash]
+      let name = bytes[(slash + 1)...]
+      if !prefix.isEmpty && prefix.count <= 253 && name.count <= 63
+        && prefix.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+          .allSatisfy(matchesLabel)
+        && matchesQualifiedNamePart(name)
+      {
+        return []
+      }
+    } else if bytes.count <= 63 && matchesQualifiedNamePart(bytes) {
+      return []
+    }
     let parts = value.split(separator: "/", omittingEmptySubsequences: false)
     var name = Substring(value)
     var errors: [String] = []
