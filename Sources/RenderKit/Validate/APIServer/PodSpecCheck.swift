@@ -251,7 +251,8 @@ struct PodSpecCheck: APIServerCheck {
     for list in ["limits", "requests"] {
       for entry in node["resources"]?[list]?.mapping ?? [] {
         let path = { resources + [.key(list), .key(entry.key)] }
-        if !KubernetesEnums.containerResources.contains(entry.key) && !entry.key.contains("/")
+        if !KubernetesEnums.containerResources.contains(entry.key)
+          && !entry.key.utf8.contains(UInt8(ascii: "/"))
           && !entry.key.hasPrefix("hugepages-")
         {
           object.report(
@@ -259,7 +260,7 @@ struct PodSpecCheck: APIServerCheck {
             help: "use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain (example.com/gpu)")
           continue
         }
-        if let amount = QuantityValue.parse(entry.value), amount < 0 {
+        if entry.value.int.map({ $0 < 0 }) ?? entry.value.string?.hasPrefix("-") ?? false {
           object.invalid(path(), entry.value, "must be greater than or equal to 0", help: "use a positive quantity")
         }
       }
@@ -276,7 +277,7 @@ struct PodSpecCheck: APIServerCheck {
           resources + [.key("requests"), .key(request.key)], request.value,
           "must be less than or equal to \(request.key) limit of \(limit.value.scalar?.canonicalText ?? "")",
           help: "raise the limit or lower the request; a container never gets more than its limit")
-      } else if request.key.contains("/"), requested != limited {
+      } else if request.key.utf8.contains(UInt8(ascii: "/")), requested != limited {
         object.invalid(
           resources + [.key("requests"), .key(request.key)], request.value,
           "must be equal to \(request.key) limit of \(limit.value.scalar?.canonicalText ?? "")",

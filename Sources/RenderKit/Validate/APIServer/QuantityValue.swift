@@ -11,6 +11,10 @@ enum QuantityValue {
   }
 
   static func parse(_ text: String) -> Double? {
+    if let last = text.utf8.last, last >= 0x30 && last <= 0x39 {
+      // No suffix, or an exponent: `2`, `0.5`, `1e3`.
+      return number(Substring(text))
+    }
     let suffixes: [(String, Double)] = [
       ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
       ("Pi", 1_125_899_906_842_624), ("Ei", 1_152_921_504_606_846_976),
