@@ -7,12 +7,12 @@ struct PodSpecCheck: APIServerCheck {
   func check(_ object: inout APIServerObject) {
     guard let pod = object.pod else { return }
     let spec = pod.path
-    if object.kind != "Pod" { object.checkLabels(pod.metadataPath + [.key("labels")]) }
+    if object.kind != "Pod" { object.checkLabels(pod.metadata?["labels"], at: pod.metadataPath + [.key("labels")]) }
     if (pod.spec["containers"]?.sequence ?? []).isEmpty {
       object.required(
         spec + [.key("containers")], help: "a pod runs at least one container: add one under containers")
     }
-    var volumes = checkVolumes(&object, spec)
+    var volumes = checkVolumes(&object, pod.spec, spec)
     // A StatefulSet's pods also get a volume per claim template. (The API server does not
     // validate a StatefulSet's pod spec at all, a TODO upstream; its controller's pods are
     // rejected later, so render checks them as the union of both.)
@@ -23,16 +23,18 @@ struct PodSpecCheck: APIServerCheck {
     for container in pod.containers {
       checkContainer(&object, container, volumes: volumes, names: &names, hostNetwork: pod.spec["hostNetwork"]?.bool == true)
     }
-    object.checkEnum(spec + [.key("restartPolicy")], KubernetesEnums.restartPolicy)
-    let dnsPolicy = spec + [.key("dnsPolicy")]
-    object.checkEnum(dnsPolicy, KubernetesEnums.dnsPolicy)
+    let podSpec = pod.spec
+    object.checkEnum(podSpec["restartPolicy"], KubernetesEnums.restartPolicy, at: spec + [.key("restartPolicy")])
+    object.checkEnum(podSpec["dnsPolicy"], KubernetesEnums.dnsPolicy, at: spec + [.key("dnsPolicy")])
     if pod.spec["dnsPolicy"]?.string == "None", pod.spec["dnsConfig"]?.isMapping != true {
       object.required(
         spec + [.key("dnsConfig")], "must provide `dnsConfig` when `dnsPolicy` is None",
         help: "add dnsConfig with nameservers, or choose another dnsPolicy")
     }
-    object.checkMinimum(spec + [.key("terminationGracePeriodSeconds")], 0, help: "use 0 or more seconds")
-    if let deadline = object.value(at: spec + [.key("activeDeadlineSeconds")]), let seconds = deadline.int,
+    object.checkMinimum(
+      podSpec["terminationGracePeriodSeconds"], 0, at: spec + [.key("terminationGracePeriodSeconds")],
+      help: "use 0 or more seconds")
+    if let deadline = podSpec["activeDeadlineSeconds"], let seconds = deadline.int,
       seconds < 1
     {
       object.invalid(
@@ -40,9 +42,9 @@ struct PodSpecCheck: APIServerCheck {
         help: "use a positive number of seconds, or leave it out")
     }
     object.checkSyntax(
-      spec + [.key("serviceAccountName")], KubernetesSyntax.dns1123Subdomain,
+      podSpec["serviceAccountName"], KubernetesSyntax.dns1123Subdomain, at: spec + [.key("serviceAccountName")],
       help: "name a ServiceAccount by its metadata.name")
-    object.checkLabels(spec + [.key("nodeSelector")])
+    object.checkLabels(podSpec["nodeSelector"], at: spec + [.key("nodeSelector")])
     for (index, toleration) in (pod.spec["tolerations"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("tolerations"), .index(index)]
       object.checkEnum(here + [.key("operator")], KubernetesEnums.tolerationOperator)
@@ -67,9 +69,9 @@ struct PodSpecCheck: APIServerCheck {
   }
 
   /// The volume names (reporting missing, bad and duplicate ones, and sources).
-  private func checkVolumes(_ object: inout APIServerObject, _ spec: [PathComponent]) -> Set<String> {
+  private func checkVolumes(_ object: inout APIServerObject, _ podSpec: Node, _ spec: [PathComponent]) -> Set<String> {
     var names: Set<String> = []
-    for (index, volume) in (object.value(at: spec + [.key("volumes")])?.sequence ?? []).enumerated() {
+    for (index, volume) in (podSpec["volumes"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("volumes"), .index(index)]
       if let name = volume["name"], let text = name.string, !text.isEmpty {
         object.checkSyntax(
