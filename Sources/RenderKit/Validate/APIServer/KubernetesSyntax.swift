@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The name, label and number syntaxes of apimachinery's `pkg/util/validation`, with its
 /// messages. Each function returns the reasons a value is invalid (none when it is
