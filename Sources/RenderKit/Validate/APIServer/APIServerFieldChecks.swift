@@ -5,60 +5,96 @@ extension APIServerObject {
   mutating func checkSyntax(
     _ path: [PathComponent], _ syntax: (String) -> [String], help: String
   ) {
-    guard let node = value(at: path), let text = node.string else { return }
-    for reason in syntax(text) { invalid(path, node, reason, help: help) }
+    checkSyntax(value(at: path), syntax, at: path, help: help)
+  }
+
+  /// The same for a value already at hand; the path is only made for a finding (these
+  /// checks run on every field of every rendered resource).
+  mutating func checkSyntax(
+    _ node: Node?, _ syntax: (String) -> [String], at path: @autoclosure () -> [PathComponent],
+    help: String
+  ) {
+    guard let node, let text = node.string else { return }
+    let reasons = syntax(text)
+    if reasons.isEmpty { return }
+    let path = path()
+    for reason in reasons { invalid(path, node, reason, help: help) }
   }
 
   /// A string field that must be one of `values`.
   mutating func checkEnum(_ path: [PathComponent], _ values: [String], help: String? = nil) {
-    guard let node = value(at: path), let text = node.string else { return }
-    if !values.contains(text) { unsupported(path, node, supported: values, help: help) }
+    checkEnum(value(at: path), values, at: path, help: help)
+  }
+
+  mutating func checkEnum(
+    _ node: Node?, _ values: [String], at path: @autoclosure () -> [PathComponent],
+    help: String? = nil
+  ) {
+    guard let node, let text = node.string, !values.contains(text) else { return }
+    unsupported(path(), node, supported: values, help: help)
   }
 
   /// An integer that must be at least `minimum`.
   mutating func checkMinimum(_ path: [PathComponent], _ minimum: Int, help: String) {
-    guard let node = value(at: path), let number = node.int, number < minimum else { return }
-    invalid(
-      path, node,
-      minimum == 0 ? "must be greater than or equal to 0" : minimum == 1
-        ? "must be greater than or equal to 1" : "must be greater than or equal to \(minimum)",
-      help: help)
+    checkMinimum(value(at: path), minimum, at: path, help: help)
+  }
+
+  mutating func checkMinimum(
+    _ node: Node?, _ minimum: Int, at path: @autoclosure () -> [PathComponent], help: String
+  ) {
+    guard let node, let number = node.int, number < minimum else { return }
+    invalid(path(), node, "must be greater than or equal to \(minimum)", help: help)
   }
 
   /// A port number: 1 to 65535.
   mutating func checkPortNumber(_ path: [PathComponent], help: String) {
-    guard let node = value(at: path), let number = node.int else { return }
-    if !(1...65535).contains(number) {
-      invalid(path, node, KubernetesSyntax.portRangeMessage, help: help)
-    }
+    checkPortNumber(value(at: path), at: path, help: help)
+  }
+
+  mutating func checkPortNumber(
+    _ node: Node?, at path: @autoclosure () -> [PathComponent], help: String
+  ) {
+    guard let node, let number = node.int, !(1...65535).contains(number) else { return }
+    invalid(path(), node, KubernetesSyntax.portRangeMessage, help: help)
   }
 
   /// An int-or-string port: a number from 1 to 65535 or an IANA port name.
   mutating func checkNumberOrPortName(_ path: [PathComponent], help: String) {
-    guard let node = value(at: path) else { return }
+    checkNumberOrPortName(value(at: path), at: path, help: help)
+  }
+
+  mutating func checkNumberOrPortName(
+    _ node: Node?, at path: @autoclosure () -> [PathComponent], help: String
+  ) {
+    guard let node else { return }
     if node.int != nil {
-      checkPortNumber(path, help: help)
-    } else if let name = node.string {
-      for reason in KubernetesSyntax.portName(name) { invalid(path, node, reason, help: help) }
+      checkPortNumber(node, at: path(), help: help)
+    } else if node.string != nil {
+      checkSyntax(node, KubernetesSyntax.portName, at: path(), help: help)
     }
   }
 
   /// `metadata.labels`-shaped maps: qualified-name keys and label values.
   mutating func checkLabels(_ path: [PathComponent]) {
-    guard let labels = value(at: path)?.mapping else { return }
+    checkLabels(value(at: path), at: path)
+  }
+
+  mutating func checkLabels(_ node: Node?, at path: @autoclosure () -> [PathComponent]) {
+    guard let labels = node?.mapping else { return }
     for entry in labels {
-      let keyPath = path + [.key(entry.key)]
-      for reason in KubernetesSyntax.qualifiedName(entry.key) {
+      let keyReasons = KubernetesSyntax.qualifiedName(entry.key)
+      let valueReasons = entry.value.string.map(KubernetesSyntax.labelValue) ?? []
+      if keyReasons.isEmpty && valueReasons.isEmpty { continue }
+      let keyPath = path() + [.key(entry.key)]
+      for reason in keyReasons {
         report(
           keyPath, "Invalid value: \"\(entry.key)\": \(reason)",
           help: "label keys are an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' or '.'")
       }
-      if let text = entry.value.string {
-        for reason in KubernetesSyntax.labelValue(text) {
-          invalid(
-            keyPath, entry.value, reason,
-            help: "label values are at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; put free text in an annotation")
-        }
+      for reason in valueReasons {
+        invalid(
+          keyPath, entry.value, reason,
+          help: "label values are at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; put free text in an annotation")
       }
     }
   }

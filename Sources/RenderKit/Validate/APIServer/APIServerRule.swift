@@ -29,6 +29,17 @@ struct APIServerRule: PolicyRule {
     NetworkPolicyCheck(), PersistentVolumeClaimCheck(), RBACCheck(),
   ]
 
+  /// The checks of each kind some check names, in catalog order (one lookup per
+  /// resource); other built-in kinds get `genericChecks`.
+  static let checksByKind: [String: [any APIServerCheck]] = {
+    var result: [String: [any APIServerCheck]] = [:]
+    for kind in Set(checks.flatMap(\.kinds)) {
+      result[kind] = checks.filter { $0.kinds.isEmpty || $0.kinds.contains(kind) }
+    }
+    return result
+  }()
+  static let genericChecks = checks.filter(\.kinds.isEmpty)
+
   /// API groups whose kinds Kubernetes itself defines.
   static let builtInGroups: Set<String> = [
     "", "apps", "batch", "networking.k8s.io", "policy", "autoscaling",
@@ -45,8 +56,7 @@ struct APIServerRule: PolicyRule {
       guard Self.builtInGroups.contains(resource.resource.group), resource.body.isMapping
       else { continue }
       var object = APIServerObject(index, in: context)
-      let groupKind = object.groupKind
-      for check in Self.checks where check.kinds.isEmpty || check.kinds.contains(groupKind) {
+      for check in Self.checksByKind[object.groupKind] ?? Self.genericChecks {
         check.check(&object)
       }
       findings += object.findings

@@ -56,6 +56,22 @@ enum KubernetesSyntax {
     return errors
   }
 
+  /// Whether `bytes` are dot-separated DNS-1123 labels, in one pass.
+  private static func matchesSubdomain(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var previous: UInt8 = UInt8(ascii: ".")
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        if !isLowerAlnum(previous) { return false }
+      } else if byte == UInt8(ascii: "-") {
+        if previous == UInt8(ascii: ".") { return false }
+      } else if !isLowerAlnum(byte) {
+        return false
+      }
+      previous = byte
+    }
+    return isLowerAlnum(previous)
+  }
+
   /// `IsDNS1123Subdomain`.
   static func dns1123Subdomain(_ value: String) -> [String] {
     var errors: [String] = []
@@ -88,6 +104,19 @@ enum KubernetesSyntax {
 
   /// `IsQualifiedName`: label and annotation keys, `[prefix/]name`.
   static func qualifiedName(_ value: String) -> [String] {
+    // The common case, a valid key, without splitting the string.
+    let bytes = ArraySlice(value.utf8)
+    if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+      let prefix = bytes[..<slash]
+      let name = bytes[(slash + 1)...]
+      if !prefix.isEmpty && prefix.count <= 253 && name.count <= 63 && matchesSubdomain(prefix)
+        && matchesQualifiedNamePart(name)
+      {
+        return []
+      }
+    } else if bytes.count <= 63 && matchesQualifiedNamePart(bytes) {
+      return []
+    }
     let parts = value.split(separator: "/", omittingEmptySubsequences: false)
     var name = Substring(value)
     var errors: [String] = []
@@ -129,6 +158,23 @@ enum KubernetesSyntax {
 
   /// `IsValidPortName`: an IANA service name.
   static func portName(_ value: String) -> [String] {
+    // The common case in one pass: lowercase letters, digits and single inner hyphens.
+    var count = 0
+    var hasLetter = false
+    var previous: UInt8 = UInt8(ascii: "-")
+    var valid = true
+    for byte in value.utf8 {
+      count += 1
+      if byte >= 0x61 && byte <= 0x7A {
+        hasLetter = true
+      } else if byte == UInt8(ascii: "-") {
+        if previous == UInt8(ascii: "-") { valid = false }
+      } else if !(byte >= 0x30 && byte <= 0x39) {
+        valid = false
+      }
+      previous = byte
+    }
+    if valid && hasLetter && count <= 15 && previous != UInt8(ascii: "-") { return [] }
     var errors: [String] = []
     let bytes = Array(value.utf8)
     if bytes.count > 15 || bytes.isEmpty { errors.append("must be no more than 15 characters") }
@@ -191,8 +237,8 @@ enum KubernetesSyntax {
   static func pathSegmentName(_ value: String) -> [String] {
     if value == "." || value == ".." { return ["may not be '\(value)'"] }
     var errors: [String] = []
-    if value.contains("/") { errors.append("may not contain '/'") }
-    if value.contains("%") { errors.append("may not contain '%'") }
+    if value.utf8.contains(UInt8(ascii: "/")) { errors.append("may not contain '/'") }
+    if value.utf8.contains(UInt8(ascii: "%")) { errors.append("may not contain '%'") }
     return errors
   }
 

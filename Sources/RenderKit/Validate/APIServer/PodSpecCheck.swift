@@ -7,12 +7,12 @@ struct PodSpecCheck: APIServerCheck {
   func check(_ object: inout APIServerObject) {
     guard let pod = object.pod else { return }
     let spec = pod.path
-    if object.kind != "Pod" { object.checkLabels(pod.metadataPath + [.key("labels")]) }
+    if object.kind != "Pod" { object.checkLabels(pod.metadata?["labels"], at: pod.metadataPath + [.key("labels")]) }
     if (pod.spec["containers"]?.sequence ?? []).isEmpty {
       object.required(
         spec + [.key("containers")], help: "a pod runs at least one container: add one under containers")
     }
-    var volumes = checkVolumes(&object, spec)
+    var volumes = checkVolumes(&object, pod.spec, spec)
     // A StatefulSet's pods also get a volume per claim template. (The API server does not
     // validate a StatefulSet's pod spec at all, a TODO upstream; its controller's pods are
     // rejected later, so render checks them as the union of both.)
@@ -23,16 +23,18 @@ struct PodSpecCheck: APIServerCheck {
     for container in pod.containers {
       checkContainer(&object, container, volumes: volumes, names: &names, hostNetwork: pod.spec["hostNetwork"]?.bool == true)
     }
-    object.checkEnum(spec + [.key("restartPolicy")], KubernetesEnums.restartPolicy)
-    let dnsPolicy = spec + [.key("dnsPolicy")]
-    object.checkEnum(dnsPolicy, KubernetesEnums.dnsPolicy)
+    let podSpec = pod.spec
+    object.checkEnum(podSpec["restartPolicy"], KubernetesEnums.restartPolicy, at: spec + [.key("restartPolicy")])
+    object.checkEnum(podSpec["dnsPolicy"], KubernetesEnums.dnsPolicy, at: spec + [.key("dnsPolicy")])
     if pod.spec["dnsPolicy"]?.string == "None", pod.spec["dnsConfig"]?.isMapping != true {
       object.required(
         spec + [.key("dnsConfig")], "must provide `dnsConfig` when `dnsPolicy` is None",
         help: "add dnsConfig with nameservers, or choose another dnsPolicy")
     }
-    object.checkMinimum(spec + [.key("terminationGracePeriodSeconds")], 0, help: "use 0 or more seconds")
-    if let deadline = object.value(at: spec + [.key("activeDeadlineSeconds")]), let seconds = deadline.int,
+    object.checkMinimum(
+      podSpec["terminationGracePeriodSeconds"], 0, at: spec + [.key("terminationGracePeriodSeconds")],
+      help: "use 0 or more seconds")
+    if let deadline = podSpec["activeDeadlineSeconds"], let seconds = deadline.int,
       seconds < 1
     {
       object.invalid(
@@ -40,9 +42,9 @@ struct PodSpecCheck: APIServerCheck {
         help: "use a positive number of seconds, or leave it out")
     }
     object.checkSyntax(
-      spec + [.key("serviceAccountName")], KubernetesSyntax.dns1123Subdomain,
+      podSpec["serviceAccountName"], KubernetesSyntax.dns1123Subdomain, at: spec + [.key("serviceAccountName")],
       help: "name a ServiceAccount by its metadata.name")
-    object.checkLabels(spec + [.key("nodeSelector")])
+    object.checkLabels(podSpec["nodeSelector"], at: spec + [.key("nodeSelector")])
     for (index, toleration) in (pod.spec["tolerations"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("tolerations"), .index(index)]
       object.checkEnum(here + [.key("operator")], KubernetesEnums.tolerationOperator)
@@ -67,9 +69,9 @@ struct PodSpecCheck: APIServerCheck {
   }
 
   /// The volume names (reporting missing, bad and duplicate ones, and sources).
-  private func checkVolumes(_ object: inout APIServerObject, _ spec: [PathComponent]) -> Set<String> {
+  private func checkVolumes(_ object: inout APIServerObject, _ podSpec: Node, _ spec: [PathComponent]) -> Set<String> {
     var names: Set<String> = []
-    for (index, volume) in (object.value(at: spec + [.key("volumes")])?.sequence ?? []).enumerated() {
+    for (index, volume) in (podSpec["volumes"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("volumes"), .index(index)]
       if let name = volume["name"], let text = name.string, !text.isEmpty {
         object.checkSyntax(
@@ -103,7 +105,7 @@ struct PodSpecCheck: APIServerCheck {
     let node = container.node
     if let name = node["name"], let text = name.string, !text.isEmpty {
       object.checkSyntax(
-        here + [.key("name")], KubernetesSyntax.dns1123Label,
+        name, KubernetesSyntax.dns1123Label, at: here + [.key("name")],
         help: "container names are lowercase letters, digits and '-', at most 63 characters")
       if !names.insert(text).inserted {
         object.duplicate(
@@ -117,8 +119,10 @@ struct PodSpecCheck: APIServerCheck {
     if container.list != "ephemeralContainers", (node["image"]?.string ?? "").isEmpty {
       object.required(here + [.key("image")], help: "set the container's image")
     }
-    object.checkEnum(here + [.key("imagePullPolicy")], KubernetesEnums.imagePullPolicy)
-    object.checkEnum(here + [.key("terminationMessagePolicy")], KubernetesEnums.terminationMessagePolicy)
+    object.checkEnum(node["imagePullPolicy"], KubernetesEnums.imagePullPolicy, at: here + [.key("imagePullPolicy")])
+    object.checkEnum(
+      node["terminationMessagePolicy"], KubernetesEnums.terminationMessagePolicy,
+      at: here + [.key("terminationMessagePolicy")])
     checkPorts(&object, node, here, hostNetwork: hostNetwork)
     checkEnv(&object, node, here)
     var mountPaths: Set<String> = []
@@ -139,7 +143,7 @@ struct PodSpecCheck: APIServerCheck {
       }
     }
     let sidecar = container.list == "initContainers" && node["restartPolicy"]?.string == "Always"
-    object.checkEnum(here + [.key("restartPolicy")], KubernetesEnums.containerRestartPolicy)
+    object.checkEnum(node["restartPolicy"], KubernetesEnums.containerRestartPolicy, at: here + [.key("restartPolicy")])
     for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
       guard let value = node[probe], !value.isNull else { continue }
       if container.list == "initContainers" && !sidecar {
@@ -161,15 +165,15 @@ struct PodSpecCheck: APIServerCheck {
       let portPath = here + [.key("ports"), .index(index)]
       if let name = port["name"], let text = name.string {
         object.checkSyntax(
-          portPath + [.key("name")], KubernetesSyntax.portName,
+          name, KubernetesSyntax.portName, at: portPath + [.key("name")],
           help: "port names are IANA service names: at most 15 lowercase letters, digits and '-', with a letter")
         if !names.insert(text).inserted {
           object.duplicate(portPath + [.key("name")], name, help: "give each port of the container its own name")
         }
       }
-      object.checkPortNumber(portPath + [.key("containerPort")], help: "use a port from 1 to 65535")
+      object.checkPortNumber(port["containerPort"], at: portPath + [.key("containerPort")], help: "use a port from 1 to 65535")
       if let hostPort = port["hostPort"]?.int, hostPort != 0 {
-        object.checkPortNumber(portPath + [.key("hostPort")], help: "use a port from 1 to 65535")
+        object.checkPortNumber(port["hostPort"], at: portPath + [.key("hostPort")], help: "use a port from 1 to 65535")
         if hostNetwork, let containerPort = port["containerPort"]?.int, containerPort != hostPort {
           object.invalid(
             portPath + [.key("containerPort")], port["containerPort"] ?? .null(),
@@ -177,34 +181,34 @@ struct PodSpecCheck: APIServerCheck {
             help: "with hostNetwork the container listens on the host: use one number for both")
         }
       }
-      object.checkEnum(portPath + [.key("protocol")], KubernetesEnums.protocols)
+      object.checkEnum(port["protocol"], KubernetesEnums.protocols, at: portPath + [.key("protocol")])
     }
   }
 
   private func checkEnv(_ object: inout APIServerObject, _ node: Node, _ here: [PathComponent]) {
     for (index, variable) in (node["env"]?.sequence ?? []).enumerated() {
-      let envPath = here + [.key("env"), .index(index)]
+      let envPath = { here + [.key("env"), .index(index)] }
       if variable["name"]?.string == "" {
-        object.required(envPath + [.key("name")], help: "name the environment variable")
+        object.required(envPath() + [.key("name")], help: "name the environment variable")
       } else {
         object.checkSyntax(
-          envPath + [.key("name")], KubernetesSyntax.envVarName,
+          variable["name"], KubernetesSyntax.envVarName, at: envPath() + [.key("name")],
           help: "use letters, digits, '_', '-' and '.', not starting with a digit")
       }
       guard let source = variable["valueFrom"], source.isMapping else { continue }
       if let value = variable["value"]?.string, !value.isEmpty {
         object.invalid(
-          envPath + [.key("valueFrom")], source, "may not be specified when `value` is not empty",
+          envPath() + [.key("valueFrom")], source, "may not be specified when `value` is not empty",
           help: "set either value or valueFrom")
       }
       let kinds = KubernetesEnums.envVarSources.filter { source[$0].map { !$0.isNull } ?? false }
       if kinds.isEmpty {
         object.invalid(
-          envPath + [.key("valueFrom")], source, "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+          envPath() + [.key("valueFrom")], source, "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
           help: "say where the value comes from")
       } else if kinds.count > 1 {
         object.invalid(
-          envPath + [.key("valueFrom")], source,
+          envPath() + [.key("valueFrom")], source,
           "may not have more than one field specified at a time",
           help: "keep one of \(kinds.joined(separator: ", "))")
       }
@@ -223,7 +227,7 @@ struct PodSpecCheck: APIServerCheck {
         help: "a probe has exactly one of exec, httpGet, tcpSocket or grpc; keep \(handlers[0])")
     }
     for field in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
-      object.checkMinimum(here + [.key(field)], 0, help: "use 0 or more; leave it out for the default")
+      object.checkMinimum(probe[field], 0, at: here + [.key(field)], help: "use 0 or more; leave it out for the default")
     }
     if kind != "readinessProbe", let threshold = probe["successThreshold"], let value = threshold.int,
       value != 1
@@ -237,26 +241,29 @@ struct PodSpecCheck: APIServerCheck {
         here + [.key("terminationGracePeriodSeconds")], probe["terminationGracePeriodSeconds"] ?? .null(),
         "must not be set for readinessProbes", help: "remove it: a failing readiness probe never kills the container")
     }
-    object.checkNumberOrPortName(here + [.key("httpGet"), .key("port")], help: "use a port from 1 to 65535 or a container port's name")
-    object.checkNumberOrPortName(here + [.key("tcpSocket"), .key("port")], help: "use a port from 1 to 65535 or a container port's name")
-    object.checkEnum(here + [.key("httpGet"), .key("scheme")], KubernetesEnums.httpSchemes)
+    let portHelp = "use a port from 1 to 65535 or a container port's name"
+    object.checkNumberOrPortName(probe["httpGet"]?["port"], at: here + [.key("httpGet"), .key("port")], help: portHelp)
+    object.checkNumberOrPortName(probe["tcpSocket"]?["port"], at: here + [.key("tcpSocket"), .key("port")], help: portHelp)
+    object.checkEnum(probe["httpGet"]?["scheme"], KubernetesEnums.httpSchemes, at: here + [.key("httpGet"), .key("scheme")])
   }
 
   private func checkResources(_ object: inout APIServerObject, _ node: Node, _ here: [PathComponent]) {
+    guard let resourceNode = node["resources"], resourceNode.isMapping else { return }
     let resources = here + [.key("resources")]
     for list in ["limits", "requests"] {
       for entry in node["resources"]?[list]?.mapping ?? [] {
-        let path = resources + [.key(list), .key(entry.key)]
-        if !entry.key.contains("/") && !KubernetesEnums.containerResources.contains(entry.key)
+        let path = { resources + [.key(list), .key(entry.key)] }
+        if !KubernetesEnums.containerResources.contains(entry.key)
+          && !entry.key.utf8.contains(UInt8(ascii: "/"))
           && !entry.key.hasPrefix("hugepages-")
         {
           object.report(
-            path, "Invalid value: \"\(entry.key)\": must be a standard resource for containers",
+            path(), "Invalid value: \"\(entry.key)\": must be a standard resource for containers",
             help: "use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain (example.com/gpu)")
           continue
         }
-        if let amount = QuantityValue.parse(entry.value), amount < 0 {
-          object.invalid(path, entry.value, "must be greater than or equal to 0", help: "use a positive quantity")
+        if entry.value.int.map({ $0 < 0 }) ?? entry.value.string?.hasPrefix("-") ?? false {
+          object.invalid(path(), entry.value, "must be greater than or equal to 0", help: "use a positive quantity")
         }
       }
     }
@@ -272,7 +279,7 @@ struct PodSpecCheck: APIServerCheck {
           resources + [.key("requests"), .key(request.key)], request.value,
           "must be less than or equal to \(request.key) limit of \(limit.value.scalar?.canonicalText ?? "")",
           help: "raise the limit or lower the request; a container never gets more than its limit")
-      } else if request.key.contains("/"), requested != limited {
+      } else if request.key.utf8.contains(UInt8(ascii: "/")), requested != limited {
         object.invalid(
           resources + [.key("requests"), .key(request.key)], request.value,
           "must be equal to \(request.key) limit of \(limit.value.scalar?.canonicalText ?? "")",

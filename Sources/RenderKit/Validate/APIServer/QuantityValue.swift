@@ -11,6 +11,22 @@ enum QuantityValue {
   }
 
   static func parse(_ text: String) -> Double? {
+    if let last = text.utf8.last, last >= 0x30 && last <= 0x39 {
+      // No suffix, or an exponent: `2`, `0.5`, `1e3`.
+      return number(Substring(text))
+    }
+    let bytes = text.utf8
+    guard let last = bytes.last else { return nil }
+    if last == UInt8(ascii: "i"), bytes.count >= 2 {
+      let unit = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+      let binary: [UInt8: Double] = [
+        UInt8(ascii: "K"): 1024, UInt8(ascii: "M"): 1_048_576, UInt8(ascii: "G"): 1_073_741_824,
+        UInt8(ascii: "T"): 1_099_511_627_776, UInt8(ascii: "P"): 1_125_899_906_842_624,
+        UInt8(ascii: "E"): 1_152_921_504_606_846_976,
+      ]
+      guard let factor = binary[unit] else { return nil }
+      return number(text.dropLast(2)).map { $0 * factor }
+    }
     let suffixes: [(String, Double)] = [
       ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
       ("Pi", 1_125_899_906_842_624), ("Ei", 1_152_921_504_606_846_976),
