@@ -89,12 +89,16 @@ extension APIServerObject {
       for reason in keyReasons {
         report(
           keyPath, "Invalid value: \"\(entry.key)\": \(reason)",
-          help: "label keys are an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' or '.'")
+          help:
+            "label keys are an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' or '.'"
+        )
       }
       for reason in valueReasons {
         invalid(
           keyPath, entry.value, reason,
-          help: "label values are at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; put free text in an annotation")
+          help:
+            "label values are at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; put free text in an annotation"
+        )
       }
     }
   }
@@ -107,7 +111,9 @@ extension APIServerObject {
       let here = path + [.key("matchExpressions"), .index(index)]
       if let key = expression["key"]?.string {
         for reason in KubernetesSyntax.qualifiedName(key) {
-          invalid(here + [.key("key")], expression["key"] ?? .null(), reason, help: "use a valid label key")
+          invalid(
+            here + [.key("key")], expression["key"] ?? .null(), reason,
+            help: "use a valid label key")
         }
       }
       guard let op = expression["operator"]?.string else { continue }
@@ -122,7 +128,8 @@ extension APIServerObject {
       case "Exists", "DoesNotExist":
         if !values.isEmpty {
           forbidden(
-            here + [.key("values")], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            here + [.key("values")],
+            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
             help: "remove values, or use the operator In")
         }
       default:

@@ -43,7 +43,8 @@ struct ConfigDataCheck: APIServerCheck {
   var examples: [RuleExample] {
     [
       RuleExample(
-        "config data: a ConfigMap key with a slash, and a key in both data and binaryData", triggers: true,
+        "config data: a ConfigMap key with a slash, and a key in both data and binaryData",
+        triggers: true,
         manifests: """
           apiVersion: v1
           kind: ConfigMap

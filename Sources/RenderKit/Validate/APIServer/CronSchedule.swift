@@ -10,10 +10,14 @@ enum CronSchedule {
   }
 
   private static let months = Dictionary(
-    uniqueKeysWithValues: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-      .enumerated().map { ($1, $0 + 1) })
+    uniqueKeysWithValues: [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .enumerated().map { ($1, $0 + 1) })
   private static let days = Dictionary(
-    uniqueKeysWithValues: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].enumerated().map { ($1, $0) })
+    uniqueKeysWithValues: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].enumerated().map {
+      ($1, $0)
+    })
   private static let fields = [
     Field(name: "minute", range: 0...59), Field(name: "hour", range: 0...23),
     Field(name: "day of month", range: 1...31), Field(name: "month", range: 1...12, names: months),
@@ -27,9 +31,11 @@ enum CronSchedule {
     if text.hasPrefix("@") {
       let words = text.split(whereSeparator: \.isWhitespace)
       if words.count == 2, words[0] == "@every" {
-        return isGoDuration(String(words[1])) ? nil : "failed to parse duration \(schedule): time: invalid duration \"\(words[1])\""
+        return isGoDuration(String(words[1]))
+          ? nil : "failed to parse duration \(schedule): time: invalid duration \"\(words[1])\""
       }
-      return KubernetesEnums.cronDescriptors.contains(String(text)) ? nil : "unrecognized descriptor: \(text)"
+      return KubernetesEnums.cronDescriptors.contains(String(text))
+        ? nil : "unrecognized descriptor: \(text)"
     }
     let parts = text.split(whereSeparator: \.isWhitespace)
     guard parts.count == 5 else {
@@ -70,10 +76,16 @@ enum CronSchedule {
       case .success(let step):
         if step <= 0 { return "step of range should be a positive number: \(text)" }
       }
-      if bounds.count == 1 && !(bounds[0] == "*" || bounds[0] == "?") { end = field.range.upperBound }
+      if bounds.count == 1 && !(bounds[0] == "*" || bounds[0] == "?") {
+        end = field.range.upperBound
+      }
     }
-    if start < field.range.lowerBound { return "beginning of range (\(start)) below minimum (\(field.range.lowerBound)): \(text)" }
-    if end > field.range.upperBound { return "end of range (\(end)) above maximum (\(field.range.upperBound)): \(text)" }
+    if start < field.range.lowerBound {
+      return "beginning of range (\(start)) below minimum (\(field.range.lowerBound)): \(text)"
+    }
+    if end > field.range.upperBound {
+      return "end of range (\(end)) above maximum (\(field.range.upperBound)): \(text)"
+    }
     if start > end { return "beginning of range (\(start)) beyond end of range (\(end)): \(text)" }
     return nil
   }
@@ -82,8 +94,15 @@ enum CronSchedule {
 
   private static func value(_ text: String, _ field: Field?) -> Result<Int, Failure> {
     if let field, let number = field.names[text.lowercased()] { return .success(number) }
-    guard let number = Int(text) else { return .failure(Failure(message: "failed to parse int from \(text): strconv.Atoi: parsing \"\(text)\": invalid syntax")) }
-    if number < 0 { return .failure(Failure(message: "negative number (\(number)) not allowed: \(text)")) }
+    guard let number = Int(text) else {
+      return .failure(
+        Failure(
+          message:
+            "failed to parse int from \(text): strconv.Atoi: parsing \"\(text)\": invalid syntax"))
+    }
+    if number < 0 {
+      return .failure(Failure(message: "negative number (\(number)) not allowed: \(text)"))
+    }
     return .success(number)
   }
 
@@ -98,7 +117,9 @@ enum CronSchedule {
       guard !number.isEmpty, number != "." else { return false }
       rest = rest.dropFirst(number.count)
       let unit = rest.prefix { !($0.isASCII && ($0.isNumber || $0 == ".")) }
-      guard ["ns", "us", "µs", "μs", "ms", "s", "m", "h"].contains(String(unit)) else { return false }
+      guard ["ns", "us", "µs", "μs", "ms", "s", "m", "h"].contains(String(unit)) else {
+        return false
+      }
       rest = rest.dropFirst(unit.count)
     }
     return true

@@ -9,14 +9,18 @@ struct DisruptionBudgetCheck: APIServerCheck {
       object.value(at: spec + [.key("maxUnavailable")]) != nil
     {
       object.invalid(
-        spec, object.value(at: spec) ?? .null(), "minAvailable and maxUnavailable cannot be both set",
+        spec, object.value(at: spec) ?? .null(),
+        "minAvailable and maxUnavailable cannot be both set",
         help: "keep one of minAvailable and maxUnavailable")
     }
     for field in ["minAvailable", "maxUnavailable"] {
-      object.checkIntOrPercent(spec + [.key(field)], atMostHundred: true, help: "use a number of pods or a percentage up to 100%")
+      object.checkIntOrPercent(
+        spec + [.key(field)], atMostHundred: true,
+        help: "use a number of pods or a percentage up to 100%")
     }
     object.checkLabelSelector(spec + [.key("selector")])
-    object.checkEnum(spec + [.key("unhealthyPodEvictionPolicy")], KubernetesEnums.unhealthyPodEvictionPolicy)
+    object.checkEnum(
+      spec + [.key("unhealthyPodEvictionPolicy")], KubernetesEnums.unhealthyPodEvictionPolicy)
   }
 
   var examples: [RuleExample] {

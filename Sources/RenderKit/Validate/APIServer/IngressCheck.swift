@@ -8,29 +8,36 @@ struct IngressCheck: APIServerCheck {
     let rules = object.value(at: spec + [.key("rules")])?.sequence ?? []
     if rules.isEmpty && object.value(at: spec + [.key("defaultBackend")]) == nil {
       object.invalid(
-        spec, object.value(at: spec) ?? .null(), "either `defaultBackend` or `rules` must be specified",
+        spec, object.value(at: spec) ?? .null(),
+        "either `defaultBackend` or `rules` must be specified",
         help: "add rules with hosts and paths, or a defaultBackend")
     }
     if object.value(at: spec + [.key("defaultBackend")]) != nil {
       checkBackend(&object, spec + [.key("defaultBackend")])
     }
     object.checkSyntax(
-      spec + [.key("ingressClassName")], KubernetesSyntax.dns1123Subdomain, help: "name an IngressClass")
+      spec + [.key("ingressClassName")], KubernetesSyntax.dns1123Subdomain,
+      help: "name an IngressClass")
     for (index, rule) in rules.enumerated() {
       let here = spec + [.key("rules"), .index(index)]
       if let host = rule["host"], let text = host.string, !text.isEmpty {
         if KubernetesSyntax.isIP(text) {
-          object.invalid(here + [.key("host")], host, "must be a DNS name, not an IP address", help: "use a host name; leave host out to match every host")
+          object.invalid(
+            here + [.key("host")], host, "must be a DNS name, not an IP address",
+            help: "use a host name; leave host out to match every host")
         } else {
           for reason in KubernetesSyntax.host(text) {
-            object.invalid(here + [.key("host")], host, reason, help: "use a lowercase DNS name, optionally starting with '*.'")
+            object.invalid(
+              here + [.key("host")], host, reason,
+              help: "use a lowercase DNS name, optionally starting with '*.'")
           }
         }
       }
       guard let http = rule["http"], !http.isNull else { continue }
       let paths = http["paths"]?.sequence ?? []
       if paths.isEmpty {
-        object.required(here + [.key("http"), .key("paths")], help: "list at least one path, or remove http")
+        object.required(
+          here + [.key("http"), .key("paths")], help: "list at least one path, or remove http")
       }
       for (pathIndex, path) in paths.enumerated() {
         checkPath(&object, path, here + [.key("http"), .key("paths"), .index(pathIndex)])
@@ -64,15 +71,20 @@ struct IngressCheck: APIServerCheck {
           help: "start the path with '/'")
       } else {
         for bad in ["//", "/./", "/../", "%2f", "%2F"] where text.contains(bad) {
-          object.invalid(here + [.key("path")], path["path"] ?? .null(), "must not contain '\(bad)'", help: "write the path in its normal form")
+          object.invalid(
+            here + [.key("path")], path["path"] ?? .null(), "must not contain '\(bad)'",
+            help: "write the path in its normal form")
         }
         for bad in ["/..", "/."] where text.hasSuffix(bad) {
-          object.invalid(here + [.key("path")], path["path"] ?? .null(), "cannot end with '\(bad)'", help: "write the path in its normal form")
+          object.invalid(
+            here + [.key("path")], path["path"] ?? .null(), "cannot end with '\(bad)'",
+            help: "write the path in its normal form")
         }
       }
     } else if !text.isEmpty && !text.hasPrefix("/") {
       object.invalid(
-        here + [.key("path")], path["path"] ?? .null(), "must be an absolute path", help: "start the path with '/'")
+        here + [.key("path")], path["path"] ?? .null(), "must be an absolute path",
+        help: "start the path with '/'")
     }
     checkBackend(&object, here + [.key("backend")])
   }
@@ -85,12 +97,16 @@ struct IngressCheck: APIServerCheck {
     let service = backend["service"].flatMap { $0.isNull ? nil : $0 }
     let resource = backend["resource"].flatMap { $0.isNull ? nil : $0 }
     if service != nil && resource != nil {
-      object.invalid(here, backend, "cannot set both service and resource backends", help: "keep one of service and resource")
+      object.invalid(
+        here, backend, "cannot set both service and resource backends",
+        help: "keep one of service and resource")
       return
     }
     guard let service else {
       if resource == nil {
-        object.invalid(here, backend, "one backend (service or resource) must be specified", help: "add service: {name: ..., port: {number: ...}}")
+        object.invalid(
+          here, backend, "one backend (service or resource) must be specified",
+          help: "add service: {name: ..., port: {number: ...}}")
       }
       return
     }
@@ -98,7 +114,9 @@ struct IngressCheck: APIServerCheck {
     if (service["name"]?.string ?? "").isEmpty {
       object.required(servicePath + [.key("name")], help: "name the backend Service")
     } else {
-      object.checkSyntax(servicePath + [.key("name")], KubernetesSyntax.dns1035Label, help: "name the Service by its metadata.name")
+      object.checkSyntax(
+        servicePath + [.key("name")], KubernetesSyntax.dns1035Label,
+        help: "name the Service by its metadata.name")
     }
     let portPath = servicePath + [.key("port")]
     let name = service["port"]?["name"].flatMap { $0.isNull ? nil : $0 }
@@ -112,9 +130,12 @@ struct IngressCheck: APIServerCheck {
         portPath, service["port"] ?? .null(), "port name or number is required",
         help: "set port.number (the Service's port) or port.name")
     } else if number != nil {
-      object.checkPortNumber(portPath + [.key("number")], help: "use the Service's port, from 1 to 65535")
+      object.checkPortNumber(
+        portPath + [.key("number")], help: "use the Service's port, from 1 to 65535")
     } else {
-      object.checkSyntax(portPath + [.key("name")], KubernetesSyntax.portName, help: "use the name of one of the Service's ports")
+      object.checkSyntax(
+        portPath + [.key("name")], KubernetesSyntax.portName,
+        help: "use the name of one of the Service's ports")
     }
   }
 

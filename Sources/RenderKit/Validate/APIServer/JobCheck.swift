@@ -9,7 +9,10 @@ struct JobCheck: APIServerCheck {
       checkCronJob(&object)
       job = [.key("spec"), .key("jobTemplate"), .key("spec")]
     }
-    for field in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished"] {
+    for field in [
+      "parallelism", "completions", "backoffLimit", "activeDeadlineSeconds",
+      "ttlSecondsAfterFinished",
+    ] {
       object.checkMinimum(job + [.key(field)], 0, help: "use 0 or more")
     }
     object.checkEnum(job + [.key("completionMode")], KubernetesEnums.completionMode)
@@ -26,7 +29,9 @@ struct JobCheck: APIServerCheck {
       object.invalid(
         job + [.key("selector")], object.value(at: job + [.key("selector")]) ?? .null(),
         "`selector` not auto-generated",
-        help: "remove the selector: the Job controller labels its pods itself (or set manualSelector: true)")
+        help:
+          "remove the selector: the Job controller labels its pods itself (or set manualSelector: true)"
+      )
     }
     if let pod = object.pod {
       let restart = pod.path + [.key("restartPolicy")]
@@ -39,7 +44,9 @@ struct JobCheck: APIServerCheck {
       } else if policy == nil {
         object.report(
           restart, "Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"",
-          help: "restartPolicy defaults to Always, which a Job does not support: set OnFailure or Never")
+          help:
+            "restartPolicy defaults to Always, which a Job does not support: set OnFailure or Never"
+        )
       }
     }
   }
@@ -50,18 +57,23 @@ struct JobCheck: APIServerCheck {
     if let schedule = object.value(at: schedulePath), let text = schedule.string {
       if text.contains("TZ") {
         object.invalid(
-          schedulePath, schedule, "cannot use TZ or CRON_TZ in schedule, use timeZone field instead",
+          schedulePath, schedule,
+          "cannot use TZ or CRON_TZ in schedule, use timeZone field instead",
           help: "move the time zone to spec.timeZone")
       } else if let error = CronSchedule.validate(text) {
         object.invalid(
           schedulePath, schedule, error,
-          help: "use five fields (minute hour day-of-month month day-of-week), e.g. \"*/5 * * * *\", or @hourly, @daily, @weekly, @monthly, @yearly")
+          help:
+            "use five fields (minute hour day-of-month month day-of-week), e.g. \"*/5 * * * *\", or @hourly, @daily, @weekly, @monthly, @yearly"
+        )
       }
     } else if object.value(at: schedulePath) == nil {
       object.required(schedulePath, help: "say when the CronJob runs, e.g. \"0 3 * * *\"")
     }
     object.checkEnum(spec + [.key("concurrencyPolicy")], KubernetesEnums.concurrencyPolicy)
-    for field in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] {
+    for field in [
+      "startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
+    ] {
       object.checkMinimum(spec + [.key(field)], 0, help: "use 0 or more")
     }
     if let zone = object.value(at: spec + [.key("timeZone")]), let name = zone.string {

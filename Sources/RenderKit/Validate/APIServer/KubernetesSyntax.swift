@@ -76,7 +76,8 @@ enum KubernetesSyntax {
   static func dns1123Subdomain(_ value: String) -> [String] {
     var errors: [String] = []
     if value.utf8.count > 253 { errors.append("must be no more than 253 characters") }
-    let labels = Array(value.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+    let labels = Array(value.utf8).split(
+      separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
     if !labels.allSatisfy(matchesLabel) { errors.append(dns1123SubdomainMessage) }
     return errors
   }
@@ -294,7 +295,9 @@ enum KubernetesSyntax {
   }
 
   /// Whether the network `inner` lies inside `outer` and is strictly smaller.
-  static func isStrictSubnet(_ inner: (bytes: [UInt8], prefix: Int), of outer: (bytes: [UInt8], prefix: Int)) -> Bool {
+  static func isStrictSubnet(
+    _ inner: (bytes: [UInt8], prefix: Int), of outer: (bytes: [UInt8], prefix: Int)
+  ) -> Bool {
     guard inner.bytes.count == outer.bytes.count, inner.prefix > outer.prefix else { return false }
     for bit in 0..<outer.prefix {
       let mask = UInt8(0x80) >> UInt8(bit % 8)
@@ -307,7 +310,9 @@ enum KubernetesSyntax {
   static func percent(_ value: String) -> Int? {
     guard value.hasSuffix("%") else { return nil }
     let digits = value.dropLast()
-    guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+    guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+      return nil
+    }
     return Int(digits)
   }
 }

@@ -13,10 +13,12 @@ struct NetworkPolicyCheck: APIServerCheck {
     if types.count > 2 {
       object.invalid(
         spec + [.key("policyTypes")], object.value(at: spec + [.key("policyTypes")]) ?? .null(),
-        "may not specify more than two policyTypes", help: "list Ingress and Egress at most once each")
+        "may not specify more than two policyTypes",
+        help: "list Ingress and Egress at most once each")
     }
     for (direction, peers) in [("ingress", "from"), ("egress", "to")] {
-      for (index, rule) in (object.value(at: spec + [.key(direction)])?.sequence ?? []).enumerated() {
+      for (index, rule) in (object.value(at: spec + [.key(direction)])?.sequence ?? []).enumerated()
+      {
         let here = spec + [.key(direction), .index(index)]
         for (portIndex, port) in (rule["ports"]?.sequence ?? []).enumerated() {
           checkPort(&object, port, here + [.key("ports"), .index(portIndex)])
@@ -30,28 +32,38 @@ struct NetworkPolicyCheck: APIServerCheck {
 
   private func checkPort(_ object: inout APIServerObject, _ port: Node, _ here: [PathComponent]) {
     object.checkEnum(here + [.key("protocol")], KubernetesEnums.protocols)
-    object.checkNumberOrPortName(here + [.key("port")], help: "use a port from 1 to 65535 or a named container port")
+    object.checkNumberOrPortName(
+      here + [.key("port")], help: "use a port from 1 to 65535 or a named container port")
     guard let end = port["endPort"], let endNumber = end.int else { return }
     guard let start = port["port"], !start.isNull else {
-      object.required(here + [.key("port")], "must specify `port` when `endPort` is specified", help: "set port, the start of the range")
+      object.required(
+        here + [.key("port")], "must specify `port` when `endPort` is specified",
+        help: "set port, the start of the range")
       return
     }
     guard let startNumber = start.int else {
-      object.forbidden(here + [.key("endPort")], "may not be specified when `port` is non-numeric", help: "a range needs a numeric port")
+      object.forbidden(
+        here + [.key("endPort")], "may not be specified when `port` is non-numeric",
+        help: "a range needs a numeric port")
       return
     }
     if endNumber < startNumber {
-      object.invalid(here + [.key("endPort")], end, "must be greater than or equal to `port`", help: "endPort ends the range that port starts")
+      object.invalid(
+        here + [.key("endPort")], end, "must be greater than or equal to `port`",
+        help: "endPort ends the range that port starts")
     }
     object.checkPortNumber(here + [.key("endPort")], help: "use a port from 1 to 65535")
   }
 
   private func checkPeer(_ object: inout APIServerObject, _ peer: Node, _ here: [PathComponent]) {
-    let selectors = ["podSelector", "namespaceSelector"].filter { peer[$0].map { !$0.isNull } ?? false }
+    let selectors = ["podSelector", "namespaceSelector"].filter {
+      peer[$0].map { !$0.isNull } ?? false
+    }
     for selector in selectors { object.checkLabelSelector(here + [.key(selector)]) }
     let block = peer["ipBlock"].flatMap { $0.isNull ? nil : $0 }
     if selectors.isEmpty && block == nil {
-      object.required(here, "must specify a peer", help: "add podSelector, namespaceSelector or ipBlock")
+      object.required(
+        here, "must specify a peer", help: "add podSelector, namespaceSelector or ipBlock")
       return
     }
     guard let block else { return }
@@ -66,18 +78,24 @@ struct NetworkPolicyCheck: APIServerCheck {
       return
     }
     guard let cidr = KubernetesSyntax.cidr(cidrText) else {
-      object.invalid(cidrPath, cidrNode, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", help: "write an address, '/', and a prefix length")
+      object.invalid(
+        cidrPath, cidrNode, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+        help: "write an address, '/', and a prefix length")
       return
     }
     for (index, except) in (block["except"]?.sequence ?? []).enumerated() {
       guard let text = except.string else { continue }
       let exceptPath = here + [.key("ipBlock"), .key("except"), .index(index)]
       guard let inner = KubernetesSyntax.cidr(text) else {
-        object.invalid(exceptPath, except, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", help: "write an address, '/', and a prefix length")
+        object.invalid(
+          exceptPath, except, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+          help: "write an address, '/', and a prefix length")
         continue
       }
       if !KubernetesSyntax.isStrictSubnet(inner, of: cidr) {
-        object.invalid(exceptPath, except, "must be a strict subset of `cidr`", help: "except only ranges inside \(cidrText)")
+        object.invalid(
+          exceptPath, except, "must be a strict subset of `cidr`",
+          help: "except only ranges inside \(cidrText)")
       }
     }
   }
@@ -95,7 +113,8 @@ struct NetworkPolicyCheck: APIServerCheck {
             policyTypes: [ingress]
           """),
       RuleExample(
-        "network policies: an except range outside its cidr, an endPort below its port", triggers: true,
+        "network policies: an except range outside its cidr, an endPort below its port",
+        triggers: true,
         manifests: """
           apiVersion: networking.k8s.io/v1
           kind: NetworkPolicy
@@ -109,7 +128,8 @@ struct NetworkPolicyCheck: APIServerCheck {
               - {port: 8000, endPort: 7000}
           """),
       RuleExample(
-        "network policies: selectors, a port range, an ipBlock with an inner except", triggers: false,
+        "network policies: selectors, a port range, an ipBlock with an inner except",
+        triggers: false,
         manifests: """
           apiVersion: networking.k8s.io/v1
           kind: NetworkPolicy

@@ -11,7 +11,8 @@ struct ObjectMetaCheck: APIServerCheck {
     if object.value(at: namePath)?.string?.isEmpty ?? true,
       object.value(at: metadata + [.key("generateName")])?.string?.isEmpty ?? true
     {
-      object.required(namePath, "name or generateName is required", help: "give the object a metadata.name")
+      object.required(
+        namePath, "name or generateName is required", help: "give the object a metadata.name")
     }
     let (syntax, help) = nameSyntax(object.groupKind, object.kind)
     object.checkSyntax(namePath, syntax, help: help)
@@ -20,13 +21,16 @@ struct ObjectMetaCheck: APIServerCheck {
     {
       object.invalid(
         namePath, name, "must be no more than 52 characters",
-        help: "the CronJob controller appends an 11-character suffix to name its Jobs; shorten the name")
+        help:
+          "the CronJob controller appends an 11-character suffix to name its Jobs; shorten the name"
+      )
     } else if object.groupKind == "batch/Job", let name = object.value(at: namePath),
       let text = name.string, text.utf8.count > 63
     {
       object.invalid(
         namePath, name, "must be no more than 63 characters",
-        help: "a Job's name becomes the value of its pods' job-name label; shorten it to 63 characters")
+        help:
+          "a Job's name becomes the value of its pods' job-name label; shorten it to 63 characters")
     }
     object.checkSyntax(
       metadata + [.key("namespace")], KubernetesSyntax.dns1123Label,
@@ -37,7 +41,9 @@ struct ObjectMetaCheck: APIServerCheck {
         object.report(
           metadata + [.key("annotations"), .key(entry.key)],
           "Invalid value: \"\(entry.key)\": \(reason)",
-          help: "annotation keys follow the label key syntax: an optional DNS subdomain prefix and '/', then a name")
+          help:
+            "annotation keys follow the label key syntax: an optional DNS subdomain prefix and '/', then a name"
+        )
       }
     }
   }
@@ -56,7 +62,10 @@ struct ObjectMetaCheck: APIServerCheck {
       )
     default:
       if groupKind.hasPrefix("rbac.authorization.k8s.io/") {
-        return (KubernetesSyntax.pathSegmentName, "RBAC names may not be '.' or '..' or contain '/' or '%'")
+        return (
+          KubernetesSyntax.pathSegmentName,
+          "RBAC names may not be '.' or '..' or contain '/' or '%'"
+        )
       }
       return (
         KubernetesSyntax.dns1123Subdomain,
@@ -98,7 +107,8 @@ struct ObjectMetaCheck: APIServerCheck {
               acme.io/owner/name: reports
           """),
       RuleExample(
-        "object names and labels: DNS names, qualified label keys, short label values", triggers: false,
+        "object names and labels: DNS names, qualified label keys, short label values",
+        triggers: false,
         manifests: """
           apiVersion: v1
           kind: ConfigMap

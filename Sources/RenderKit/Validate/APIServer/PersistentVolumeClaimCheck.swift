@@ -7,7 +7,9 @@ struct PersistentVolumeClaimCheck: APIServerCheck {
     let spec: [PathComponent] = [.key("spec")]
     let modes = object.value(at: spec + [.key("accessModes")])?.sequence ?? []
     if modes.isEmpty {
-      object.required(spec + [.key("accessModes")], "at least 1 access mode is required", help: "add accessModes: [ReadWriteOnce]")
+      object.required(
+        spec + [.key("accessModes")], "at least 1 access mode is required",
+        help: "add accessModes: [ReadWriteOnce]")
     }
     for index in modes.indices {
       object.checkEnum(spec + [.key("accessModes"), .index(index)], KubernetesEnums.accessModes)
@@ -20,7 +22,9 @@ struct PersistentVolumeClaimCheck: APIServerCheck {
     let storage = spec + [.key("resources"), .key("requests"), .key("storage")]
     if let amount = object.value(at: storage) {
       if let value = QuantityValue.parse(amount), value <= 0 {
-        object.invalid(storage, amount, "must be greater than zero", help: "request the size of the volume, e.g. 10Gi")
+        object.invalid(
+          storage, amount, "must be greater than zero",
+          help: "request the size of the volume, e.g. 10Gi")
       }
     } else if object.value(at: spec + [.key("dataSource")]) == nil
       && object.value(at: spec + [.key("dataSourceRef")]) == nil
@@ -28,8 +32,12 @@ struct PersistentVolumeClaimCheck: APIServerCheck {
       object.required(storage, help: "request the size of the volume, e.g. 10Gi")
     }
     object.checkEnum(spec + [.key("volumeMode")], KubernetesEnums.volumeMode)
-    if let className = object.value(at: spec + [.key("storageClassName")])?.string, !className.isEmpty {
-      object.checkSyntax(spec + [.key("storageClassName")], KubernetesSyntax.dns1123Subdomain, help: "name a StorageClass")
+    if let className = object.value(at: spec + [.key("storageClassName")])?.string,
+      !className.isEmpty
+    {
+      object.checkSyntax(
+        spec + [.key("storageClassName")], KubernetesSyntax.dns1123Subdomain,
+        help: "name a StorageClass")
     }
     object.checkLabelSelector(spec + [.key("selector")])
   }

@@ -7,10 +7,13 @@ struct PodSpecCheck: APIServerCheck {
   func check(_ object: inout APIServerObject) {
     guard let pod = object.pod else { return }
     let spec = pod.path
-    if object.kind != "Pod" { object.checkLabels(pod.metadata?["labels"], at: pod.metadataPath + [.key("labels")]) }
+    if object.kind != "Pod" {
+      object.checkLabels(pod.metadata?["labels"], at: pod.metadataPath + [.key("labels")])
+    }
     if (pod.spec["containers"]?.sequence ?? []).isEmpty {
       object.required(
-        spec + [.key("containers")], help: "a pod runs at least one container: add one under containers")
+        spec + [.key("containers")],
+        help: "a pod runs at least one container: add one under containers")
     }
     var volumes = checkVolumes(&object, pod.spec, spec)
     // A StatefulSet's pods also get a volume per claim template. (The API server does not
@@ -21,40 +24,52 @@ struct PodSpecCheck: APIServerCheck {
     }
     var names: Set<String> = []
     for container in pod.containers {
-      checkContainer(&object, container, volumes: volumes, names: &names, hostNetwork: pod.spec["hostNetwork"]?.bool == true)
+      checkContainer(
+        &object, container, volumes: volumes, names: &names,
+        hostNetwork: pod.spec["hostNetwork"]?.bool == true)
     }
     let podSpec = pod.spec
-    object.checkEnum(podSpec["restartPolicy"], KubernetesEnums.restartPolicy, at: spec + [.key("restartPolicy")])
-    object.checkEnum(podSpec["dnsPolicy"], KubernetesEnums.dnsPolicy, at: spec + [.key("dnsPolicy")])
+    object.checkEnum(
+      podSpec["restartPolicy"], KubernetesEnums.restartPolicy, at: spec + [.key("restartPolicy")])
+    object.checkEnum(
+      podSpec["dnsPolicy"], KubernetesEnums.dnsPolicy, at: spec + [.key("dnsPolicy")])
     if pod.spec["dnsPolicy"]?.string == "None", pod.spec["dnsConfig"]?.isMapping != true {
       object.required(
         spec + [.key("dnsConfig")], "must provide `dnsConfig` when `dnsPolicy` is None",
         help: "add dnsConfig with nameservers, or choose another dnsPolicy")
     }
     object.checkMinimum(
-      podSpec["terminationGracePeriodSeconds"], 0, at: spec + [.key("terminationGracePeriodSeconds")],
+      podSpec["terminationGracePeriodSeconds"], 0,
+      at: spec + [.key("terminationGracePeriodSeconds")],
       help: "use 0 or more seconds")
     if let deadline = podSpec["activeDeadlineSeconds"], let seconds = deadline.int,
       seconds < 1
     {
       object.invalid(
-        spec + [.key("activeDeadlineSeconds")], deadline, "must be between 1 and 2147483647, inclusive",
+        spec + [.key("activeDeadlineSeconds")], deadline,
+        "must be between 1 and 2147483647, inclusive",
         help: "use a positive number of seconds, or leave it out")
     }
     object.checkSyntax(
-      podSpec["serviceAccountName"], KubernetesSyntax.dns1123Subdomain, at: spec + [.key("serviceAccountName")],
+      podSpec["serviceAccountName"], KubernetesSyntax.dns1123Subdomain,
+      at: spec + [.key("serviceAccountName")],
       help: "name a ServiceAccount by its metadata.name")
     object.checkLabels(podSpec["nodeSelector"], at: spec + [.key("nodeSelector")])
     for (index, toleration) in (pod.spec["tolerations"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("tolerations"), .index(index)]
       object.checkEnum(here + [.key("operator")], KubernetesEnums.tolerationOperator)
       object.checkEnum(here + [.key("effect")], KubernetesEnums.taintEffect)
-      if toleration["operator"]?.string == "Exists", let value = toleration["value"]?.string, !value.isEmpty {
+      if toleration["operator"]?.string == "Exists", let value = toleration["value"]?.string,
+        !value.isEmpty
+      {
         object.invalid(
           here + [.key("operator")], toleration["operator"] ?? .null(),
-          "value must be empty when `operator` is 'Exists'", help: "remove value, or use the operator Equal")
+          "value must be empty when `operator` is 'Exists'",
+          help: "remove value, or use the operator Equal")
       }
-      if (toleration["key"]?.string ?? "").isEmpty, let op = toleration["operator"]?.string, op != "Exists" {
+      if (toleration["key"]?.string ?? "").isEmpty, let op = toleration["operator"]?.string,
+        op != "Exists"
+      {
         object.invalid(
           here + [.key("operator")], toleration["operator"] ?? .null(),
           "operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
@@ -69,7 +84,9 @@ struct PodSpecCheck: APIServerCheck {
   }
 
   /// The volume names (reporting missing, bad and duplicate ones, and sources).
-  private func checkVolumes(_ object: inout APIServerObject, _ podSpec: Node, _ spec: [PathComponent]) -> Set<String> {
+  private func checkVolumes(
+    _ object: inout APIServerObject, _ podSpec: Node, _ spec: [PathComponent]
+  ) -> Set<String> {
     var names: Set<String> = []
     for (index, volume) in (podSpec["volumes"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("volumes"), .index(index)]
@@ -78,7 +95,8 @@ struct PodSpecCheck: APIServerCheck {
           here + [.key("name")], KubernetesSyntax.dns1123Label,
           help: "volume names are lowercase letters, digits and '-', at most 63 characters")
         if !names.insert(text).inserted {
-          object.duplicate(here + [.key("name")], name, help: "give each volume of the pod its own name")
+          object.duplicate(
+            here + [.key("name")], name, help: "give each volume of the pod its own name")
         }
       } else if volume["name"] != nil {
         object.required(here + [.key("name")], help: "name the volume so containers can mount it")
@@ -87,7 +105,8 @@ struct PodSpecCheck: APIServerCheck {
       if sources.isEmpty {
         object.required(
           here, "must specify a volume type",
-          help: "add one source: emptyDir, configMap, secret, persistentVolumeClaim, projected, ...")
+          help: "add one source: emptyDir, configMap, secret, persistentVolumeClaim, projected, ..."
+        )
       } else if sources.count > 1 {
         object.forbidden(
           here + [.key(sources[1])], "may not specify more than 1 volume type",
@@ -119,7 +138,9 @@ struct PodSpecCheck: APIServerCheck {
     if container.list != "ephemeralContainers", (node["image"]?.string ?? "").isEmpty {
       object.required(here + [.key("image")], help: "set the container's image")
     }
-    object.checkEnum(node["imagePullPolicy"], KubernetesEnums.imagePullPolicy, at: here + [.key("imagePullPolicy")])
+    object.checkEnum(
+      node["imagePullPolicy"], KubernetesEnums.imagePullPolicy, at: here + [.key("imagePullPolicy")]
+    )
     object.checkEnum(
       node["terminationMessagePolicy"], KubernetesEnums.terminationMessagePolicy,
       at: here + [.key("terminationMessagePolicy")])
@@ -130,7 +151,8 @@ struct PodSpecCheck: APIServerCheck {
       let mountPath = here + [.key("volumeMounts"), .index(index)]
       if let name = mount["name"], let text = name.string, !volumes.contains(text) {
         object.notFound(
-          mountPath + [.key("name")], name, help: "mount a volume the pod declares under volumes, or add one named '\(text)'")
+          mountPath + [.key("name")], name,
+          help: "mount a volume the pod declares under volumes, or add one named '\(text)'")
       }
       if let path = mount["mountPath"], let text = path.string {
         if text.isEmpty {
@@ -143,13 +165,17 @@ struct PodSpecCheck: APIServerCheck {
       }
     }
     let sidecar = container.list == "initContainers" && node["restartPolicy"]?.string == "Always"
-    object.checkEnum(node["restartPolicy"], KubernetesEnums.containerRestartPolicy, at: here + [.key("restartPolicy")])
+    object.checkEnum(
+      node["restartPolicy"], KubernetesEnums.containerRestartPolicy,
+      at: here + [.key("restartPolicy")])
     for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
       guard let value = node[probe], !value.isNull else { continue }
       if container.list == "initContainers" && !sidecar {
         object.forbidden(
           here + [.key(probe)], "may not be set for init containers without restartPolicy=Always",
-          help: "init containers run to completion; remove the probe, or make it a sidecar with restartPolicy: Always")
+          help:
+            "init containers run to completion; remove the probe, or make it a sidecar with restartPolicy: Always"
+        )
         continue
       }
       checkProbe(&object, value, here + [.key(probe)], kind: probe)
@@ -166,14 +192,20 @@ struct PodSpecCheck: APIServerCheck {
       if let name = port["name"], let text = name.string {
         object.checkSyntax(
           name, KubernetesSyntax.portName, at: portPath + [.key("name")],
-          help: "port names are IANA service names: at most 15 lowercase letters, digits and '-', with a letter")
+          help:
+            "port names are IANA service names: at most 15 lowercase letters, digits and '-', with a letter"
+        )
         if !names.insert(text).inserted {
-          object.duplicate(portPath + [.key("name")], name, help: "give each port of the container its own name")
+          object.duplicate(
+            portPath + [.key("name")], name, help: "give each port of the container its own name")
         }
       }
-      object.checkPortNumber(port["containerPort"], at: portPath + [.key("containerPort")], help: "use a port from 1 to 65535")
+      object.checkPortNumber(
+        port["containerPort"], at: portPath + [.key("containerPort")],
+        help: "use a port from 1 to 65535")
       if let hostPort = port["hostPort"]?.int, hostPort != 0 {
-        object.checkPortNumber(port["hostPort"], at: portPath + [.key("hostPort")], help: "use a port from 1 to 65535")
+        object.checkPortNumber(
+          port["hostPort"], at: portPath + [.key("hostPort")], help: "use a port from 1 to 65535")
         if hostNetwork, let containerPort = port["containerPort"]?.int, containerPort != hostPort {
           object.invalid(
             portPath + [.key("containerPort")], port["containerPort"] ?? .null(),
@@ -181,7 +213,8 @@ struct PodSpecCheck: APIServerCheck {
             help: "with hostNetwork the container listens on the host: use one number for both")
         }
       }
-      object.checkEnum(port["protocol"], KubernetesEnums.protocols, at: portPath + [.key("protocol")])
+      object.checkEnum(
+        port["protocol"], KubernetesEnums.protocols, at: portPath + [.key("protocol")])
     }
   }
 
@@ -204,7 +237,8 @@ struct PodSpecCheck: APIServerCheck {
       let kinds = KubernetesEnums.envVarSources.filter { source[$0].map { !$0.isNull } ?? false }
       if kinds.isEmpty {
         object.invalid(
-          envPath() + [.key("valueFrom")], source, "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+          envPath() + [.key("valueFrom")], source,
+          "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
           help: "say where the value comes from")
       } else if kinds.count > 1 {
         object.invalid(
@@ -215,7 +249,9 @@ struct PodSpecCheck: APIServerCheck {
     }
   }
 
-  private func checkProbe(_ object: inout APIServerObject, _ probe: Node, _ here: [PathComponent], kind: String) {
+  private func checkProbe(
+    _ object: inout APIServerObject, _ probe: Node, _ here: [PathComponent], kind: String
+  ) {
     let handlers = KubernetesEnums.probeHandlers.filter { probe[$0].map { !$0.isNull } ?? false }
     if handlers.isEmpty {
       object.required(
@@ -226,28 +262,43 @@ struct PodSpecCheck: APIServerCheck {
         here + [.key(handlers[1])], "may not specify more than 1 handler type",
         help: "a probe has exactly one of exec, httpGet, tcpSocket or grpc; keep \(handlers[0])")
     }
-    for field in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
-      object.checkMinimum(probe[field], 0, at: here + [.key(field)], help: "use 0 or more; leave it out for the default")
+    for field in [
+      "initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
+      "failureThreshold",
+    ] {
+      object.checkMinimum(
+        probe[field], 0, at: here + [.key(field)],
+        help: "use 0 or more; leave it out for the default")
     }
-    if kind != "readinessProbe", let threshold = probe["successThreshold"], let value = threshold.int,
+    if kind != "readinessProbe", let threshold = probe["successThreshold"],
+      let value = threshold.int,
       value != 1
     {
       object.invalid(
         here + [.key("successThreshold")], threshold, "must be 1",
         help: "liveness and startup probes succeed after one success; remove successThreshold")
     }
-    if kind == "readinessProbe", probe["terminationGracePeriodSeconds"].map({ !$0.isNull }) == true {
+    if kind == "readinessProbe", probe["terminationGracePeriodSeconds"].map({ !$0.isNull }) == true
+    {
       object.invalid(
-        here + [.key("terminationGracePeriodSeconds")], probe["terminationGracePeriodSeconds"] ?? .null(),
-        "must not be set for readinessProbes", help: "remove it: a failing readiness probe never kills the container")
+        here + [.key("terminationGracePeriodSeconds")],
+        probe["terminationGracePeriodSeconds"] ?? .null(),
+        "must not be set for readinessProbes",
+        help: "remove it: a failing readiness probe never kills the container")
     }
     let portHelp = "use a port from 1 to 65535 or a container port's name"
-    object.checkNumberOrPortName(probe["httpGet"]?["port"], at: here + [.key("httpGet"), .key("port")], help: portHelp)
-    object.checkNumberOrPortName(probe["tcpSocket"]?["port"], at: here + [.key("tcpSocket"), .key("port")], help: portHelp)
-    object.checkEnum(probe["httpGet"]?["scheme"], KubernetesEnums.httpSchemes, at: here + [.key("httpGet"), .key("scheme")])
+    object.checkNumberOrPortName(
+      probe["httpGet"]?["port"], at: here + [.key("httpGet"), .key("port")], help: portHelp)
+    object.checkNumberOrPortName(
+      probe["tcpSocket"]?["port"], at: here + [.key("tcpSocket"), .key("port")], help: portHelp)
+    object.checkEnum(
+      probe["httpGet"]?["scheme"], KubernetesEnums.httpSchemes,
+      at: here + [.key("httpGet"), .key("scheme")])
   }
 
-  private func checkResources(_ object: inout APIServerObject, _ node: Node, _ here: [PathComponent]) {
+  private func checkResources(
+    _ object: inout APIServerObject, _ node: Node, _ here: [PathComponent]
+  ) {
     guard let resourceNode = node["resources"], resourceNode.isMapping else { return }
     let resources = here + [.key("resources")]
     for list in ["limits", "requests"] {
@@ -259,11 +310,15 @@ struct PodSpecCheck: APIServerCheck {
         {
           object.report(
             path(), "Invalid value: \"\(entry.key)\": must be a standard resource for containers",
-            help: "use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain (example.com/gpu)")
+            help:
+              "use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain (example.com/gpu)"
+          )
           continue
         }
         if entry.value.int.map({ $0 < 0 }) ?? entry.value.string?.hasPrefix("-") ?? false {
-          object.invalid(path(), entry.value, "must be greater than or equal to 0", help: "use a positive quantity")
+          object.invalid(
+            path(), entry.value, "must be greater than or equal to 0",
+            help: "use a positive quantity")
         }
       }
     }
@@ -272,7 +327,8 @@ struct PodSpecCheck: APIServerCheck {
     else { return }
     for request in requests {
       guard let limit = limits.first(where: { $0.key == request.key }),
-        let requested = QuantityValue.parse(request.value), let limited = QuantityValue.parse(limit.value)
+        let requested = QuantityValue.parse(request.value),
+        let limited = QuantityValue.parse(limit.value)
       else { continue }
       if requested > limited {
         object.invalid(
@@ -309,7 +365,8 @@ struct PodSpecCheck: APIServerCheck {
                   image: ghcr.io/acme/proxy:2.0.1
           """),
       RuleExample(
-        "pods: a probe with two handlers, a request above its limit, a mount of no volume", triggers: true,
+        "pods: a probe with two handlers, a request above its limit, a mount of no volume",
+        triggers: true,
         manifests: """
           apiVersion: v1
           kind: Pod

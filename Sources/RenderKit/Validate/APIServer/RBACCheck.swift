@@ -18,39 +18,53 @@ struct RBACCheck: APIServerCheck {
       let here: [PathComponent] = [.key("rules"), .index(index)]
       func count(_ key: String) -> Int { rule[key]?.sequence?.count ?? 0 }
       if count("verbs") == 0 {
-        object.required(here + [.key("verbs")], "verbs must contain at least one value", help: "list the verbs allowed, e.g. [get, list, watch]")
+        object.required(
+          here + [.key("verbs")], "verbs must contain at least one value",
+          help: "list the verbs allowed, e.g. [get, list, watch]")
       }
       if count("nonResourceURLs") > 0 {
         if namespaced {
           object.invalid(
             here + [.key("nonResourceURLs")], rule["nonResourceURLs"] ?? .null(),
-            "namespaced rules cannot apply to non-resource URLs", help: "move non-resource URLs to a ClusterRole")
+            "namespaced rules cannot apply to non-resource URLs",
+            help: "move non-resource URLs to a ClusterRole")
         } else if count("apiGroups") > 0 || count("resources") > 0 || count("resourceNames") > 0 {
           object.invalid(
             here + [.key("nonResourceURLs")], rule["nonResourceURLs"] ?? .null(),
-            "rules cannot apply to both regular resources and non-resource URLs", help: "split this into two rules")
+            "rules cannot apply to both regular resources and non-resource URLs",
+            help: "split this into two rules")
         }
         continue
       }
       if rule["apiGroups"]?.sequence == nil {
-        object.required(here + [.key("apiGroups")], "resource rules must supply at least one api group", help: "list the API groups; \"\" is the core group")
+        object.required(
+          here + [.key("apiGroups")], "resource rules must supply at least one api group",
+          help: "list the API groups; \"\" is the core group")
       }
       if count("resources") == 0 {
-        object.required(here + [.key("resources")], "resource rules must supply at least one resource", help: "list the resources, e.g. [pods]")
+        object.required(
+          here + [.key("resources")], "resource rules must supply at least one resource",
+          help: "list the resources, e.g. [pods]")
       }
     }
   }
 
   private func checkBinding(_ object: inout APIServerObject, namespaced: Bool) {
     let roleRef: [PathComponent] = [.key("roleRef")]
-    if let group = object.value(at: roleRef + [.key("apiGroup")]), group.string != KubernetesEnums.rbacGroup {
-      object.unsupported(roleRef + [.key("apiGroup")], group, supported: [KubernetesEnums.rbacGroup])
+    if let group = object.value(at: roleRef + [.key("apiGroup")]),
+      group.string != KubernetesEnums.rbacGroup
+    {
+      object.unsupported(
+        roleRef + [.key("apiGroup")], group, supported: [KubernetesEnums.rbacGroup])
     }
-    object.checkEnum(roleRef + [.key("kind")], namespaced ? ["Role", "ClusterRole"] : ["ClusterRole"])
+    object.checkEnum(
+      roleRef + [.key("kind")], namespaced ? ["Role", "ClusterRole"] : ["ClusterRole"])
     if object.value(at: roleRef + [.key("name")])?.string == "" {
       object.required(roleRef + [.key("name")], help: "name the Role or ClusterRole to grant")
     } else {
-      object.checkSyntax(roleRef + [.key("name")], KubernetesSyntax.pathSegmentName, help: "use the role's metadata.name")
+      object.checkSyntax(
+        roleRef + [.key("name")], KubernetesSyntax.pathSegmentName,
+        help: "use the role's metadata.name")
     }
     for (index, subject) in (object.value(at: [.key("subjects")])?.sequence ?? []).enumerated() {
       let here: [PathComponent] = [.key("subjects"), .index(index)]
@@ -62,16 +76,24 @@ struct RBACCheck: APIServerCheck {
       switch kindText {
       case "ServiceAccount":
         if !group.isEmpty {
-          object.unsupported(here + [.key("apiGroup")], subject["apiGroup"] ?? .null(), supported: [""], help: "remove apiGroup: ServiceAccounts are in the core group")
+          object.unsupported(
+            here + [.key("apiGroup")], subject["apiGroup"] ?? .null(), supported: [""],
+            help: "remove apiGroup: ServiceAccounts are in the core group")
         }
-        object.checkSyntax(here + [.key("name")], KubernetesSyntax.dns1123Subdomain, help: "use the ServiceAccount's metadata.name")
+        object.checkSyntax(
+          here + [.key("name")], KubernetesSyntax.dns1123Subdomain,
+          help: "use the ServiceAccount's metadata.name")
         if !namespaced, (subject["namespace"]?.string ?? "").isEmpty {
-          object.required(here + [.key("namespace")], help: "a ClusterRoleBinding names the namespace of each ServiceAccount")
+          object.required(
+            here + [.key("namespace")],
+            help: "a ClusterRoleBinding names the namespace of each ServiceAccount")
         }
       case "User", "Group":
         // An empty apiGroup defaults to rbac.authorization.k8s.io for users and groups.
         if !group.isEmpty && group != KubernetesEnums.rbacGroup {
-          object.unsupported(here + [.key("apiGroup")], subject["apiGroup"] ?? .string(""), supported: [KubernetesEnums.rbacGroup])
+          object.unsupported(
+            here + [.key("apiGroup")], subject["apiGroup"] ?? .string(""),
+            supported: [KubernetesEnums.rbacGroup])
         }
       default:
         object.unsupported(here + [.key("kind")], kind, supported: KubernetesEnums.subjectKind)
@@ -95,7 +117,8 @@ struct RBACCheck: APIServerCheck {
             verbs: [get]
           """),
       RuleExample(
-        "rbac: a ClusterRoleBinding to a Role, and a ServiceAccount without namespace", triggers: true,
+        "rbac: a ClusterRoleBinding to a Role, and a ServiceAccount without namespace",
+        triggers: true,
         manifests: """
           apiVersion: rbac.authorization.k8s.io/v1
           kind: ClusterRoleBinding

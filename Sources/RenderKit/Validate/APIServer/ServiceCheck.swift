@@ -12,7 +12,8 @@ struct ServiceCheck: APIServerCheck {
     let ports = object.value(at: spec + [.key("ports")])?.sequence ?? []
     if ports.isEmpty && type != "ExternalName" && !headless {
       object.required(
-        spec + [.key("ports")], help: "list the ports the Service exposes, or make it headless with clusterIP: None")
+        spec + [.key("ports")],
+        help: "list the ports the Service exposes, or make it headless with clusterIP: None")
     }
     if type == "ExternalName" {
       let namePath = spec + [.key("externalName")]
@@ -32,15 +33,19 @@ struct ServiceCheck: APIServerCheck {
     } else if !clusterIP.isEmpty && !headless && !KubernetesSyntax.isIP(clusterIP) {
       object.invalid(
         spec + [.key("clusterIP")], object.value(at: spec + [.key("clusterIP")]) ?? .null(),
-        "must be a valid IP address or \"None\"", help: "leave clusterIP out to get one assigned, or use None")
+        "must be a valid IP address or \"None\"",
+        help: "leave clusterIP out to get one assigned, or use None")
     }
     checkPorts(&object, ports, type: type)
     object.checkEnum(spec + [.key("sessionAffinity")], KubernetesEnums.sessionAffinity)
     object.checkEnum(spec + [.key("internalTrafficPolicy")], KubernetesEnums.trafficPolicy)
     object.checkEnum(spec + [.key("externalTrafficPolicy")], KubernetesEnums.trafficPolicy)
-    if object.value(at: spec + [.key("externalTrafficPolicy")]) != nil, type != "NodePort", type != "LoadBalancer" {
+    if object.value(at: spec + [.key("externalTrafficPolicy")]) != nil, type != "NodePort",
+      type != "LoadBalancer"
+    {
       object.invalid(
-        spec + [.key("externalTrafficPolicy")], object.value(at: spec + [.key("externalTrafficPolicy")]) ?? .null(),
+        spec + [.key("externalTrafficPolicy")],
+        object.value(at: spec + [.key("externalTrafficPolicy")]) ?? .null(),
         "may only be set for externally-accessible services",
         help: "remove externalTrafficPolicy, or change the Service type")
     }
@@ -48,8 +53,12 @@ struct ServiceCheck: APIServerCheck {
     for index in (object.value(at: spec + [.key("ipFamilies")])?.sequence ?? []).indices {
       object.checkEnum(spec + [.key("ipFamilies"), .index(index)], KubernetesEnums.ipFamily)
     }
-    for (index, range) in (object.value(at: spec + [.key("loadBalancerSourceRanges")])?.sequence ?? []).enumerated() {
-      if let text = range.string, KubernetesSyntax.cidr(text.trimmingPrefix(while: \.isWhitespace).description) == nil {
+    for (index, range)
+      in (object.value(at: spec + [.key("loadBalancerSourceRanges")])?.sequence ?? []).enumerated()
+    {
+      if let text = range.string,
+        KubernetesSyntax.cidr(text.trimmingPrefix(while: \.isWhitespace).description) == nil
+      {
         object.invalid(
           spec + [.key("loadBalancerSourceRanges"), .index(index)], range,
           "must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24",
@@ -61,7 +70,7 @@ struct ServiceCheck: APIServerCheck {
 
   private func checkPorts(_ object: inout APIServerObject, _ ports: [Node], type: String) {
     var names: Set<String> = []
-    var ports_: Set<String> = []
+    var portsAndProtocols: Set<String> = []
     for (index, port) in ports.enumerated() {
       let here: [PathComponent] = [.key("spec"), .key("ports"), .index(index)]
       if let name = port["name"], let text = name.string, !text.isEmpty {
@@ -69,22 +78,28 @@ struct ServiceCheck: APIServerCheck {
           here + [.key("name")], KubernetesSyntax.dns1123Label,
           help: "port names are lowercase letters, digits and '-', at most 63 characters")
         if !names.insert(text).inserted {
-          object.duplicate(here + [.key("name")], name, help: "give each port of the Service its own name")
+          object.duplicate(
+            here + [.key("name")], name, help: "give each port of the Service its own name")
         }
       } else if ports.count > 1 {
-        object.required(here + [.key("name")], help: "a Service with more than one port names every port")
+        object.required(
+          here + [.key("name")], help: "a Service with more than one port names every port")
       }
       object.checkPortNumber(here + [.key("port")], help: "use a port from 1 to 65535")
       object.checkEnum(here + [.key("protocol")], KubernetesEnums.protocols)
       if let number = port["port"]?.int {
         let key = "\(number)/\(port["protocol"]?.string ?? "TCP")"
-        if !ports_.insert(key).inserted {
+        if !portsAndProtocols.insert(key).inserted {
           object.duplicate(
-            here, port, help: "port \(number) with protocol \(port["protocol"]?.string ?? "TCP") is listed twice; remove one")
+            here, port,
+            help:
+              "port \(number) with protocol \(port["protocol"]?.string ?? "TCP") is listed twice; remove one"
+          )
         }
       }
       object.checkNumberOrPortName(
-        here + [.key("targetPort")], help: "use the container's port number (1 to 65535) or the name of a container port")
+        here + [.key("targetPort")],
+        help: "use the container's port number (1 to 65535) or the name of a container port")
       if let nodePort = port["nodePort"], let number = nodePort.int, number != 0 {
         if type != "NodePort" && type != "LoadBalancer" {
           object.forbidden(
@@ -126,7 +141,8 @@ struct ServiceCheck: APIServerCheck {
             - {port: 80443, targetPort: https}
           """),
       RuleExample(
-        "services: named ports, a NodePort in range, a headless Service without ports", triggers: false,
+        "services: named ports, a NodePort in range, a headless Service without ports",
+        triggers: false,
         manifests: """
           apiVersion: v1
           kind: Service

@@ -2,7 +2,8 @@
 /// selectors that match their pod template, restart policy, update strategies.
 struct WorkloadCheck: APIServerCheck {
   let kinds: Set<String> = [
-    "apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet", "/ReplicationController",
+    "apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet",
+    "/ReplicationController",
   ]
 
   func check(_ object: inout APIServerObject) {
@@ -18,11 +19,14 @@ struct WorkloadCheck: APIServerCheck {
       {
         object.unsupported(
           restart, policy, supported: ["Always"],
-          help: "\(object.kind) pods run until stopped: remove restartPolicy; use a Job for run-to-completion work")
+          help:
+            "\(object.kind) pods run until stopped: remove restartPolicy; use a Job for run-to-completion work"
+        )
       }
       if object.value(at: pod.path + [.key("activeDeadlineSeconds")]) != nil {
         object.forbidden(
-          pod.path + [.key("activeDeadlineSeconds")], "activeDeadlineSeconds in \(object.kind == "Deployment" ? "ReplicaSet" : object.kind) is not Supported",
+          pod.path + [.key("activeDeadlineSeconds")],
+          "activeDeadlineSeconds in \(object.kind == "Deployment" ? "ReplicaSet" : object.kind) is not Supported",
           help: "remove it: pods of a \(object.kind) run until stopped")
       }
     }
@@ -30,13 +34,16 @@ struct WorkloadCheck: APIServerCheck {
     case "Deployment": checkDeployment(&object)
     case "StatefulSet":
       object.checkEnum(spec + [.key("podManagementPolicy")], KubernetesEnums.podManagementPolicy)
-      object.checkEnum(spec + [.key("updateStrategy"), .key("type")], KubernetesEnums.statefulSetUpdateStrategy)
+      object.checkEnum(
+        spec + [.key("updateStrategy"), .key("type")], KubernetesEnums.statefulSetUpdateStrategy)
       for field in ["whenDeleted", "whenScaled"] {
         object.checkEnum(
-          spec + [.key("persistentVolumeClaimRetentionPolicy"), .key(field)], KubernetesEnums.pvcRetentionPolicy)
+          spec + [.key("persistentVolumeClaimRetentionPolicy"), .key(field)],
+          KubernetesEnums.pvcRetentionPolicy)
       }
     case "DaemonSet":
-      object.checkEnum(spec + [.key("updateStrategy"), .key("type")], KubernetesEnums.daemonSetUpdateStrategy)
+      object.checkEnum(
+        spec + [.key("updateStrategy"), .key("type")], KubernetesEnums.daemonSetUpdateStrategy)
     default: break
     }
   }
@@ -53,8 +60,10 @@ struct WorkloadCheck: APIServerCheck {
       let wanted = object.stringMap(selector)
       if !wanted.isEmpty && !wanted.allSatisfy({ labels[$0.key] == $0.value }) {
         object.invalid(
-          pod.metadataPath + [.key("labels")], object.value(at: pod.metadataPath + [.key("labels")]) ?? .null(),
-          "`selector` does not match template `labels`", help: "give the pod template every label of spec.selector")
+          pod.metadataPath + [.key("labels")],
+          object.value(at: pod.metadataPath + [.key("labels")]) ?? .null(),
+          "`selector` does not match template `labels`",
+          help: "give the pod template every label of spec.selector")
       }
       return
     }
@@ -67,7 +76,8 @@ struct WorkloadCheck: APIServerCheck {
     }
     if !object.selector(selector, matches: labels) {
       object.invalid(
-        pod.metadataPath + [.key("labels")], object.value(at: pod.metadataPath + [.key("labels")]) ?? .null(),
+        pod.metadataPath + [.key("labels")],
+        object.value(at: pod.metadataPath + [.key("labels")]) ?? .null(),
         "`selector` does not match template `labels`",
         help: "give the pod template every label spec.selector requires")
     }
@@ -85,8 +95,10 @@ struct WorkloadCheck: APIServerCheck {
     }
     let surgePath = rolling + [.key("maxSurge")]
     let unavailablePath = rolling + [.key("maxUnavailable")]
-    object.checkIntOrPercent(surgePath, atMostHundred: false, help: "use a number of pods or a percentage")
-    object.checkIntOrPercent(unavailablePath, atMostHundred: true, help: "use a number of pods or a percentage up to 100%")
+    object.checkIntOrPercent(
+      surgePath, atMostHundred: false, help: "use a number of pods or a percentage")
+    object.checkIntOrPercent(
+      unavailablePath, atMostHundred: true, help: "use a number of pods or a percentage up to 100%")
     func isZero(_ node: Node?) -> Bool { node?.int == 0 || node?.string == "0%" }
     if let unavailable = object.value(at: unavailablePath), isZero(unavailable),
       isZero(object.value(at: surgePath))
@@ -95,11 +107,14 @@ struct WorkloadCheck: APIServerCheck {
         unavailablePath, unavailable, "may not be 0 when `maxSurge` is 0",
         help: "a rollout must either add or remove a pod: raise maxSurge or maxUnavailable")
     }
-    if let deadline = object.value(at: [.key("spec"), .key("progressDeadlineSeconds")]), let seconds = deadline.int {
+    if let deadline = object.value(at: [.key("spec"), .key("progressDeadlineSeconds")]),
+      let seconds = deadline.int
+    {
       let minReady = object.value(at: [.key("spec"), .key("minReadySeconds")])?.int ?? 0
       if seconds <= minReady {
         object.invalid(
-          [.key("spec"), .key("progressDeadlineSeconds")], deadline, "must be greater than minReadySeconds",
+          [.key("spec"), .key("progressDeadlineSeconds")], deadline,
+          "must be greater than minReadySeconds",
           help: "give a rollout more time than a pod needs to count as available")
       }
     }
@@ -122,7 +137,8 @@ struct WorkloadCheck: APIServerCheck {
                 - {name: app, image: "ghcr.io/acme/web:1.4.2"}
           """),
       RuleExample(
-        "workloads: negative replicas and `restartPolicy: OnFailure` in a StatefulSet", triggers: true,
+        "workloads: negative replicas and `restartPolicy: OnFailure` in a StatefulSet",
+        triggers: true,
         manifests: """
           apiVersion: apps/v1
           kind: StatefulSet

@@ -35,7 +35,8 @@ struct APIServerCorpusCase: Sendable, CustomStringConvertible {
   }
 
   /// What the schema check and the `apiserver` rule report on the case.
-  func findings(schema: KubernetesSchema) throws -> (schema: [Diagnostic], apiserver: [Diagnostic]) {
+  func findings(schema: KubernetesSchema) throws -> (schema: [Diagnostic], apiserver: [Diagnostic])
+  {
     let resources = try RuleTestSupport.resources(text, file: name + ".yaml")
     let schemaFindings = resources.flatMap { rendered in
       schema.validate(rendered.resource, renderedPath: rendered.path)
@@ -45,6 +46,7 @@ struct APIServerCorpusCase: Sendable, CustomStringConvertible {
   }
 
   var kind: String {
-    text.split(separator: "\n").first { $0.hasPrefix("kind: ") }.map { String($0.dropFirst(6)) } ?? ""
+    text.split(separator: "\n").first { $0.hasPrefix("kind: ") }.map { String($0.dropFirst(6)) }
+      ?? ""
   }
 }

@@ -17,9 +17,11 @@ enum APIServerCorpusReport {
         if byRender { renderCaught += 1 }
       }
       let mark = { (caught: Bool) in
-        corpusCase.rejected ? (caught ? "caught" : "**missed**") : (caught ? "**false alarm**" : "passes")
+        corpusCase.rejected
+          ? (caught ? "caught" : "**missed**") : (caught ? "**false alarm**" : "passes")
       }
-      let detail = (corpusCase.message.map { "`\($0)`" } ?? "") + (corpusCase.note.map { " (\($0))" } ?? "")
+      let detail =
+        (corpusCase.message.map { "`\($0)`" } ?? "") + (corpusCase.note.map { " (\($0))" } ?? "")
       rows.append(
         "| `\(corpusCase.name)` | \(corpusCase.kind) | \(corpusCase.rejected ? "rejected" : "accepted") | \(mark(bySchema)) | \(mark(byRender)) | \(RuleDocumentation.tableCell(detail)) |"
       )

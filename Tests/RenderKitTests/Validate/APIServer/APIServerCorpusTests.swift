@@ -29,7 +29,9 @@ import Testing
           "expected a finding with \(message), got \(all.map(\.message))")
       }
     } else {
-      #expect(all.isEmpty, "the API server accepts \(corpusCase.name); render reports \(all.map(\.message))")
+      #expect(
+        all.isEmpty,
+        "the API server accepts \(corpusCase.name); render reports \(all.map(\.message))")
     }
     // The rule runs after the schema: it does not repeat the schema's findings.
     let schemaFields = Set(schema.flatMap { $0.related.map(\.message) })
@@ -43,7 +45,8 @@ import Testing
   }
 
   @Test func committedTableIsUpToDate() throws {
-    let generated = try APIServerCorpusReport.markdown(Self.cases, schema: try KubernetesSchema.bundled())
+    let generated = try APIServerCorpusReport.markdown(
+      Self.cases, schema: try KubernetesSchema.bundled())
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
       if (try? String(contentsOfFile: Self.docsPath, encoding: .utf8)) != generated {
         try generated.write(toFile: Self.docsPath, atomically: true, encoding: .utf8)

@@ -58,7 +58,8 @@ import Testing
         type: ClusterIP
         ports: [{port: 80}]
       """)
-    let value = Node.string("Foo", at: SourceLocation(file: "services/web/service.yaml", line: 7, column: 9))
+    let value = Node.string(
+      "Foo", at: SourceLocation(file: "services/web/service.yaml", line: 7, column: 9))
     resources[0].resource.body = Support.replacing(
       Support.path("spec.type"), with: value, in: resources[0].body)
     let findings = rule.check(Support.context(resources))

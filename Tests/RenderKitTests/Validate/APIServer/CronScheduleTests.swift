@@ -24,7 +24,10 @@ import Testing
     ("0 0 * * 7", "end of range (7) above maximum (6): 7"),
     ("*/0 * * * *", "step of range should be a positive number: */0"),
     ("0 9-5 * * *", "beginning of range (9) beyond end of range (5): 9-5"),
-    ("0 0 * * funday", "failed to parse int from funday: strconv.Atoi: parsing \"funday\": invalid syntax"),
+    (
+      "0 0 * * funday",
+      "failed to parse int from funday: strconv.Atoi: parsing \"funday\": invalid syntax"
+    ),
     ("1-2-3 * * * *", "too many hyphens: 1-2-3"),
     ("@fortnightly", "unrecognized descriptor: @fortnightly"),
     ("@every 5 minutes", "unrecognized descriptor: @every 5 minutes"),

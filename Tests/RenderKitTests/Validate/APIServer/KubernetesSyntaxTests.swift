@@ -49,7 +49,8 @@ import Testing
     #expect(KubernetesSyntax.portName("8080") == ["must contain at least one letter (a-z)"])
     #expect(KubernetesSyntax.portName("a--b") == ["must not contain consecutive hyphens"])
     #expect(KubernetesSyntax.portName("-http") == ["must not begin or end with a hyphen"])
-    #expect(KubernetesSyntax.portName("http-metrics-endpoint") == ["must be no more than 15 characters"])
+    #expect(
+      KubernetesSyntax.portName("http-metrics-endpoint") == ["must be no more than 15 characters"])
   }
 
   @Test func configKeysAndEnvironmentVariables() {
@@ -66,9 +67,15 @@ import Testing
     #expect(KubernetesSyntax.isIP("10.0.0.1") && KubernetesSyntax.isIP("fd00::1"))
     #expect(!KubernetesSyntax.isIP("10.0.0.300") && !KubernetesSyntax.isIP("web"))
     let outer = try #require(KubernetesSyntax.cidr("10.0.0.0/8"))
-    #expect(KubernetesSyntax.isStrictSubnet(try #require(KubernetesSyntax.cidr("10.1.0.0/16")), of: outer))
-    #expect(!KubernetesSyntax.isStrictSubnet(try #require(KubernetesSyntax.cidr("10.0.0.0/8")), of: outer))
-    #expect(!KubernetesSyntax.isStrictSubnet(try #require(KubernetesSyntax.cidr("11.0.0.0/16")), of: outer))
+    #expect(
+      KubernetesSyntax.isStrictSubnet(try #require(KubernetesSyntax.cidr("10.1.0.0/16")), of: outer)
+    )
+    #expect(
+      !KubernetesSyntax.isStrictSubnet(try #require(KubernetesSyntax.cidr("10.0.0.0/8")), of: outer)
+    )
+    #expect(
+      !KubernetesSyntax.isStrictSubnet(
+        try #require(KubernetesSyntax.cidr("11.0.0.0/16")), of: outer))
     #expect(KubernetesSyntax.cidr("10.0.0.0/33") == nil && KubernetesSyntax.cidr("10.0.0.0") == nil)
     #expect(KubernetesSyntax.cidr("2001:db8::/64")?.prefix == 64)
     #expect(KubernetesSyntax.percent("25%") == 25 && KubernetesSyntax.percent("25") == nil)

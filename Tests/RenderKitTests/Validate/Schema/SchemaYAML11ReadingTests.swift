@@ -58,9 +58,18 @@ import Testing
   }
 
   @Test(arguments: [
-    ("1_000", "'replicas': '1_000' is the number 1000 to YAML 1.1 readers such as kubectl, but the string '1_000' to YAML 1.2"),
-    ("1:30", "'replicas': '1:30' is the base-60 number 90 to YAML 1.1 readers such as kubectl, but the string '1:30' to YAML 1.2"),
-    ("0b11", "'replicas': '0b11' is the number 3 to YAML 1.1 readers such as kubectl, but the string '0b11' to YAML 1.2"),
+    (
+      "1_000",
+      "'replicas': '1_000' is the number 1000 to YAML 1.1 readers such as kubectl, but the string '1_000' to YAML 1.2"
+    ),
+    (
+      "1:30",
+      "'replicas': '1:30' is the base-60 number 90 to YAML 1.1 readers such as kubectl, but the string '1:30' to YAML 1.2"
+    ),
+    (
+      "0b11",
+      "'replicas': '0b11' is the number 3 to YAML 1.1 readers such as kubectl, but the string '0b11' to YAML 1.2"
+    ),
   ])
   func yaml11NumbersWhereAnIntegerBelongsAreNamed(value: String, message: String) throws {
     let findings = try Support.findings(
