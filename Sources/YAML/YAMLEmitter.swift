@@ -127,7 +127,9 @@ public enum YAMLEmitter {
       case .sequence(let items) where !items.isEmpty:
         writeSequence(items, indent: 0, inline: false)
       default:
-        writeScalarValue(node, indent: 0)
+        // A literal block at the root needs indented lines: libyaml ends a block scalar
+        // at a line in column 1 ("did not find expected <document start>").
+        writeScalarValue(node, indent: 2)
       }
     }
 

@@ -126,3 +126,13 @@ import Testing
     #expect(readBack?["k"]?.string == multiline)
   }
 }
+
+@Suite struct YAMLEmitterRootTests {
+  /// Found by the fuzz test: a multi-line string as a whole document was written as a
+  /// literal block with its lines in column 1, which libyaml cannot read back.
+  @Test func aMultiLineStringDocumentReadsBack() throws {
+    let emitted = YAMLEmitter.emit(.string("one\ntwo\n"))
+    #expect(emitted == "|\n  one\n  two\n")
+    #expect(try YAMLParser.parse(emitted, file: "out.yaml").first?.string == "one\ntwo\n")
+  }
+}
