@@ -17,7 +17,8 @@ import Testing
   @Test func yamlReaderAndEmitter() {
     var random = FuzzInput(seed: FuzzInput.seed(1))
     var parsed = 0
-    for iteration in 0..<FuzzInput.iterations(10_000) {
+    let iterations = FuzzInput.iterations(10_000)
+    for iteration in 0..<iterations {
       let text =
         iteration % 2 == 0
         ? random.yamlText() : random.mutate(random.pick(Self.seedCorpus))
@@ -45,7 +46,7 @@ import Testing
         }
       }
     }
-    #expect(parsed > 100, "the generator should make some valid YAML")
+    #expect(parsed > iterations / 100, "the generator should make some valid YAML")
   }
 
   /// Every expression parses or fails with a message; every parsed one evaluates or
@@ -59,7 +60,8 @@ import Testing
       "values": values["values"] ?? .null(), "service": .mapping([]), "env": .mapping([]),
     ])
     var evaluated = 0
-    for _ in 0..<FuzzInput.iterations(10_000) {
+    let iterations = FuzzInput.iterations(10_000)
+    for _ in 0..<iterations {
       let text = random.expressionText()
       do {
         let expression = try ExpressionParser.parse(Substring(text))
@@ -71,7 +73,7 @@ import Testing
       let document = Node.mapping([Node.Entry("k", .string("${ \(text) }"))])
       _ = TemplateRenderer(scope: scope).render(document)
     }
-    #expect(evaluated > 50, "the generator should make some valid expressions")
+    #expect(evaluated > iterations / 500, "the generator should make some valid expressions")
   }
 
   /// JSON patches on random trees: all or nothing (a failed patch leaves the tree as it
