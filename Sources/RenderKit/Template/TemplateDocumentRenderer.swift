@@ -83,6 +83,7 @@ struct TemplateDocumentRenderer {
   private mutating func interpolate(
     _ template: ScalarTemplate, position: ScalarPosition
   ) -> Interpolation? {
+    if budget.isExceeded { return nil }
     var text = ""
     var failed = false
     var first: SourceLocation?
@@ -119,6 +120,9 @@ struct TemplateDocumentRenderer {
   private mutating func evaluate(
     _ parsed: Result<TemplateExpression, TemplateError>, at location: SourceLocation
   ) -> Node? {
+    // Past the budget the document is in error already: evaluating the rest (a `toJson`
+    // of a large value each) would only cost time.
+    if budget.isExceeded { return nil }
     do throws(TemplateError) {
       let expression = try parsed.get()
       let value = try ExpressionEvaluator(scope: scope, location: location).evaluate(expression)
