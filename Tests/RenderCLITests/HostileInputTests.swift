@@ -19,7 +19,8 @@ import Testing
   @Test func aFileThatIsNotUTF8IsReportedAtItsFirstBadByteAndNothingElse() throws {
     let repository = try TemporaryRepository(Fixture.shop)
     try repository.writeBytes(
-      "services/web/service.yaml", Array("template: web\nimage: ghcr.io/acme/w".utf8) + [0xE9, 0x0A])
+      "services/web/service.yaml",
+      Array("template: web\nimage: ghcr.io/acme/w".utf8) + [0xE9, 0x0A])
     let result = try repository.render("validate")
     #expect(result.status == 1)
     #expect(

@@ -143,6 +143,7 @@ import Testing
   @Test(arguments: ["\n  &1\n &-", "\n\n   x\ny", "\n\tx\ny"])
   func aBlockWhoseFirstTextLineStartsWithSpaceIsQuoted(value: String) throws {
     let emitted = YAMLEmitter.emit(.mapping([Node.Entry("k", .string(value))]))
-    #expect(try YAMLParser.parse(emitted, file: "out.yaml").first?["k"]?.string == value, "\(emitted)")
+    #expect(
+      try YAMLParser.parse(emitted, file: "out.yaml").first?["k"]?.string == value, "\(emitted)")
   }
 }

@@ -31,14 +31,16 @@ import Testing
   }
 
   @Test func errorsOnLineOneAfterAByteOrderMarkHaveTheirRealColumn() {
-    #expect(errors("\u{FEFF}a: 1\na: 2\n") == ["2:1: duplicate key 'a' (first set at line 1, column 1)"])
+    #expect(
+      errors("\u{FEFF}a: 1\na: 2\n") == ["2:1: duplicate key 'a' (first set at line 1, column 1)"])
     #expect(errors("\u{FEFF}a: [1\n").first?.hasPrefix("2:1:") == true)
   }
 
   // MARK: Numbers YAML 1.1 and 1.2 read differently
 
   @Test func leadingZeroIntegersAreKeptAsWritten() throws {
-    let node = try parse("mode: 0644\nnegative: -0755\nzero: 0\nexplicit: !!int 0644\noctal: 0o644\n")
+    let node = try parse(
+      "mode: 0644\nnegative: -0755\nzero: 0\nexplicit: !!int 0644\noctal: 0o644\n")
     #expect(node["mode"]?.string == "0644")
     #expect(node["negative"]?.string == "-0755")
     #expect(node["zero"]?.int == 0)
@@ -63,7 +65,9 @@ import Testing
     #expect(reading.help == help)
   }
 
-  @Test(arguments: ["0o644", "0x1F", "644", "0", "1.5", "hello", "true", "1e3", "1.4.2", "12:00:00Z", "y2k", ""])
+  @Test(arguments: [
+    "0o644", "0x1F", "644", "0", "1.5", "hello", "true", "1e3", "1.4.2", "12:00:00Z", "y2k", "",
+  ])
   func scalarsEveryReaderAgreesOnHaveNoYAML11Reading(text: String) {
     #expect(YAML11Reading.of(plain: text) == nil)
   }
@@ -76,14 +80,19 @@ import Testing
   }
 
   @Test func aFloatThatOverflowsIsAnError() throws {
-    #expect(errors("a: 1e400\n") == ["1:4: number '1e400' is too large for a 64-bit float; quote it if it is a string"])
+    #expect(
+      errors("a: 1e400\n") == [
+        "1:4: number '1e400' is too large for a 64-bit float; quote it if it is a string"
+      ])
     #expect(errors("a: [-1e400]\n").count == 1)
     #expect(errors("a: !!float 1e999\n") == ["1:4: '1e999' is not a valid !!float"])
     #expect(try parse("a: .inf\nb: -.Inf\nc: 1e300\n")["a"]?.scalar == .float(.infinity))
   }
 
   @Test func aJSONFloatThatOverflowsIsAnError() {
-    #expect(throws: YAMLParseFailure.self) { try JSONParser.parse("{\"a\": 1e400}", file: "a.json") }
+    #expect(throws: YAMLParseFailure.self) {
+      try JSONParser.parse("{\"a\": 1e400}", file: "a.json")
+    }
   }
 
   // MARK: Keys compared by bytes
@@ -164,7 +173,9 @@ import Testing
     }
   }
 
-  @Test(arguments: [("\u{01}", "U+0001"), ("\u{0}", "U+0000"), ("\u{7F}", "U+007F"), ("\u{1B}", "U+001B")])
+  @Test(arguments: [
+    ("\u{01}", "U+0001"), ("\u{0}", "U+0000"), ("\u{7F}", "U+007F"), ("\u{1B}", "U+001B"),
+  ])
   func aControlCharacterIsReportedWhereItIs(character: String, code: String) {
     #expect(
       error("a: 1\nb:\n  c: \"x\(character)y\"\n")

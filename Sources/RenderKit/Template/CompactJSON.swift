@@ -13,7 +13,8 @@ enum CompactJSON {
     case .scalar(.string(let text), _):
       // Most strings need no escape: appended whole, not character by character (a
       // `toJson` of a 20 MB value took a second that way).
-      if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+      if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+      ) {
         output += "\""
         output += text
         output += "\""

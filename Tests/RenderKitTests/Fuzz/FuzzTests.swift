@@ -27,7 +27,8 @@ import Testing
         documents = try YAMLParser.parse(text, file: "fuzz.yaml")
       } catch {
         for problem in error.errors {
-          #expect(problem.location.line >= 1 && problem.location.column >= 1, "\(text.debugDescription)")
+          #expect(
+            problem.location.line >= 1 && problem.location.column >= 1, "\(text.debugDescription)")
         }
         continue
       }
@@ -84,7 +85,8 @@ import Testing
     for _ in 0..<FuzzInput.iterations(5_000) {
       var body = random.node()
       if random.chance(50), case .mapping(var entries) = body.content {
-        entries.insert(Node.Entry("kind", .string(random.pick(["Deployment", "Pod", "Service"]))), at: 0)
+        entries.insert(
+          Node.Entry("kind", .string(random.pick(["Deployment", "Pod", "Service"]))), at: 0)
         body = .mapping(entries)
       }
       let original = body

@@ -27,7 +27,9 @@ import Testing
     let paths = compilation.tree.files.map(\.path)
     #expect(paths.contains("dev/_environment/configmap-one.yaml"))
     #expect(paths.contains("dev/_environment/configmap-two.yaml"))
-    #expect(Fixture.body(compilation, "dev/_environment/configmap-two.yaml")?.contains("mode: \"0644\"") == true)
+    #expect(
+      Fixture.body(compilation, "dev/_environment/configmap-two.yaml")?.contains("mode: \"0644\"")
+        == true)
   }
 
   @Test func eachItemOfAListIsCheckedAndLocatedAtTheItem() async throws {

@@ -39,7 +39,9 @@ import Testing
   @Test func aQuotedLeadingZeroIsAStringNotAnAmbiguity() throws {
     let findings = try Support.findings(Self.pod(volume: "'0644'"))
     #expect(
-      Support.summary(findings) == [#"8:44: 'defaultMode' must be an integer, not a string ("0644")"#])
+      Support.summary(findings) == [
+        #"8:44: 'defaultMode' must be an integer, not a string ("0644")"#
+      ])
   }
 
   @Test func intOrStringFieldsRefuseAmbiguousNumbers() throws {
@@ -58,9 +60,18 @@ import Testing
   }
 
   @Test(arguments: [
-    ("1_000", "'replicas': '1_000' is the number 1000 to YAML 1.1 readers such as kubectl, but the string '1_000' to YAML 1.2"),
-    ("1:30", "'replicas': '1:30' is the base-60 number 90 to YAML 1.1 readers such as kubectl, but the string '1:30' to YAML 1.2"),
-    ("0b11", "'replicas': '0b11' is the number 3 to YAML 1.1 readers such as kubectl, but the string '0b11' to YAML 1.2"),
+    (
+      "1_000",
+      "'replicas': '1_000' is the number 1000 to YAML 1.1 readers such as kubectl, but the string '1_000' to YAML 1.2"
+    ),
+    (
+      "1:30",
+      "'replicas': '1:30' is the base-60 number 90 to YAML 1.1 readers such as kubectl, but the string '1:30' to YAML 1.2"
+    ),
+    (
+      "0b11",
+      "'replicas': '0b11' is the number 3 to YAML 1.1 readers such as kubectl, but the string '0b11' to YAML 1.2"
+    ),
   ])
   func yaml11NumbersWhereAnIntegerBelongsAreNamed(value: String, message: String) throws {
     let findings = try Support.findings(
