@@ -26,7 +26,15 @@ extension String {
   /// `MappingKey`). Canonically equivalent strings with different bytes are different.
   @inlinable
   public func hasSameBytes(as other: String) -> Bool {
-    // `==` rejects almost every different key quickly; bytes decide the rest.
-    self == other && utf8.elementsEqual(other.utf8)
+    // The hottest comparison of a build (every key lookup): lengths first, then the
+    // bytes in place; native strings always have contiguous UTF-8.
+    let mine = utf8
+    let theirs = other.utf8
+    guard mine.count == theirs.count else { return false }
+    let inPlace = mine.withContiguousStorageIfAvailable { left in
+      theirs.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+    }
+    if let inPlace, let equal = inPlace { return equal }
+    return mine.elementsEqual(theirs)
   }
 }

@@ -89,8 +89,12 @@ public enum YAMLEmitter {
       body = body.dropLast()
       trailingNewlines += 1
     }
-    guard let first = body.first, first != " ", first != "\t" else { return nil }
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    // A reader takes the block's indentation from its first non-empty line: that line
+    // must not start with a space (found by fuzzing: "\n  x\n y" read back wrong).
+    guard let firstText = lines.first(where: { !$0.isEmpty }), let first = firstText.first,
+      first != " ", first != "\t"
+    else { return nil }
     for line in lines {
       if let last = line.last, last == " " || last == "\t" { return nil }
       for scalar in line.unicodeScalars
@@ -127,7 +131,9 @@ public enum YAMLEmitter {
       case .sequence(let items) where !items.isEmpty:
         writeSequence(items, indent: 0, inline: false)
       default:
-        writeScalarValue(node, indent: 0)
+        // A literal block at the root needs indented lines: libyaml ends a block scalar
+        // at a line in column 1 ("did not find expected <document start>").
+        writeScalarValue(node, indent: 2)
       }
     }
 

@@ -126,3 +126,24 @@ import Testing
     #expect(readBack?["k"]?.string == multiline)
   }
 }
+
+@Suite struct YAMLEmitterRootTests {
+  /// Found by the fuzz test: a multi-line string as a whole document was written as a
+  /// literal block with its lines in column 1, which libyaml cannot read back.
+  @Test func aMultiLineStringDocumentReadsBack() throws {
+    let emitted = YAMLEmitter.emit(.string("one\ntwo\n"))
+    #expect(emitted == "|\n  one\n  two\n")
+    #expect(try YAMLParser.parse(emitted, file: "out.yaml").first?.string == "one\ntwo\n")
+  }
+}
+
+@Suite struct YAMLEmitterLiteralBlockTests {
+  /// Found by libFuzzer (Scripts/fuzz.sh): after an empty first line, a line starting
+  /// with spaces set the block's indentation for a reader, and the value read back wrong.
+  @Test(arguments: ["\n  &1\n &-", "\n\n   x\ny", "\n\tx\ny"])
+  func aBlockWhoseFirstTextLineStartsWithSpaceIsQuoted(value: String) throws {
+    let emitted = YAMLEmitter.emit(.mapping([Node.Entry("k", .string(value))]))
+    #expect(
+      try YAMLParser.parse(emitted, file: "out.yaml").first?["k"]?.string == value, "\(emitted)")
+  }
+}

@@ -11,8 +11,18 @@ public enum JSONPatch {
     _ operations: [JSONPatchOperation], to document: inout Node, resource: String
   ) -> [Diagnostic] {
     var patched = document
+    var budget = ExpansionBudget()
     for operation in operations {
       do {
+        // What an operation adds is charged, so `copy` onto its own parent, repeated,
+        // stops at the budget instead of doubling the resource until memory runs out.
+        if let added = try addedValue(operation, in: patched), !budget.charge(added) {
+          return [
+            .input(
+              "json patch '\(operation.op.rawValue)' on \(resource) makes the resource grow past \(budget.description); refusing to apply it",
+              at: operation.location)
+          ]
+        }
         try apply(operation, to: &patched)
       } catch {
         return [
@@ -31,6 +41,17 @@ public enum JSONPatch {
   struct Failure: Error {
     var message: String
     var location: SourceLocation?
+  }
+
+  /// The value `operation` puts into the document, if it adds one.
+  private static func addedValue(
+    _ operation: JSONPatchOperation, in document: Node
+  ) throws(Failure) -> Node? {
+    switch operation.op {
+    case .add, .replace: operation.value
+    case .copy: try find(source(of: operation), in: document)
+    case .remove, .test, .move: nil
+    }
   }
 
   static func apply(_ operation: JSONPatchOperation, to document: inout Node) throws(Failure) {

@@ -11,7 +11,16 @@ enum CompactJSON {
   private static func write(_ node: Node, to output: inout String) throws(TemplateError) {
     switch node.content {
     case .scalar(.string(let text), _):
-      output += JSONString.quoted(text)
+      // Most strings need no escape: appended whole, not character by character (a
+      // `toJson` of a 20 MB value took a second that way).
+      if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+      ) {
+        output += "\""
+        output += text
+        output += "\""
+      } else {
+        output += JSONString.quoted(text)
+      }
     case .scalar(.float(let value), _) where !value.isFinite:
       throw TemplateError(
         "'toJson' cannot write \(Scalar.float(value).canonicalText): JSON has no such number")

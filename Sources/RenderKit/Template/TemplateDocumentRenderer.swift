@@ -12,6 +12,9 @@ struct TemplateDocumentRenderer {
   private(set) var trace: [[PathComponent]: SourceLocation] = [:]
   /// The output path of the node being rendered; kept only when tracing.
   private var path: [PathComponent] = []
+  /// Every substituted value, charged at each use (see `ExpansionBudget`).
+  private var budget = ExpansionBudget()
+  private var reportedBudget = false
 
   init(scope: TemplateScope, tracing: Bool, templates: ScalarTemplates) {
     self.scope = scope
@@ -82,6 +85,7 @@ struct TemplateDocumentRenderer {
   private mutating func interpolate(
     _ template: ScalarTemplate, position: ScalarPosition
   ) -> Interpolation? {
+    if budget.isExceeded { return nil }
     var text = ""
     var failed = false
     var first: SourceLocation?
@@ -109,6 +113,10 @@ struct TemplateDocumentRenderer {
       }
     }
     guard !failed, let first else { return nil }
+    guard budget.charge(bytes: text.utf8.count) else {
+      reportBudget(at: first)
+      return nil
+    }
     let location = template.soleExpression != nil ? valueLocation ?? first : first
     return Interpolation(text: text, location: location, first: first)
   }
@@ -118,14 +126,34 @@ struct TemplateDocumentRenderer {
   private mutating func evaluate(
     _ parsed: Result<TemplateExpression, TemplateError>, at location: SourceLocation
   ) -> Node? {
+    // Past the budget the document is in error already: evaluating the rest (a `toJson`
+    // of a large value each) would only cost time.
+    if budget.isExceeded { return nil }
     do throws(TemplateError) {
       let expression = try parsed.get()
-      return try ExpressionEvaluator(scope: scope, location: location).evaluate(expression)
+      let value = try ExpressionEvaluator(scope: scope, location: location).evaluate(expression)
         .required()
+      guard budget.charge(value) else {
+        reportBudget(at: location)
+        return nil
+      }
+      return value
     } catch {
       report(error, at: location)
       return nil
     }
+  }
+
+  /// Once per document: the substituted values have grown past the budget.
+  private mutating func reportBudget(at location: SourceLocation) {
+    guard !reportedBudget else { return }
+    reportedBudget = true
+    report(
+      TemplateError(
+        "the values substituted into this document expand to more than \(budget.description); refusing to render it",
+        help:
+          "a value used in many places (or made with aliases, or through toJson) is copied at each use; use it fewer times"
+      ), at: location)
   }
 
   // MARK: Mappings
@@ -151,7 +179,7 @@ struct TemplateDocumentRenderer {
     var builder = MappingBuilder()
     // Keys the template itself wrote (literal or interpolated), to find duplicates that
     // only appear once keys are rendered. Keys spread by `$merge` may override.
-    var written: [String: SourceLocation] = [:]
+    var written: [MappingKey: SourceLocation] = [:]
     for entry in entries {
       let key: String
       switch entry.key {
@@ -176,7 +204,7 @@ struct TemplateDocumentRenderer {
         }
         key = rendered
       }
-      if let first = written[key] {
+      if let first = written[MappingKey(key)] {
         diagnostics.append(
           .input(
             "duplicate key '\(key)' after rendering",
@@ -184,7 +212,7 @@ struct TemplateDocumentRenderer {
         renderForErrors(entry.value, at: key)
         continue
       }
-      written[key] = entry.keyLocation
+      written[MappingKey(key)] = entry.keyLocation
       if tracing {
         if builder.contains(key) { forgetTrace(under: path + [.key(key)]) }
         path.append(.key(key))
@@ -366,15 +394,16 @@ private struct Operand {
 /// value in place (the first occurrence keeps its position, as in a JavaScript spread).
 private struct MappingBuilder {
   private(set) var entries: [Node.Entry] = []
-  private var positions: [String: Int] = [:]
+  /// Keys by their bytes (`MappingKey`), as Kubernetes compares them.
+  private var positions: [MappingKey: Int] = [:]
 
-  func contains(_ key: String) -> Bool { positions[key] != nil }
+  func contains(_ key: String) -> Bool { positions[MappingKey(key)] != nil }
 
   mutating func set(_ entry: Node.Entry) {
-    if let index = positions[entry.key] {
+    if let index = positions[MappingKey(entry.key)] {
       entries[index] = entry
     } else {
-      positions[entry.key] = entries.count
+      positions[MappingKey(entry.key)] = entries.count
       entries.append(entry)
     }
   }

@@ -118,16 +118,22 @@ enum TemplateFilter: String, CaseIterable, Sendable {
       let old = try stringArgument(arguments, 0)
       let new = try stringArgument(arguments, 1)
       guard !old.isEmpty else { throw TemplateError("'replace' needs a non-empty string to find") }
-      return .defined(.string(text.replacing(old, with: new), at: location))
+      let limit = ParseLimits.default.maxBytes
+      guard let replaced = ByteReplacement.replacing(old, with: new, in: text, limit: limit) else {
+        throw TemplateError(
+          "'replace' would make a string longer than \(limit / 1_048_576) MB",
+          help: "replace fewer occurrences, or with a shorter string")
+      }
+      return .defined(.string(replaced, at: location))
     case .trimPrefix:
       let text = try string(value, context)
       let prefix = try stringArgument(arguments, 0)
-      let trimmed = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+      let trimmed = ByteReplacement.trimmingPrefix(prefix, from: text)
       return .defined(.string(trimmed, at: location))
     case .trimSuffix:
       let text = try string(value, context)
       let suffix = try stringArgument(arguments, 0)
-      let trimmed = text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text
+      let trimmed = ByteReplacement.trimmingSuffix(suffix, from: text)
       return .defined(.string(trimmed, at: location))
     case .string:
       let text = try ExpressionEvaluator.interpolationText(.defined(value), of: context.input)

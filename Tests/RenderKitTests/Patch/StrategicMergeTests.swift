@@ -416,6 +416,23 @@ extension PatchTests {
         ]),
     ]
 
+    @Test func keysThatDifferOnlyByNormalizationAreDifferentKeys() throws {
+      let (body, diagnostics) = try apply(
+        "data: {\"caf\u{E9}\": service}\n", "data: {\"cafe\u{301}\": patch}\n")
+      #expect(diagnostics.isEmpty)
+      let keys = body?["data"]?.mapping?.map { Array($0.key.utf8) } ?? []
+      #expect(keys == [Array("caf\u{E9}".utf8), Array("cafe\u{301}".utf8)])
+    }
+
+    @Test func aPatchAddingManyKeysToASmallMappingIsLinear() throws {
+      // Positions were scanned linearly until the mapping had more than 16 keys at the
+      // start: 100,000 added keys took minutes.
+      let keys = (0..<100_000).map { "k\($0): \($0)" }.joined(separator: ", ")
+      let (body, diagnostics) = try apply("data: {a: 1}\n", "data: {\(keys)}\n")
+      #expect(diagnostics.isEmpty)
+      #expect(body?["data"]?.mapping?.count == 100_001)
+    }
+
     @Test(arguments: errorCases)
     func reportsMistakesAtThePatchLine(_ test: MergeErrorCase) throws {
       let (_, diagnostics) = try apply(test.original, test.patch)
