@@ -34,12 +34,15 @@ struct VersionsFileState {
     for hunk in hunks {
       // git lists hunks top to bottom without overlaps; clip them so a malformed patch
       // cannot break that.
-      let lower = min(max(floor, hunk.oldCount == 0 ? hunk.oldStart : hunk.oldStart - 1), lines.count)
+      let lower = min(
+        max(floor, hunk.oldCount == 0 ? hunk.oldStart : hunk.oldStart - 1), lines.count)
       let upper = min(lower + max(0, hunk.oldCount), lines.count)
       let added = hunk.added.map(VersionsFileLine.init)
       let movesEnvironments =
-        added.contains(where: \.isEnvironment) || lines[lower..<upper].contains(where: \.isEnvironment)
-      placed.append(Placed(lower: lower, upper: upper, added: added, movesEnvironments: movesEnvironments))
+        added.contains(where: \.isEnvironment)
+        || lines[lower..<upper].contains(where: \.isEnvironment)
+      placed.append(
+        Placed(lower: lower, upper: upper, added: added, movesEnvironments: movesEnvironments))
       floor = upper
     }
 

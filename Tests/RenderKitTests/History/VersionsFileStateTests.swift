@@ -23,7 +23,9 @@ import Testing
       switch VersionsFileLine(line) {
       case .environment(let name): environment = name
       case .service(let service, let reference):
-        if let environment { entries[.init(environment: environment, service: service)] = reference }
+        if let environment {
+          entries[.init(environment: environment, service: service)] = reference
+        }
       case .other: continue
       }
     }
