@@ -7,7 +7,8 @@ struct HistoryCommand: AsyncParsableCommand, ColorChoosing {
     abstract: "Show from git when each version of a service reached each environment.",
     discussion: """
       Reads the history of rendered/versions.yaml on the current branch (one `git log \
-      --first-parent` call; a merge counts as the moment its changes landed) and lists, \
+      --first-parent --follow` call; a merge counts as the moment its changes landed; a \
+      renamed output folder is followed to its old path) and lists, \
       newest first, every change of the service's image in each environment: commit, \
       date (committer date, ISO 8601, UTC), author, environment, old -> new ('-' when \
       the service was absent). Render-Service, Render-Environment and Render-Version \

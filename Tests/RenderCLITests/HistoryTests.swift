@@ -112,6 +112,77 @@ import Testing
     #expect(merged.hasSuffix(" 2024-05-05T12:00:00Z Merge Bot prod 1.0.0 -> 1.3.0"))
   }
 
+  /// The output folder renamed in render.yaml (versions.yaml written to the new folder and
+  /// the old one removed in one commit): the history goes on through the old path.
+  @Test func historyFollowsARenamedOutputFolder() throws {
+    let repository = try Self.repositoryWithHistory()
+    try repository.write(["render.yaml": "output: deploy\n"])
+    try repository.build()
+    try FileManager.default.removeItem(atPath: repository.root + "/rendered")
+    try repository.commit("output: deploy", date: "2024-05-05T09:00:00Z")
+    try repository.write(["environments/prod/api.yaml": "version: 1.3.0\n"])
+    try repository.build()
+    try repository.commit("prod: api 1.3.0", date: "2024-05-06T09:00:00Z")
+
+    let result = try repository.render("history", "api", "--env", "prod", "--format", "json")
+    #expect(result.status == 0, "\(result.transcript)")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let changes = entries.map {
+      "\($0["oldVersion"] as? String ?? "-") -> \($0["newVersion"] as? String ?? "-")"
+    }
+    #expect(changes == ["1.2.0 -> 1.3.0", "1.1.0 -> 1.2.0", "1.0.0 -> 1.1.0", "- -> 1.0.0"])
+  }
+
+  /// versions.yaml copied to a new folder while the old one stayed a while, then the old
+  /// one deleted: the new file's history starts with the old file's.
+  @Test func historyFollowsACopiedVersionsFile() throws {
+    let repository = try Self.repositoryWithHistory()
+    try repository.write(["render.yaml": "output: deploy\n"])
+    try repository.build()
+    try repository.commit("output: deploy", date: "2024-05-05T09:00:00Z")
+    try FileManager.default.removeItem(atPath: repository.root + "/rendered")
+    try repository.commit("remove the old output", date: "2024-05-06T09:00:00Z")
+
+    let result = try repository.render("history", "api", "--env", "prod", "--format", "json")
+    #expect(result.status == 0, "\(result.transcript)")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(entries.map { $0["newVersion"] as? String } == ["1.2.0", "1.1.0", "1.0.0"])
+    #expect(entries.map { $0["author"] as? String } == ["Bob Jones", "Ann Smith", "Test Runner"])
+  }
+
+  /// Authors and subjects are the committers' text: control characters in them are JSON
+  /// escapes in `--format json` (the values read back exactly) and `\uXXXX` in the table,
+  /// and git's field separators in them cannot shift a field.
+  @Test func controlCharactersInGitMetadataAreEscaped() throws {
+    let repository = try GitScratchRepository(Fixture.shop)
+    try repository.build()
+    let author = "Eve \u{1B}]0;owned\u{07} \u{1F}\u{7F}\u{85} Mallory"
+    let subject = "api \u{1E}\u{1F} \u{1B}[2J\u{1B}[31mred \u{2028} \u{9B}end"
+    try repository.commit(subject, author: author + " <eve@example.com>")
+
+    let json = try repository.render("history", "api", "--format", "json")
+    #expect(json.status == 0, "\(json.transcript)")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    try #require(entries.count == 2)
+    #expect(entries[0]["author"] as? String == author)
+    #expect(entries[0]["subject"] as? String == subject)
+    #expect(entries[0]["email"] as? String == "eve@example.com")
+    #expect(entries[0]["environment"] as? String == "dev")
+
+    let table = try repository.render("history", "api")
+    #expect(table.status == 0, "\(table.transcript)")
+    for output in [json.stdout, table.stdout] {
+      #expect(
+        !output.unicodeScalars.contains {
+          TerminalTextCheck.isRaw($0)
+        })
+    }
+    #expect(table.stdout.contains("Eve \\u001B]0;owned\\u0007 \\u001F\\u007F\\u0085 Mallory"))
+  }
+
   @Test func outsideARepositoryItSaysSo() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "render-nogit-\(UUID().uuidString)")
@@ -128,5 +199,17 @@ import Testing
     let result = try RenderBinary.run(["history", "--help"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("render history checkout --env prod"))
+  }
+}
+
+/// The characters no command may print raw: C0 controls but newline and tab, DEL, C1
+/// controls, U+2028 and U+2029.
+enum TerminalTextCheck {
+  static func isRaw(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0A, 0x09: false
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+    default: false
+    }
   }
 }

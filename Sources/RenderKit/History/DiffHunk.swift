@@ -47,29 +47,33 @@ public struct DiffHunk: Sendable, Equatable {
     var current: DiffHunk?
     var removedLeft = 0
     var addedLeft = 0
-    for line in patch.split(separator: "\n", omittingEmptySubsequences: false) {
-      if var hunk = current, removedLeft + addedLeft > 0 {
-        if line.hasPrefix("-") && removedLeft > 0 {
-          hunk.removed.append(String(line.dropFirst()))
+    for line in patch.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      let first = line.first
+      if current != nil, removedLeft + addedLeft > 0 {
+        // Optional chaining mutates the hunk in place (a `var` copy would copy its
+        // arrays on every line of a large hunk).
+        if first == UInt8(ascii: "-") && removedLeft > 0 {
+          current?.removed.append(String(Substring(line.dropFirst())))
           removedLeft -= 1
-        } else if line.hasPrefix("+") && addedLeft > 0 {
-          hunk.added.append(String(line.dropFirst()))
+        } else if first == UInt8(ascii: "+") && addedLeft > 0 {
+          current?.added.append(String(Substring(line.dropFirst())))
           addedLeft -= 1
-        } else if line.hasPrefix(" ") {
+        } else if first == UInt8(ascii: " ") {
           // Context (only with -U>0): not part of either side's change.
-        } else if !line.hasPrefix("\\") {
+        } else if first != UInt8(ascii: "\\") {
           // A malformed body: keep what was read.
           removedLeft = 0
           addedLeft = 0
         }
-        current = hunk
-        if removedLeft + addedLeft == 0 {
+        if removedLeft + addedLeft == 0, let hunk = current {
           hunks.append(hunk)
           current = nil
         }
         continue
       }
-      guard line.hasPrefix("@@ "), let hunk = DiffHunk.header(line) else { continue }
+      guard line.starts(with: "@@ ".utf8), let hunk = DiffHunk.header(Substring(line)) else {
+        continue
+      }
       if hunk.oldCount + hunk.newCount == 0 { continue }
       current = hunk
       removedLeft = hunk.oldCount

@@ -18,8 +18,8 @@ struct CannedGitLog {
   var text: String {
     commits.map { commit in
       let trailers = commit.trailers.map { $0 + "\n" }.joined()
-      return "\u{1E}\(commit.hash)\u{1F}\(commit.hash.prefix(7))\u{1F}\(commit.timestamp)"
-        + "\u{1F}\(commit.author)\u{1F}\(commit.email)\u{1F}\(commit.subject)\u{1F}\(trailers)\u{1F}\n"
+      return "\0\(commit.hash)\0\(commit.hash.prefix(7))\0\(commit.timestamp)"
+        + "\0\(commit.author)\0\(commit.email)\0\(commit.subject)\0\(trailers)\0\n"
         + "\ndiff --git a/rendered/versions.yaml b/rendered/versions.yaml\n"
         + "index 3aae669..e1af3c6 100644\n--- a/rendered/versions.yaml\n+++ b/rendered/versions.yaml\n"
         + commit.hunks

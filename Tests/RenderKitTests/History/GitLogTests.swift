@@ -52,6 +52,24 @@ import Testing
     #expect(commits[1].trailers.entries.isEmpty)
   }
 
+  @Test func controlCharactersInMetadataDoNotShiftFields() throws {
+    // The old record and field separators (RS, US), ESC and a newline-free subject:
+    // only NUL, which git metadata cannot hold, separates fields.
+    let log = CannedGitLog(commits: [
+      .init(
+        hash: "67e06b360db87e04a85715edcc01e5b35e75a0dd", timestamp: 1_714_642_200,
+        author: "Eve \u{1F}\u{1E} \u{1B}[2J", email: "eve@example.com",
+        subject: "x \u{1E}\u{1F}y\u{7F}", trailers: ["Render-Service: api"],
+        hunks: "@@ -0,0 +1,2 @@\n+dev:\n+  api: a:1\n")
+    ])
+    let commits = GitLog.parse(log.text)
+    try #require(commits.count == 1)
+    #expect(commits[0].author == "Eve \u{1F}\u{1E} \u{1B}[2J")
+    #expect(commits[0].subject == "x \u{1E}\u{1F}y\u{7F}")
+    #expect(commits[0].email == "eve@example.com")
+    #expect(commits[0].hunks.first?.added == ["dev:", "  api: a:1"])
+  }
+
   @Test func hunkBodiesAreReadByTheirCounts() {
     // A removed line that looks like a file header is still a removed line.
     let hunks = DiffHunk.parse(
@@ -84,6 +102,9 @@ import Testing
     let arguments = GitLog.arguments(path: "rendered/versions.yaml")
     #expect(arguments.contains("--first-parent"))
     #expect(arguments.contains("-U0"))
+    // Renames and copies of the file (a renamed output folder) are followed.
+    #expect(arguments.contains("--follow"))
+    #expect(!arguments.contains("--no-renames"))
     #expect(arguments.suffix(2) == ["--", "rendered/versions.yaml"])
   }
 }
