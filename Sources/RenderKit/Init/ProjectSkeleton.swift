@@ -126,6 +126,7 @@ public enum ProjectSkeleton {
     | `environments/base/` | what every environment shares (abstract: never rendered) |
     | `environments/dev/`, `environments/prod/` | namespace, cluster, labels, version pins |
     | `rendered/` | the output, one file per resource; never edit it by hand |
+    | `.github/workflows/render.yml` | CI: `render build --check`, findings on the diff and in code scanning, the rendered diff as a pull request comment, promotions as pull requests (replace `OWNER/render` with where render is released from) |
     | `editor-schemas/` | JSON Schemas for editors: with the YAML language server (VS Code's YAML extension and others), keys complete and typos are flagged |
 
     Everyday commands:
