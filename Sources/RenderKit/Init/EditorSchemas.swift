@@ -712,6 +712,37 @@ extension ProjectSkeleton {
             },
             "bootstrapFolder": {
               "type": "string"
+            },
+            "environments": {
+              "type": "object",
+              "description": "Per environment: keys that replace the top level's.",
+              "additionalProperties": {
+                "type": "object",
+                "properties": {
+                  "interval": {
+                    "type": "string"
+                  },
+                  "prune": {
+                    "type": "boolean"
+                  },
+                  "wait": {
+                    "type": "boolean"
+                  },
+                  "timeout": {
+                    "type": "string"
+                  },
+                  "retryInterval": {
+                    "type": "string"
+                  },
+                  "dependsOn": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "additionalProperties": false
+              }
             }
           },
           "additionalProperties": false,

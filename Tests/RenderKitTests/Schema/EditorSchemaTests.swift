@@ -43,6 +43,10 @@ import Testing
       ),
       (#"'flux' in render\.yaml"#, "render", ["flux"]),
       (#"'flux\.sourceRef' in render\.yaml"#, "render", ["flux", "sourceRef"]),
+      (
+        #"'flux\.environments\.[^.']+' in render\.yaml"#, "render",
+        ["flux", "environments", "*"]
+      ),
       (#"services/[^/]+/service\.yaml"#, "service", []),
       (#"templates/[^/]+/template\.yaml"#, "template", []),
       (#"'files\.[^']+' in templates/[^/]+/template\.yaml"#, "template", ["files", "*"]),
@@ -103,6 +107,8 @@ import Testing
               prod: {syncPolicy: {automated: false}}
           flux:
             sourceRef: {name: platform}
+            environments:
+              prod: {wait: true}
 
           """)
       _ = SettingsParser.parse(repository)
