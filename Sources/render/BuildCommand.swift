@@ -13,7 +13,7 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
       Examples:
         render                          render everything
         render build --env prod         render only prod
-        render build --check            exit 1 if rendered/ is not what a build would write
+        render build --check            exit 1 if rendered/ is stale or hand-edited
       """
   )
 

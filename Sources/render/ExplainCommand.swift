@@ -15,7 +15,8 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
       Examples:
         render explain prod checkout
         render explain prod checkout Deployment/checkout:spec.replicas
-        render explain prod checkout 'Deployment/checkout:spec.template.spec.containers[name=app].image'
+        render explain prod checkout \\
+          'Deployment/checkout:spec.template.spec.containers[name=app].image'
       """
   )
 

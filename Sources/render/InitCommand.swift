@@ -8,8 +8,10 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
     discussion: """
       Writes render.yaml, a template (templates/web: a Deployment and a Service), a \
       service (services/hello), an abstract environment 'base' with two environments \
-      inheriting it ('dev' and 'prod', each pinning a version), a .gitignore and a short \
-      README into DIR, creating DIR if needed, then renders rendered/.
+      inheriting it ('dev' and 'prod', each pinning a version), a .gitignore, a short \
+      README, a GitHub Actions workflow (.github/workflows/render.yml) and JSON Schemas \
+      for editors (editor-schemas/) into DIR, creating DIR if needed, then renders \
+      rendered/.
 
       Existing files are never overwritten: if any file of the skeleton exists, they are \
       listed and nothing is written. Two files are merged instead: an existing .gitignore \

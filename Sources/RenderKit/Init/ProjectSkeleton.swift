@@ -27,6 +27,11 @@ public enum ProjectSkeleton {
     File(".github/workflows/render.yml", workflow),
     File(".gitignore", gitignore),
     File("README.md", readme),
+    File("editor-schemas/environment.schema.json", environmentSchema),
+    File("editor-schemas/override.schema.json", overrideSchema),
+    File("editor-schemas/render.schema.json", renderSchema),
+    File("editor-schemas/service.schema.json", serviceSchema),
+    File("editor-schemas/template.schema.json", templateSchema),
     File("environments/base/environment.yaml", baseEnvironment),
     File("environments/base/resources/namespace.yaml", namespace),
     File("environments/dev/environment.yaml", devEnvironment),
@@ -121,6 +126,8 @@ public enum ProjectSkeleton {
     | `environments/base/` | what every environment shares (abstract: never rendered) |
     | `environments/dev/`, `environments/prod/` | namespace, cluster, labels, version pins |
     | `rendered/` | the output, one file per resource; never edit it by hand |
+    | `.github/workflows/render.yml` | CI: `render build --check`, findings on the diff and in code scanning, the rendered diff as a pull request comment, promotions as pull requests (replace `OWNER/render` with where render is released from) |
+    | `editor-schemas/` | JSON Schemas for editors: with the YAML language server (VS Code's YAML extension and others), keys complete and typos are flagged |
 
     Everyday commands:
 
@@ -138,6 +145,7 @@ public enum ProjectSkeleton {
     """
 
   static let settings = """
+    # yaml-language-server: $schema=editor-schemas/render.schema.json
     # render's project settings. Every key is optional.
     output: rendered
     kubernetesVersion: "1.31"
@@ -158,6 +166,7 @@ public enum ProjectSkeleton {
     """
 
   static let template = #"""
+    # yaml-language-server: $schema=../../editor-schemas/template.schema.json
     description: An HTTP service, a Deployment behind a ClusterIP Service.
 
     parameters:
@@ -286,6 +295,7 @@ public enum ProjectSkeleton {
     """
 
   static let service = """
+    # yaml-language-server: $schema=../../editor-schemas/service.schema.json
     # A service: the template that renders it, its image, and the version environments
     # run unless they pin another. nginx-unprivileged listens on 8080 as a non-root user.
     template: web
@@ -301,6 +311,7 @@ public enum ProjectSkeleton {
     """
 
   static let baseEnvironment = """
+    # yaml-language-server: $schema=../../editor-schemas/environment.schema.json
     # What every environment shares. Abstract: only inherited, never rendered itself.
     abstract: true
 
@@ -333,6 +344,7 @@ public enum ProjectSkeleton {
     """
 
   static let devEnvironment = """
+    # yaml-language-server: $schema=../../editor-schemas/environment.schema.json
     inherits: base
     namespace: platform-dev
     # The cluster name reconcilers deploy to (see argocd/flux in render.yaml).
@@ -349,6 +361,7 @@ public enum ProjectSkeleton {
     """
 
   static let prodEnvironment = """
+    # yaml-language-server: $schema=../../editor-schemas/environment.schema.json
     inherits: base
     namespace: platform-prod
     cluster: prod

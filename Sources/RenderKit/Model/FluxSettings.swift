@@ -19,6 +19,8 @@ public struct FluxSettings: Sendable {
   /// --path=rendered/_flux/<env>` writes its own manifests to. render leaves it alone
   /// and does not warn about its files.
   public var bootstrapFolder = "flux-system"
+  /// `environments`: per environment settings.
+  public var environments: [String: FluxEnvironmentSettings] = [:]
   /// Where `flux:` is written in render.yaml: the source of every generated
   /// `Kustomization`, and where findings about them point.
   public var location: SourceLocation = .generated
@@ -35,6 +37,23 @@ public struct FluxSettings: Sendable {
     self.sourceNamespace = sourceNamespace
     self.namespace = namespace
     self.interval = interval
+  }
+
+  /// The settings of `environment`'s Kustomizations: the top level with the keys of
+  /// `environments.<environment>` replaced.
+  public func applying(environment: String) -> FluxSettings {
+    guard let layer = environments[environment] else { return self }
+    var settings = self
+    if let interval = layer.interval {
+      settings.interval = interval.value
+      settings.fieldLocations["interval"] = interval.location
+    }
+    if let prune = layer.prune { settings.prune = prune }
+    if let wait = layer.wait { settings.wait = wait }
+    if let timeout = layer.timeout { settings.timeout = timeout }
+    if let retryInterval = layer.retryInterval { settings.retryInterval = retryInterval }
+    if let dependsOn = layer.dependsOn { settings.dependsOn = dependsOn }
+    return settings
   }
 
   /// The location of `field` in render.yaml, or of `flux:` when the field was not written

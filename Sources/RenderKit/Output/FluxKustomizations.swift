@@ -38,6 +38,7 @@ public struct FluxKustomizations: Sendable {
   }
 
   public func manifests(for environment: ReconcilerEnvironment) -> [ReconcilerManifest] {
+    let settings = self.settings.applying(environment: environment.name)
     var manifests: [ReconcilerManifest] = []
     let environmentName = "\(environment.name)-environment"
     if environment.hasOwnResources {
@@ -45,7 +46,7 @@ public struct FluxKustomizations: Sendable {
         manifest(
           suffix: "environment", environment: environment, service: nil,
           path: "./\(output)/\(environment.name)/\(ResourcePath.environmentFolder)",
-          dependsOn: nil, target: .environmentResources))
+          dependsOn: nil, target: .environmentResources, settings: settings))
     }
     for service in environment.services {
       manifests.append(
@@ -53,14 +54,14 @@ public struct FluxKustomizations: Sendable {
           suffix: service.name, environment: environment, service: service.name,
           path: "./\(output)/\(environment.name)/\(service.name)",
           dependsOn: environment.hasOwnResources ? environmentName : nil,
-          target: .service(service.name)))
+          target: .service(service.name), settings: settings))
     }
     return manifests
   }
 
   private func manifest(
     suffix: String, environment: ReconcilerEnvironment, service: String?, path: String,
-    dependsOn: String?, target: ReconcilerManifest.Target
+    dependsOn: String?, target: ReconcilerManifest.Target, settings: FluxSettings
   ) -> ReconcilerManifest {
     var sourceRef: [Node.Entry] = [
       .init("kind", .string(settings.sourceKind, at: settings.location(of: "sourceRef.kind"))),

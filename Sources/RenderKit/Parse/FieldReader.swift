@@ -12,6 +12,9 @@ public struct FieldReader {
   public private(set) var diagnostics: [Diagnostic] = []
   private var known: Set<String> = []
 
+  /// Set by tests to learn which keys the parsers read (see `FieldKeyLog`).
+  @TaskLocal public static var keyLog: FieldKeyLog?
+
   /// - Parameter node: must be a mapping; anything else is reported (a null node reads as
   ///   an empty mapping, so an empty file or `key:` with no value is fine).
   public init(_ node: Node, subject: String) {
@@ -146,6 +149,7 @@ public struct FieldReader {
 
   /// Reports every key that no accessor asked for, and returns all findings.
   public mutating func finish() -> [Diagnostic] {
+    Self.keyLog?.record(known, subject: subject)
     let candidates = known.sorted()
     for entry in node.mapping ?? [] where !known.contains(entry.key) {
       diagnostics.append(

@@ -157,6 +157,18 @@ enum ReconcilerSettingsParser {
     return true
   }
 
+  /// `dependsOn` entries must be Kustomization names, or `namespace/name`.
+  static func checkDependsOn(_ items: [Located<String>], subject: String) -> [Diagnostic] {
+    items.compactMap { item in
+      let parts = item.value.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count > 2 || parts.contains(where: { !NameRules.isDNSLabel(String($0)) })
+      else { return nil }
+      return .input(
+        "'dependsOn' in \(subject) names '\(item.value)', which is not a Kustomization name or namespace/name",
+        at: item.location, help: "for example infrastructure or flux-system/infrastructure")
+    }
+  }
+
   static func flux(_ node: Node) -> (FluxSettings, [Diagnostic]) {
     var fields = FieldReader(node, subject: "'flux' in render.yaml")
     fields.require("sourceRef")
@@ -190,16 +202,26 @@ enum ReconcilerSettingsParser {
     settings.timeout = fields.string("timeout")
     settings.retryInterval = fields.string("retryInterval")
     if let dependsOn = fields.stringList("dependsOn") {
-      for item in dependsOn {
-        let parts = item.value.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count > 2 || parts.contains(where: { !NameRules.isDNSLabel(String($0)) }) {
-          fields.report(
-            .input(
-              "'dependsOn' in 'flux' in render.yaml names '\(item.value)', which is not a Kustomization name or namespace/name",
-              at: item.location, help: "for example infrastructure or flux-system/infrastructure"))
-        }
-      }
+      fields.report(checkDependsOn(dependsOn, subject: "'flux' in render.yaml"))
       settings.dependsOn = dependsOn
+    }
+    if let environments = fields.mapping("environments") {
+      for entry in environments.mapping ?? [] {
+        let subject = "'flux.environments.\(entry.key)' in render.yaml"
+        var environment = FieldReader(entry.value, subject: subject)
+        var overrides = FluxEnvironmentSettings(name: Located(entry.key, at: entry.keyLocation))
+        overrides.interval = environment.string("interval")
+        overrides.prune = environment.bool("prune")
+        overrides.wait = environment.bool("wait")
+        overrides.timeout = environment.string("timeout")
+        overrides.retryInterval = environment.string("retryInterval")
+        if let dependsOn = environment.stringList("dependsOn") {
+          environment.report(checkDependsOn(dependsOn, subject: subject))
+          overrides.dependsOn = dependsOn
+        }
+        fields.report(environment.finish())
+        settings.environments[entry.key] = overrides
+      }
     }
     if let folder = fields.string("bootstrapFolder") {
       if !NameRules.isDNSLabel(folder.value) {

@@ -76,7 +76,7 @@ public enum SettingsParser {
 
   /// Checks `promotion` against the environments: each must exist (with a
   /// did-you-mean), be rendered (not abstract) and appear once. Environments named
-  /// under `argocd.environments` must exist too.
+  /// under `argocd.environments` and `flux.environments` must exist too.
   static func checkPromotion(
     _ settings: ProjectSettings, environments: [String: Environment]
   ) -> [Diagnostic] {
@@ -86,6 +86,14 @@ public enum SettingsParser {
       diagnostics.append(
         .input(
           "'argocd.environments' in render.yaml names environment '\(name.value)', which does not exist"
+            + Suggestion.didYouMean(name.value, in: environments.keys),
+          at: name.location))
+    }
+    for name in settings.flux?.environments.values.map(\.name) ?? []
+    where environments[name.value] == nil {
+      diagnostics.append(
+        .input(
+          "'flux.environments' in render.yaml names environment '\(name.value)', which does not exist"
             + Suggestion.didYouMean(name.value, in: environments.keys),
           at: name.location))
     }

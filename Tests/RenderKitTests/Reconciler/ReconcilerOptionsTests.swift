@@ -292,4 +292,31 @@ import Testing
     #expect(diff.handWritten == ["_flux/prod/notes.yaml"])
     #expect(diff.stale == [])
   }
+
+  @Test func fluxEnvironmentReplacesTopLevelKeys() async throws {
+    let compilation = try await Fixture.compile(
+      Self.settings(
+        argocd: Self.base,
+        flux: """
+            sourceRef: {kind: GitRepository, name: platform}
+            dependsOn: [infrastructure]
+            environments:
+              prod: {interval: 1h, wait: true, dependsOn: [prod-infrastructure]}
+              prd: {wait: true}
+
+          """))
+    #expect(
+      Fixture.summary(compilation.diagnostics.filter(\.isError)) == [
+        "render.yaml:12:5: input: 'flux.environments' in render.yaml names environment 'prd', which does not exist; did you mean 'prod'?"
+      ])
+    let prod = try Fixture.body(compilation, "_flux/prod/kustomization-prod-checkout.yaml")
+    #expect(prod.contains("  interval: 1h\n"))
+    #expect(prod.contains("  wait: true\n"))
+    #expect(
+      prod.hasSuffix("  dependsOn:\n  - name: prod-environment\n  - name: prod-infrastructure\n"))
+    let dev = try Fixture.body(compilation, "_flux/dev/kustomization-dev-checkout.yaml")
+    #expect(dev.contains("  interval: 5m\n"))
+    #expect(!dev.contains("wait:"))
+    #expect(dev.hasSuffix("  dependsOn:\n  - name: dev-environment\n  - name: infrastructure\n"))
+  }
 }
