@@ -199,7 +199,7 @@ struct DisruptionBudgetRule: PolicyRule {
     let runs = selected.count == 1 ? "runs" : "run"
     var finding = context.finding(
       id,
-      "\(name) requires \(required) pods available, and \(workloads.joined(separator: ", ")) "
+      "\(name) requires \(required) pod\(required == 1 ? "" : "s") available, and \(workloads.joined(separator: ", ")) "
         + "\(runs) \(total): no pod can ever be evicted, so every node drain waits on it",
       in: budget, at: minPath, help: help)
     finding.related += related

@@ -134,3 +134,32 @@ import Testing
     #expect(findings.isEmpty)
   }
 }
+
+extension DisruptionBudgetRuleTests {
+  @Test func oneRequiredPodIsSingular() throws {
+    let findings = try Support.findings(
+      rule,
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: cart}
+      spec:
+        selector: {matchLabels: {app: cart}}
+        template:
+          metadata: {labels: {app: cart}}
+          spec:
+            containers: [{name: app, image: ghcr.io/acme/cart:3.0.0}]
+      ---
+      apiVersion: policy/v1
+      kind: PodDisruptionBudget
+      metadata: {name: cart}
+      spec:
+        minAvailable: 1
+        selector: {matchLabels: {app: cart}}
+      """)
+    #expect(
+      findings.map(\.message) == [
+        "PodDisruptionBudget/cart requires 1 pod available, and Deployment/cart runs 1: no pod can ever be evicted, so every node drain waits on it"
+      ])
+  }
+}
