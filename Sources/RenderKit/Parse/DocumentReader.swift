@@ -6,7 +6,13 @@ enum DocumentReader {
       let documents = try YAMLParser.parse(file.text, file: file.path)
       return (documents.filter { !$0.isNull }, [])
     } catch {
-      return ([], error.errors.map { .input($0.message, at: $0.location) })
+      return (
+        [],
+        error.errors.map {
+          .input(
+            $0.message, at: $0.location, help: YAMLSyntaxHelp.help(for: $0, in: file.text))
+        }
+      )
     }
   }
 

@@ -1,6 +1,7 @@
 extension RuleCatalog {
   /// Rules that look across the resources of an environment.
   static let environmentRules: [any PolicyRule] = [
-    NamespaceRule(), UniqueRule(), ReferencesRule(),
+    NamespaceRule(), UniqueRule(), ReferencesRule(), AutoscaledReplicasRule(),
+    DisruptionBudgetRule(),
   ]
 }

@@ -25,6 +25,8 @@ struct ReferenceChecker {
       findings += checkAutoscaler(resource, in: namespace)
     case ("policy", "PodDisruptionBudget"):
       findings += checkDisruptionBudget(resource, in: namespace)
+    case ("networking.k8s.io", "NetworkPolicy"):
+      findings += checkNetworkPolicy(resource, in: namespace)
     default: break
     }
     if let pod = context.podTemplates[index] {
@@ -82,6 +84,26 @@ struct ReferenceChecker {
       ]
     }
     return [unmatched(terms, of: budget, at: path, in: namespace, help: help)]
+  }
+
+  /// A NetworkPolicy's `spec.podSelector` selects the pods of some workload. An empty
+  /// selector is a policy for the whole namespace (a default deny, say) and holds even
+  /// before any workload runs there.
+  func checkNetworkPolicy(_ policy: RenderedResource, in namespace: String) -> [Diagnostic] {
+    let path: [PathComponent] = [.key("spec"), .key("podSelector")]
+    guard let selector = policy.body.value(at: path),
+      let terms = SelectorTerm.labelSelector(selector, at: path), !terms.isEmpty,
+      pods.pods(matching: terms, in: namespace).isEmpty
+    else { return [] }
+    return [
+      unmatched(
+        terms, of: policy, at: path, in: namespace,
+        help: """
+          fix the podSelector, or the pod template labels of the workload it is meant for: \
+          a NetworkPolicy that selects no pods restricts nothing, so the pods it was \
+          written for accept and send whatever other policies allow
+          """)
+    ]
   }
 
   /// The finding for a selector that matches no workload's pods: at the first term no

@@ -1,21 +1,22 @@
 /// `references`: what one resource names in another resolves inside the environment.
 ///
-/// Services and PodDisruptionBudgets select some workload's pods; Ingress backends,
-/// HorizontalPodAutoscaler targets, and the ConfigMaps, Secrets and ServiceAccounts of
-/// pod specs exist in the same namespace, or are listed under `external:`.
+/// Services, PodDisruptionBudgets and NetworkPolicies select some workload's pods;
+/// Ingress backends, HorizontalPodAutoscaler targets, and the ConfigMaps, Secrets and
+/// ServiceAccounts of pod specs exist in the same namespace, or are listed under
+/// `external:`.
 struct ReferencesRule: PolicyRule {
   let id = "references"
   let summary = """
-    Service and PodDisruptionBudget selectors match some workload's pods; Ingress \
-    backends (Service and port), Ingress TLS Secrets, HorizontalPodAutoscaler targets, \
-    and the ConfigMaps, Secrets and ServiceAccounts pods use exist in the same namespace \
-    of the environment or are listed under `external:`.
+    Service, PodDisruptionBudget and NetworkPolicy selectors match some workload's pods; \
+    Ingress backends (Service and port), Ingress TLS Secrets, HorizontalPodAutoscaler \
+    targets, and the ConfigMaps, Secrets and ServiceAccounts pods use exist in the same \
+    namespace of the environment or are listed under `external:`.
     """
   let rationale = """
     A broken reference is accepted by the API server and fails later, quietly: a Service \
-    with no endpoints, an Ingress that answers 503, pods stuck in \
-    CreateContainerConfigError. Each resource is valid alone, so only a check across the \
-    environment's resources catches a typo before it is deployed.
+    with no endpoints, an Ingress that answers 503, a NetworkPolicy that isolates \
+    nothing, pods stuck in CreateContainerConfigError. Each resource is valid alone, so \
+    only a check across the environment's resources catches a typo before it is deployed.
     """
   let defaultSeverity = RuleSeverity.error
 
@@ -88,6 +89,38 @@ struct ReferencesRule: PolicyRule {
           spec:
             scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
             maxReplicas: 5
+          """),
+      RuleExample(
+        "a NetworkPolicy whose podSelector matches no workload's pods", triggers: true,
+        manifests: """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: cart}
+          spec:
+            selector: {matchLabels: {app: cart}}
+            template:
+              metadata: {labels: {app: cart}}
+              spec:
+                containers: [{name: app, image: ghcr.io/acme/cart:3.0.0}]
+          ---
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: cart}
+          spec:
+            podSelector: {matchLabels: {app: carts}}
+            policyTypes: [Ingress]
+            ingress: [{from: [{podSelector: {matchLabels: {app: frontend}}}]}]
+          """),
+      RuleExample(
+        "a default-deny NetworkPolicy (an empty podSelector selects the whole namespace)",
+        triggers: false,
+        manifests: """
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: default-deny}
+          spec:
+            podSelector: {}
+            policyTypes: [Ingress, Egress]
           """),
       RuleExample(
         "a Service, Ingress, PodDisruptionBudget and ConfigMap that all resolve", triggers: false,

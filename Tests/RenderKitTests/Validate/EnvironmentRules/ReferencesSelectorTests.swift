@@ -271,3 +271,51 @@ import Testing
       ])
   }
 }
+
+/// NetworkPolicies select the pods they restrict.
+@Suite struct ReferencesNetworkPolicyTests {
+  typealias Support = EnvironmentRuleTestSupport
+  let rule = ReferencesRule()
+
+  @Test func aPodSelectorThatMatchesNoPodsSuggestsTheNearLabel() throws {
+    let findings = try Support.findings(
+      rule,
+      ReferencesSelectorTests.checkout + """
+
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: checkout}
+        spec:
+          podSelector:
+            matchLabels: {app.kubernetes.io/name: checkuot}
+          policyTypes: [Ingress]
+        """)
+    #expect(
+      RuleTestSupport.summary(findings) == [
+        "20:43: NetworkPolicy/checkout selects app.kubernetes.io/name=checkuot, which no workload's pods carry; did you mean 'checkout'?"
+      ])
+    #expect(findings.first?.help?.contains("restricts nothing") == true)
+  }
+
+  @Test func anEmptyOrMatchingPodSelectorPasses() throws {
+    let findings = try Support.findings(
+      rule,
+      ReferencesSelectorTests.checkout + """
+
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-all}
+        spec: {podSelector: {}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web}
+        spec:
+          podSelector:
+            matchExpressions: [{key: tier, operator: In, values: [web]}]
+        """)
+    #expect(findings.isEmpty)
+  }
+}
