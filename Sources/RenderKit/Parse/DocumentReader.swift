@@ -6,8 +6,26 @@ enum DocumentReader {
       let documents = try YAMLParser.parse(file.text, file: file.path)
       return (documents.filter { !$0.isNull }, [])
     } catch {
-      return ([], error.errors.map { .input($0.message, at: $0.location) })
+      return (
+        [],
+        error.errors.map {
+          .input($0.message, at: $0.location, help: expressionHelp($0.message, $0.location, file))
+        }
+      )
     }
+  }
+
+  /// Help for a YAML error caused by an unquoted `${ }` that holds `: `, which YAML reads
+  /// as a mapping key: a ternary or a map literal with spaces.
+  static func expressionHelp(
+    _ message: String, _ location: SourceLocation, _ file: SourceFile
+  ) -> String? {
+    guard message.hasPrefix("mapping values are not allowed"),
+      let line = file.line(location.line), line.contains("${")
+    else { return nil }
+    return "an unquoted '${ }' cannot hold ': ' (YAML reads it as a key): write "
+      + "'if c then a else b' for 'c ? a : b', map literals as {key:value} without the space, "
+      + "or quote the scalar when a string is wanted"
   }
 
   /// The single document of a settings-style file; an empty file reads as an empty

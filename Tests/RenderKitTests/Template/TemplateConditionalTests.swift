@@ -233,4 +233,31 @@ import Testing
     #expect(position.location(ofOffset: 0) == F.location(line: 4, column: 5))
     #expect(position.location(ofOffset: 6) == F.location(line: 5, column: 8))
   }
+
+  // MARK: Explain and YAML
+
+  @Test func theTraceFollowsConditionalsLiteralsAndKeptBlocks() throws {
+    let rendered = try F.render(
+      """
+      a:
+        $if: ${ values.enabled }
+        b: ${ if values.enabled then [1, 2] }
+        c: ${ if values.enabled then values.replicas else 1 }
+      """, trace: true)
+    #expect(rendered.diagnostics.isEmpty, "\(rendered.errors)")
+    #expect(rendered.trace[[.key("a"), .key("b")]] == F.location(line: 3, column: 6))
+    #expect(rendered.trace[[.key("a"), .key("b"), .index(1)]] == F.location(line: 3, column: 6))
+    #expect(rendered.trace[[.key("a"), .key("c")]] == F.location(line: 4, column: 6))
+    #expect(rendered.trace[[.key("a"), .key("$if")]] == nil)
+  }
+
+  @Test func aTernaryInAPlainScalarGetsHelpFromTheYAMLError() throws {
+    let file = SourceFile(
+      path: "templates/web/deployment.yaml", text: "spec:\n  replicas: ${ values.ha ? 3 : 1 }\n")
+    let (_, diagnostics) = DocumentReader.documents(of: file)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.help?.contains("'if c then a else b'") == true)
+    let other = SourceFile(path: "x.yaml", text: "a: b: c\n")
+    #expect(DocumentReader.documents(of: other).diagnostics.first?.help == nil)
+  }
 }
