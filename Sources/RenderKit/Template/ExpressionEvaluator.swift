@@ -91,7 +91,8 @@ struct ExpressionEvaluator {
       entries.reserveCapacity(fields.count)
       for field in fields {
         entries.append(
-          Node.Entry(key: field.key, keyLocation: location, value: try evaluate(field.value).required()))
+          Node.Entry(
+            key: field.key, keyLocation: location, value: try evaluate(field.value).required()))
       }
       return .defined(.mapping(entries, at: location))
     }

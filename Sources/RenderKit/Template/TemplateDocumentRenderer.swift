@@ -131,7 +131,9 @@ struct TemplateDocumentRenderer {
   // MARK: Mappings
 
   /// The rendered mapping; `nil` when its `$if` is false, which removes it like a null.
-  private mutating func renderMapping(_ entries: [Node.Entry], at location: SourceLocation)
+  private mutating func renderMapping(
+    _ entries: [Node.Entry], at location: SourceLocation
+  )
     -> Node?
   {
     // Fast path: no key starts an expression or a directive, so keys stay as they are,

@@ -12,12 +12,13 @@ import Testing
   @Test func ifThenElseTakesOneBranchWithItsType() throws {
     #expect(try F.evaluate("if values.enabled then 3 else 1") == "result: 3\n")
     #expect(try F.evaluate("if values.port > 9000 then 3 else 1") == "result: 1\n")
-    #expect(try F.evaluate("if !values.enabled then \"a\" else values.labels") == """
-      result:
-        team: payments
-        tier: backend
+    #expect(
+      try F.evaluate("if !values.enabled then \"a\" else values.labels") == """
+        result:
+          team: payments
+          tier: backend
 
-      """)
+        """)
   }
 
   @Test func ifWithoutElseGivesNullAndRemovesTheEntry() throws {
@@ -75,23 +76,25 @@ import Testing
   // MARK: Literals
 
   @Test func listAndMapLiterals() throws {
-    #expect(try F.evaluate("[1, \"a\", values.port, []]") == """
-      result:
-      - 1
-      - a
-      - 8080
-      - []
+    #expect(
+      try F.evaluate("[1, \"a\", values.port, []]") == """
+        result:
+        - 1
+        - a
+        - 8080
+        - []
 
-      """)
-    #expect(try F.evaluate("{a:1, \"my-key\":values.name, nested:{x:[true]}}") == """
-      result:
-        a: 1
-        my-key: web
-        nested:
-          x:
-          - true
+        """)
+    #expect(
+      try F.evaluate("{a:1, \"my-key\":values.name, nested:{x:[true]}}") == """
+        result:
+          a: 1
+          my-key: web
+          nested:
+            x:
+            - true
 
-      """)
+        """)
     #expect(try F.string("{b:2, a:1} | toJson") == #"{"b":2,"a":1}"#)
     #expect(try F.evaluate("[1, 2,]") == "result:\n- 1\n- 2\n")
     #expect(try F.evaluate("{}") == "result: {}\n")
@@ -129,7 +132,9 @@ import Testing
     }
     #expect(try message("{a:1, a:2}").hasSuffix("the map literal sets 'a' twice"))
     #expect(try message("{1:2}").hasSuffix("expected a key in the map literal, found '1'"))
-    #expect(try message("[1, 2").hasSuffix("expected ']' to close the list, found the end of the expression"))
+    #expect(
+      try message("[1, 2").hasSuffix(
+        "expected ']' to close the list, found the end of the expression"))
     #expect(try message("{a 1}").hasSuffix("expected ':' after the key 'a', found '1'"))
     #expect(try message("[values.missing]").hasPrefix("'values.missing' is not defined"))
   }

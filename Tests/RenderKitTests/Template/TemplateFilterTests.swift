@@ -74,7 +74,8 @@ import Testing
 
   @Test func envListKeepsTheOrderLayersGave() throws {
     // Later layers override in place and append new names (MergePatch keeps key order).
-    let base = try F.parse("env: {REDIS_HOST: redis, CONNECTION: \"$(REDIS_HOST):6379\"}", file: F.serviceFile)
+    let base = try F.parse(
+      "env: {REDIS_HOST: redis, CONNECTION: \"$(REDIS_HOST):6379\"}", file: F.serviceFile)
     let layer = try F.parse("env: {A_FIRST: x, REDIS_HOST: cache}", file: F.environmentFile)
     let merged = MergePatch.apply(layer, to: base)
     let scope = TemplateScope(["values": merged])
@@ -134,7 +135,9 @@ import Testing
     // Never sha256("null"): a checksum that looks real and never changes.
     #expect(try F.error("values.nothing | toJson | sha256").contains("'toJson' of null"))
     #expect(try F.error("values.missing | sha256").hasPrefix("'values.missing' is not defined"))
-    #expect(try F.error("values.nothing | sha256") == "'sha256' needs a string, not null ('values.nothing')")
+    #expect(
+      try F.error("values.nothing | sha256")
+        == "'sha256' needs a string, not null ('values.nothing')")
     #expect(
       try F.string("(values.nothing ?? {}) | toJson | sha256") == SHA256.hexDigest(of: "{}"))
   }

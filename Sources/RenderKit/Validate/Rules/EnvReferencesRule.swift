@@ -128,7 +128,8 @@ struct EnvReferencesRule: PolicyRule {
                 "env '\(name)' of \(workload.describe(container)) refers to '$(\(reference))', "
                 + "which the container does not define"
                 + Suggestion.didYouMean(reference, in: positions.keys.sorted())
-              help = "define '\(reference)' before '\(name)', or write '$$(\(reference))' for "
+              help =
+                "define '\(reference)' before '\(name)', or write '$$(\(reference))' for "
                 + "the literal text"
             } else {
               continue
