@@ -901,7 +901,11 @@ extension ProjectSkeleton {
               "items": {},
               "required": {},
               "additionalProperties": {},
-              "description": {}
+              "description": {},
+              "mergeKey": {
+                "type": "string",
+                "description": "For a list of mappings: the field that names an item, so layers merge items by it."
+              }
             },
             "additionalProperties": false
           }

@@ -29,6 +29,9 @@ public final class ParameterSchema: Sendable {
   public let required: [Located<String>]
   public let additional: Additional
   public let items: ParameterSchema?
+  /// `mergeKey: name` on a list of mappings: layers merge its items by that field (see
+  /// `MergePatch`) instead of replacing the list.
+  public let mergeKey: String?
   public let description: String?
   /// Where the schema is written (template.yaml).
   public let location: SourceLocation
@@ -38,8 +41,9 @@ public final class ParameterSchema: Sendable {
     minimum: Double? = nil, maximum: Double? = nil, pattern: RegexPattern? = nil,
     properties: [Property] = [], required: [Located<String>] = [],
     additional: Additional = .allowed, items: ParameterSchema? = nil,
-    description: String? = nil, location: SourceLocation
+    mergeKey: String? = nil, description: String? = nil, location: SourceLocation
   ) {
+    self.mergeKey = mergeKey
     self.types = types
     self.defaultValue = defaultValue
     self.allowedValues = allowedValues
@@ -56,6 +60,14 @@ public final class ParameterSchema: Sendable {
 
   public func property(_ name: String) -> ParameterSchema? {
     properties.first { $0.name == name }?.schema
+  }
+
+  /// The schema of the value under `key`: a declared property, or the schema of
+  /// additional properties.
+  func child(_ key: String) -> ParameterSchema? {
+    if let schema = property(key) { return schema }
+    if case .schema(let schema) = additional { return schema }
+    return nil
   }
 
   /// Whether null is a valid value: the type says so, or the default is null.

@@ -7,10 +7,18 @@ public struct TemplateFile: Sendable {
   /// The documents' `${ }` texts, parsed once here rather than at every render.
   public let scalarTemplates: ScalarTemplates
 
-  public init(path: String, documents: [Node], condition: TemplateCondition?) {
+  /// `source` is the file's text; with it, errors inside literal block scalars point at
+  /// their own line.
+  public init(
+    path: String, documents: [Node], condition: TemplateCondition?, source: String? = nil
+  ) {
     self.path = path
     self.documents = documents
     self.condition = condition
-    self.scalarTemplates = ScalarTemplates(documents)
+    if let source {
+      self.scalarTemplates = ScalarTemplates(documents, source: source)
+    } else {
+      self.scalarTemplates = ScalarTemplates(documents)
+    }
   }
 }

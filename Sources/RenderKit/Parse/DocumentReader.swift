@@ -10,7 +10,7 @@ enum DocumentReader {
         [],
         error.errors.map {
           .input(
-            $0.message, at: $0.location, help: YAMLSyntaxHelp.help(for: $0, in: file.text))
+            $0.message, at: $0.location, help: YAMLSyntaxHelp.help(for: $0, in: file))
         }
       )
     }

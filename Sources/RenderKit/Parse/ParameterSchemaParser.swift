@@ -106,12 +106,26 @@ enum ParameterSchemaParser {
       diagnostics += found
       items = schema
     }
+    var mergeKey: String?
+    if let key = reader.string("mergeKey") {
+      if !types.isEmpty && !types.contains(.array) {
+        diagnostics.append(
+          .input(
+            "'mergeKey' of parameter '\(path)' needs 'type: array' (a list of mappings)",
+            at: key.location))
+      } else if key.value.isEmpty {
+        diagnostics.append(.input("'mergeKey' must name a field, such as 'name'", at: key.location))
+      } else {
+        mergeKey = key.value
+      }
+    }
     diagnostics += reader.finish()
 
     let schema = ParameterSchema(
       types: types, defaultValue: defaultValue, allowedValues: allowed, minimum: minimum,
       maximum: maximum, pattern: compiledPattern, properties: properties, required: required,
-      additional: additional, items: items, description: description, location: node.location)
+      additional: additional, items: items, mergeKey: mergeKey, description: description,
+      location: node.location)
     if let defaultValue {
       let checker = ParameterChecker()
       diagnostics += checker.check(defaultValue, against: schema, path: path, checkingDefault: true)

@@ -66,7 +66,9 @@ enum TemplateParser {
       let (documents, found) = DocumentReader.documents(of: file)
       diagnostics += found
       templateFiles.append(
-        TemplateFile(path: file.path, documents: documents, condition: conditions[fileName]))
+        TemplateFile(
+          path: file.path, documents: documents, condition: conditions[fileName],
+          source: file.text))
     }
     if manifestFiles.isEmpty {
       diagnostics.append(

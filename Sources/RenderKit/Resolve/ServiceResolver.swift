@@ -70,7 +70,7 @@ public struct ServiceResolver: Sendable {
 
     var values = Node(.mapping([]), at: .start(of: service.file))
     for layer in layers {
-      values = MergePatch.apply(layer.values, to: values)
+      values = MergePatch.apply(layer.values, to: values, schema: template?.parameters)
     }
     if let template {
       let templateName = template.name

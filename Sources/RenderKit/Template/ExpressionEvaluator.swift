@@ -74,6 +74,27 @@ struct ExpressionEvaluator {
       return try filter.apply(
         to: value, arguments: arguments,
         context: TemplateFilter.Context(input: input, location: location))
+    case .conditional(let condition, let then, let otherwise):
+      // Only the branch taken is evaluated: `x != null ? x.host : "none"` is safe.
+      if try boolean(condition, for: "?") { return try evaluate(then) }
+      guard let otherwise else { return .defined(.null(at: location)) }
+      return try evaluate(otherwise)
+    case .list(let itemExpressions):
+      var items: [Node] = []
+      items.reserveCapacity(itemExpressions.count)
+      for item in itemExpressions {
+        items.append(try evaluate(item).required())
+      }
+      return .defined(.sequence(items, at: location))
+    case .map(let fields):
+      var entries: [Node.Entry] = []
+      entries.reserveCapacity(fields.count)
+      for field in fields {
+        entries.append(
+          Node.Entry(
+            key: field.key, keyLocation: location, value: try evaluate(field.value).required()))
+      }
+      return .defined(.mapping(entries, at: location))
     }
   }
 

@@ -170,6 +170,10 @@ struct ExpressionLexer {
     case (")", _): symbol = .rightParen
     case ("[", _): symbol = .leftBracket
     case ("]", _): symbol = .rightBracket
+    case ("{", _): symbol = .leftBrace
+    case ("}", _): symbol = .rightBrace
+    case ("?", _): symbol = .question
+    case (":", _): symbol = .colon
     case ("|", _): symbol = .pipe
     case ("<", _): symbol = .less
     case (">", _): symbol = .greater
@@ -177,10 +181,6 @@ struct ExpressionLexer {
     case ("-", _): symbol = .minus
     case ("&", _): throw TemplateError("unexpected '&'; did you mean '&&'?")
     case ("=", _): throw TemplateError("unexpected '='; did you mean '=='?")
-    case ("?", _):
-      throw TemplateError(
-        "unexpected '?'; did you mean '??'?", help: "there is no 'a ? b : c'; use '??' for defaults"
-      )
     default:
       throw TemplateError("unexpected character '\(scalarText(at: position))'")
     }

@@ -2,8 +2,10 @@
 ///
 /// Grammar, lowest precedence first:
 /// ```
-/// pipeline   := coalesce ('|' filter)*
+/// pipeline   := conditional ('|' filter)*
 /// filter     := IDENT ('(' pipeline (',' pipeline)* ')')?
+/// conditional:= 'if' pipeline 'then' pipeline ('else' conditional)?
+///             | coalesce ('?' pipeline ':' conditional)?
 /// coalesce   := or ('??' or)*
 /// or         := and ('||' and)*
 /// and        := equality ('&&' equality)*
@@ -12,6 +14,9 @@
 /// unary      := '!' unary | '-' unary | postfix
 /// postfix    := primary ('.' IDENT | '[' pipeline ']')*
 /// primary    := IDENT | number | string | true | false | null | '(' pipeline ')'
+///             | '[' (pipeline (',' pipeline)* ','?)? ']'
+///             | '{' (key ':' pipeline (',' key ':' pipeline)* ','?)? '}'
+/// key        := IDENT | string
 /// ```
 struct ExpressionParser {
   /// How deep parentheses, brackets, filter arguments and prefix operators may nest; with
@@ -82,7 +87,7 @@ struct ExpressionParser {
   // MARK: Grammar
 
   private mutating func pipeline() throws(TemplateError) -> TemplateExpression {
-    var expression = try coalesce()
+    var expression = try conditional()
     while match(.pipe) {
       guard case .identifier(let name) = current else {
         throw TemplateError("expected a filter name after '|', found \(current)")
@@ -100,6 +105,39 @@ struct ExpressionParser {
       expression = .filter(expression, name: name, arguments: arguments)
     }
     return expression
+  }
+
+  private mutating func keyword(_ word: String) -> Bool {
+    guard current == .identifier(word) else { return false }
+    advance()
+    return true
+  }
+
+  private mutating func conditional() throws(TemplateError) -> TemplateExpression {
+    if keyword("if") {
+      try enter()
+      defer { nesting -= 1 }
+      let condition = try pipeline()
+      guard keyword("then") else {
+        throw TemplateError(
+          "expected 'then' after the condition of 'if', found \(current)",
+          help: "write 'if condition then value else other'")
+      }
+      let then = try pipeline()
+      let otherwise = keyword("else") ? try conditional() : nil
+      return .conditional(condition, then, otherwise)
+    }
+    let condition = try coalesce()
+    guard match(.question) else { return condition }
+    try enter()
+    defer { nesting -= 1 }
+    let then = try pipeline()
+    guard match(.colon) else {
+      throw TemplateError(
+        "expected ':' after 'cond ? value', found \(current)",
+        help: "write 'condition ? value : other'; '??' gives a default for a null value")
+    }
+    return .conditional(condition, then, try conditional())
   }
 
   private mutating func coalesce() throws(TemplateError) -> TemplateExpression {
@@ -229,9 +267,52 @@ struct ExpressionParser {
       nesting -= 1
       try expect(.rightParen, "to close '('")
       return inner
+    case .symbol(.leftBracket):
+      advance()
+      try enter()
+      defer { nesting -= 1 }
+      var items: [TemplateExpression] = []
+      while !match(.rightBracket) {
+        items.append(try pipeline())
+        if match(.comma) { continue }
+        try expect(.rightBracket, "to close the list")
+        break
+      }
+      return .list(items)
+    case .symbol(.leftBrace):
+      advance()
+      try enter()
+      defer { nesting -= 1 }
+      return .map(try mapEntries())
     case .symbol, .end:
       let after = previous.map { " after \($0)" } ?? ""
       throw TemplateError("expected a value\(after), found \(token)")
     }
+  }
+
+  /// The entries of a map literal after its `{`, through the closing `}`.
+  private mutating func mapEntries() throws(TemplateError) -> [TemplateExpression.MapEntry] {
+    var entries: [TemplateExpression.MapEntry] = []
+    while !match(.rightBrace) {
+      let key: String
+      switch current {
+      case .identifier(let name): key = name
+      case .string(let text): key = text
+      default:
+        throw TemplateError(
+          "expected a key in the map literal, found \(current)",
+          help: "keys are names or strings: {port: 8080, \"my-key\": true}")
+      }
+      advance()
+      try expect(.colon, "after the key '\(key)'")
+      if entries.contains(where: { $0.key == key }) {
+        throw TemplateError("the map literal sets '\(key)' twice")
+      }
+      entries.append(TemplateExpression.MapEntry(key: key, value: try pipeline()))
+      if match(.comma) { continue }
+      try expect(.rightBrace, "to close the map")
+      break
+    }
+    return entries
   }
 }

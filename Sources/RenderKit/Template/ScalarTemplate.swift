@@ -93,6 +93,8 @@ struct ScalarTemplate: Sendable {
       var length = 2
       var quote: UInt8?
       var escaped = false
+      // Braces of map literals nest: `${ {a: 1} }` ends at the second `}`.
+      var depth = 0
       while cursor < end {
         let byte = utf8[cursor]
         if let open = quote {
@@ -105,8 +107,11 @@ struct ScalarTemplate: Sendable {
           }
         } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
           quote = byte
+        } else if byte == UInt8(ascii: "{") {
+          depth += 1
         } else if byte == UInt8(ascii: "}") {
-          break
+          if depth == 0 { break }
+          depth -= 1
         }
         if byte & 0xC0 != 0x80 { length += 1 }
         cursor = utf8.index(after: cursor)

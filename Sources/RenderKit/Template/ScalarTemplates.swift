@@ -12,6 +12,9 @@ public struct ScalarTemplates: Sendable {
   private var parsed:
     [String: (text: String, template: Result<ScalarTemplate, ScalarTemplate.Unterminated>)] =
       [:]
+  /// The indentation of each literal block scalar with a `$`, by the scalar's location,
+  /// so errors inside the block point at their own line (see `ScalarPosition`).
+  private var blockIndentation: [SourceLocation: Int] = [:]
 
   /// None: every text is parsed when rendered.
   public init() {}
@@ -21,6 +24,43 @@ public struct ScalarTemplates: Sendable {
     for document in documents {
       collect(document)
     }
+  }
+
+  /// Every string scalar and key with a `$` in `documents`, and the indentation of their
+  /// literal block scalars, read from `source`, the text they were parsed from.
+  public init(_ documents: [Node], source: String) {
+    self.init(documents)
+    var blocks: [SourceLocation] = []
+    for document in documents { collectBlocks(document, into: &blocks) }
+    guard !blocks.isEmpty else { return }
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    for location in blocks {
+      // The first line after the header that is not blank sets the indentation.
+      var index = location.line
+      while index < lines.count, lines[index].allSatisfy({ $0 == " " || $0 == "\r" }) {
+        index += 1
+      }
+      guard index < lines.count else { continue }
+      blockIndentation[location] = lines[index].prefix { $0 == " " }.count
+    }
+  }
+
+  private func collectBlocks(_ node: Node, into blocks: inout [SourceLocation]) {
+    switch node.content {
+    case .scalar(.string(let text), .literal):
+      if text.utf8.contains(UInt8(ascii: "$")) { blocks.append(node.location) }
+    case .scalar:
+      break
+    case .sequence(let items):
+      for item in items { collectBlocks(item, into: &blocks) }
+    case .mapping(let entries):
+      for entry in entries { collectBlocks(entry.value, into: &blocks) }
+    }
+  }
+
+  /// The indentation of the literal block scalar at `location`, when it is known.
+  func indentation(ofBlockAt location: SourceLocation) -> Int? {
+    blockIndentation[location]
   }
 
   private mutating func collect(_ node: Node) {

@@ -38,7 +38,7 @@ struct TemplateDocumentRenderer {
       case .success(let template):
         return renderString(node, text: text, style: style, template: template)
       case .failure(let unterminated):
-        let position = ScalarPosition(start: node.location, style: style, text: text)
+        let position = scalarPosition(node, style: style, text: text)
         report(unterminated.error, at: position.location(ofOffset: unterminated.offset))
         return node
       }
@@ -60,7 +60,7 @@ struct TemplateDocumentRenderer {
       guard template.hasEscapes else { return node }
       return Node(.scalar(.string(template.literalText), style), at: node.location)
     }
-    let position = ScalarPosition(start: node.location, style: style, text: text)
+    let position = scalarPosition(node, style: style, text: text)
     // A plain scalar that is exactly one expression takes the value, whatever its type.
     if style == .plain, let sole = template.soleExpression {
       let location = position.location(ofOffset: sole.offset)
@@ -94,7 +94,7 @@ struct TemplateDocumentRenderer {
       switch part {
       case .text(let literal):
         text += literal
-      case .expression(_, let offset, let parsed):
+      case .expression(let source, let offset, let parsed):
         let location = position.location(ofOffset: offset)
         if first == nil { first = location }
         do throws(TemplateError) {
@@ -107,7 +107,7 @@ struct TemplateDocumentRenderer {
             valueLocation = present.location
           }
         } catch {
-          report(error, at: location)
+          report(shellHint(for: error, source: source), at: location)
           failed = true
         }
       }
@@ -158,7 +158,11 @@ struct TemplateDocumentRenderer {
 
   // MARK: Mappings
 
-  private mutating func renderMapping(_ entries: [Node.Entry], at location: SourceLocation) -> Node
+  /// The rendered mapping; `nil` when its `$if` is false, which removes it like a null.
+  private mutating func renderMapping(
+    _ entries: [Node.Entry], at location: SourceLocation
+  )
+    -> Node?
   {
     // Fast path: no key starts an expression or a directive, so keys stay as they are,
     // unique (the parser checked), and nothing overrides anything.
@@ -176,6 +180,12 @@ struct TemplateDocumentRenderer {
       return Node(.mapping(output), at: location)
     }
 
+    // `$if` decides first: nothing else in a dropped block is evaluated, so it may read
+    // values that exist only when the condition holds.
+    if let condition = entries.first(where: { $0.key == "$if" }) {
+      guard let keep = evaluateCondition(condition), keep else { return nil }
+    }
+
     var builder = MappingBuilder()
     // Keys the template itself wrote (literal or interpolated), to find duplicates that
     // only appear once keys are rendered. Keys spread by `$merge` may override.
@@ -186,6 +196,10 @@ struct TemplateDocumentRenderer {
       case "$merge":
         spread(entry, into: &builder)
         continue
+      case "$if":
+        continue
+      case "$$if":
+        key = "$if"
       case "$append":
         report(
           TemplateError(
@@ -270,6 +284,23 @@ struct TemplateDocumentRenderer {
     }
   }
 
+  /// The value of a `$if: ${ condition }` entry: true or false; `nil` after an error.
+  private mutating func evaluateCondition(_ entry: Node.Entry) -> Bool? {
+    guard let operand = evaluateOperand(entry.value) else { return nil }
+    guard let flag = operand.value.bool else {
+      let test = operand.value.isNull || operand.value.isMapping || operand.value.isSequence
+      report(
+        TemplateError(
+          "'$if' needs true or false, not \(operand.value.valueDescription)",
+          help: test
+            ? "test whether a value is set with '$if: ${ values.x != null }'"
+            : "write '$if: ${ condition }'; '$$if' is a literal '$if' key"),
+        at: operand.location)
+      return nil
+    }
+    return flag
+  }
+
   // MARK: Sequences
 
   private mutating func renderSequence(_ items: [Node], at location: SourceLocation) -> Node {
@@ -309,6 +340,33 @@ struct TemplateDocumentRenderer {
   }
 
   // MARK: Helpers
+
+  private func scalarPosition(_ node: Node, style: ScalarStyle, text: String) -> ScalarPosition {
+    ScalarPosition(
+      start: node.location, style: style, text: text,
+      blockIndentation: style == .literal ? templates.indentation(ofBlockAt: node.location) : nil)
+  }
+
+  /// `error`, or, when the expression reads like a shell parameter (`${HOME}`,
+  /// `${PORT:-80}`) whose name is not in scope, an error that points at `$${`: a script in
+  /// a block scalar meant a literal `${`.
+  private func shellHint(for error: TemplateError, source: Substring) -> TemplateError {
+    let trimmed = source.drop { $0 == " " }
+    let name = trimmed.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    guard let first = name.first, !first.isNumber, scope[String(name)] == nil else {
+      return error
+    }
+    let rest = trimmed.dropFirst(name.count).drop { $0 == " " }
+    // After the name: nothing, or a shell operator (`:-`, `:=`, `#`, `%`, `/`), never
+    // something that reads on in the template language (`.`, `|`, `??`).
+    guard rest.isEmpty || ":-=#%/+?^,@".contains(rest.first ?? " ") && !rest.hasPrefix("??")
+    else { return error }
+    return TemplateError(
+      "'${\(source)}' reads like a shell variable, not a template expression; did you mean "
+        + "'$${\(source)}'?",
+      help: "'$${' writes a literal '${', as a shell script needs; as an expression: "
+        + error.message)
+  }
 
   /// The value of a `$merge` or `$append` operand; `nil` when an error was reported or a
   /// literal rendered to nothing.

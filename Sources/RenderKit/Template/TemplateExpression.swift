@@ -14,6 +14,19 @@ indirect enum TemplateExpression: Equatable, Sendable, CustomStringConvertible {
   case binary(BinaryOperator, TemplateExpression, TemplateExpression)
   /// `input | name(arguments…)`.
   case filter(TemplateExpression, name: String, arguments: [TemplateExpression])
+  /// `condition ? then : otherwise`, or `if condition then a else b`; without `else`
+  /// (only in the `if` form) the otherwise-value is null.
+  case conditional(TemplateExpression, TemplateExpression, TemplateExpression?)
+  /// `[a, b, c]`.
+  case list([TemplateExpression])
+  /// `{key: value, "other-key": value}`, keys in the order written.
+  case map([MapEntry])
+
+  /// One `key: value` of a map literal.
+  struct MapEntry: Equatable, Sendable {
+    var key: String
+    var value: TemplateExpression
+  }
 
   enum BinaryOperator: String, Sendable {
     case coalesce = "??"
@@ -45,13 +58,24 @@ indirect enum TemplateExpression: Equatable, Sendable, CustomStringConvertible {
         arguments.isEmpty
         ? name : "\(name)(\(arguments.map(\.description).joined(separator: ", ")))"
       return "\(input) | \(call)"
+    case .conditional(let condition, let then, let otherwise?):
+      return "\(condition.operand) ? \(then.operand) : \(otherwise.operand)"
+    case .conditional(let condition, let then, nil):
+      return "if \(condition) then \(then)"
+    case .list(let items):
+      return "[\(items.map(\.description).joined(separator: ", "))]"
+    case .map(let entries):
+      let fields = entries.map {
+        "\(Self.isIdentifier($0.key) ? $0.key : Self.quoted($0.key)): \($0.value)"
+      }
+      return "{\(fields.joined(separator: ", "))}"
     }
   }
 
   /// The description, parenthesized when it would not read back as one operand.
   private var operand: String {
     switch self {
-    case .binary, .filter: "(\(description))"
+    case .binary, .filter, .conditional: "(\(description))"
     default: description
     }
   }

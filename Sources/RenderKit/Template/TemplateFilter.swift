@@ -100,6 +100,13 @@ enum TemplateFilter: String, CaseIterable, Sendable {
     case .envList:
       return .defined(try envList(value, context))
     case .toJson:
+      // A checksum of "null" would look like a real one and never change: say so instead.
+      if value.isNull {
+        throw TemplateError(
+          "'\(context.input)' is null, and '\(rawValue)' of null is the text \"null\"",
+          help: "give a default ('(\(context.input) ?? {}) | toJson') or make it required "
+            + "('\(context.input) | required(\"…\") | toJson')")
+      }
       return .defined(.string(try CompactJSON.text(of: value), at: location))
     case .b64enc:
       return .defined(.string(Base64.encode(Array(try string(value, context).utf8)), at: location))
@@ -153,11 +160,11 @@ enum TemplateFilter: String, CaseIterable, Sendable {
   }
 
   /// `{A: x, B: {valueFrom: …}}` to `[{name: A, value: "x"}, {name: B, valueFrom: …}]`,
-  /// sorted by name, as a container's `env` wants it. Null values are left out, as a null
+  /// in the mapping's order, as a container's `env` wants it. Null values are left out, as a null
   /// substitution removes an entry.
   private func envList(_ value: Node, _ context: Context) throws(TemplateError) -> Node {
     guard let entries = value.mapping else { throw typeError(value, "a mapping", context) }
-    var items: [(name: String, item: Node)] = []
+    var items: [Node] = []
     for entry in entries {
       let name = Node.Entry(
         key: "name", keyLocation: entry.keyLocation,
@@ -184,11 +191,11 @@ enum TemplateFilter: String, CaseIterable, Sendable {
           "'envList' needs string values or mappings (like {valueFrom: …}); "
             + "'\(context.input).\(entry.key)' is a list")
       }
-      items.append((entry.key, .mapping(fields, at: context.location)))
+      items.append(.mapping(fields, at: context.location))
     }
-    // Sorted so the output does not depend on which layer set which variable first.
-    items.sort { $0.name < $1.name }
-    return .sequence(items.map(\.item), at: context.location)
+    // In the order the layers gave (first definition order; a later layer overrides in
+    // place and appends new names), so `$(VAR)` can refer to a variable defined earlier.
+    return .sequence(items, at: context.location)
   }
 
   private func string(_ value: Node, _ context: Context) throws(TemplateError) -> String {

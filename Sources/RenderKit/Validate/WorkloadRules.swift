@@ -6,6 +6,7 @@ extension RuleCatalog {
     ProbesRule(),
     SecurityContextRule(),
     PlaintextSecretRule(),
+    EnvReferencesRule(),
     LabelsRule(),
   ]
 }

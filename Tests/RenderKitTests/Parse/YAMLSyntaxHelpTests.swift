@@ -43,9 +43,11 @@ import Testing
     #expect(error.help == nil)
   }
 
+  /// The help reads the error's line through `SourceFile.line`.
   @Test func lineIsOneBased() {
-    #expect(YAMLSyntaxHelp.line(2, of: "a\nb\nc") == "b")
-    #expect(YAMLSyntaxHelp.line(3, of: "a\nb\nc") == "c")
-    #expect(YAMLSyntaxHelp.line(4, of: "a\nb\nc") == nil)
+    let file = SourceFile(path: "a.yaml", text: "a\nb\nc")
+    #expect(file.line(2) == "b")
+    #expect(file.line(3) == "c")
+    #expect(file.line(4) == nil)
   }
 }

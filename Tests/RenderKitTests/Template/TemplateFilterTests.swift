@@ -39,7 +39,7 @@ import Testing
         == #"'join' needs a list, not a string ("web") ('values.name')"#)
   }
 
-  @Test func envListSortsAndSpreadsMappings() throws {
+  @Test func envListKeepsTheMappingsOrderAndSpreadsMappings() throws {
     let values = """
       values:
         env:
@@ -54,6 +54,8 @@ import Testing
     #expect(
       rendered.yaml == """
         env:
+        - name: WORKERS
+          value: "4"
         - name: DB
           valueFrom:
             secretKeyRef:
@@ -61,15 +63,28 @@ import Testing
               key: url
         - name: LOG_LEVEL
           value: info
-        - name: WORKERS
-          value: "4"
 
         """)
     // Names point at the keys, values at where they were set.
     let items = try #require(rendered.node?["env"]?.sequence)
-    #expect(items[1]["name"]?.location == F.location(line: 6, column: 5, file: F.serviceFile))
-    #expect(items[1]["value"]?.location == F.location(line: 6, column: 16, file: F.serviceFile))
-    #expect(items[2]["value"]?.location == F.location(line: 3, column: 14, file: F.serviceFile))
+    #expect(items[2]["name"]?.location == F.location(line: 6, column: 5, file: F.serviceFile))
+    #expect(items[2]["value"]?.location == F.location(line: 6, column: 16, file: F.serviceFile))
+    #expect(items[0]["value"]?.location == F.location(line: 3, column: 14, file: F.serviceFile))
+  }
+
+  @Test func envListKeepsTheOrderLayersGave() throws {
+    // Later layers override in place and append new names (MergePatch keeps key order).
+    let base = try F.parse(
+      "env: {REDIS_HOST: redis, CONNECTION: \"$(REDIS_HOST):6379\"}", file: F.serviceFile)
+    let layer = try F.parse("env: {A_FIRST: x, REDIS_HOST: cache}", file: F.environmentFile)
+    let merged = MergePatch.apply(layer, to: base)
+    let scope = TemplateScope(["values": merged])
+    let document = try F.parse("env: ${ values.env | envList }", file: F.templateFile)
+    let rendered = TemplateRenderer(scope: scope).render(document)
+    #expect(rendered.diagnostics.isEmpty)
+    let names = rendered.node?["env"]?.sequence?.compactMap { $0["name"]?.string }
+    #expect(names == ["REDIS_HOST", "CONNECTION", "A_FIRST"])
+    #expect(rendered.node?["env"]?.sequence?[0]["value"]?.string == "cache")
   }
 
   @Test func envListErrors() throws {
@@ -90,7 +105,9 @@ import Testing
     #expect(try F.string("values.labels | toJson") == #"{"team":"payments","tier":"backend"}"#)
     #expect(try F.string("values.nested | toJson") == #"{"inner":{"deep":42}}"#)
     #expect(try F.string("values.mixed | toJson") == #"[1,true,"x",0.5]"#)
-    #expect(try F.string("values.nothing | toJson") == "null")
+    #expect(
+      try F.error("values.nothing | toJson")
+        == #"'values.nothing' is null, and 'toJson' of null is the text "null""#)
     #expect(try F.string("values.extraEnv | toJson") == #"[{"name":"EXTRA","value":"1"}]"#)
     let node = Node.mapping([.init("q\"\\", .string("a\nb\t\u{1}é"))])
     #expect(try CompactJSON.text(of: node) == #"{"q\"\\":"a\nb\t\u0001é"}"#)
@@ -112,6 +129,17 @@ import Testing
     #expect(
       try F.string("values.labels | toJson | sha256")
         == SHA256.hexDigest(of: #"{"team":"payments","tier":"backend"}"#))
+  }
+
+  @Test func sha256OfAnAbsentValueIsAnError() throws {
+    // Never sha256("null"): a checksum that looks real and never changes.
+    #expect(try F.error("values.nothing | toJson | sha256").contains("'toJson' of null"))
+    #expect(try F.error("values.missing | sha256").hasPrefix("'values.missing' is not defined"))
+    #expect(
+      try F.error("values.nothing | sha256")
+        == "'sha256' needs a string, not null ('values.nothing')")
+    #expect(
+      try F.string("(values.nothing ?? {}) | toJson | sha256") == SHA256.hexDigest(of: "{}"))
   }
 
   @Test func trunc() throws {

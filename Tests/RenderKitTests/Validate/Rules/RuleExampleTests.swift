@@ -84,7 +84,7 @@ import Testing
     #expect(
       rules == [
         "image-tag: error", "resources: warning", "probes: warning", "security-context: warning",
-        "plaintext-secret: error", "labels: warning",
+        "plaintext-secret: error", "env-references: error", "labels: warning",
       ])
   }
 
