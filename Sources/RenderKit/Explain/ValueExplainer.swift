@@ -30,6 +30,7 @@ public enum ValueExplainer {
     var enabled: [ValueHistory.Setting] = []
     if let value = resolved.service.version { version.append(.init(layer: "service", value)) }
     if let value = resolved.service.image { image.append(.init(layer: "service", value)) }
+    if let value = resolved.service.enabled { enabled.append(.init(layer: "service", value)) }
     for environment in chain {
       if let value = environment.namespace {
         namespace.append(.init(layer: "environment \(environment.name)", value))

@@ -11,10 +11,14 @@ public struct Environment: Sendable {
   public var vars: Node?
   /// Labels for every resource of the environment (a mapping of strings).
   public var labels: Node?
+  /// Annotations for every resource of the environment (a mapping of strings).
+  public var annotations: Node?
   /// `defaults.values`: parameters for every service here (layer 3).
   public var defaultValues: Node?
   /// `defaults.labels`: labels for every service here.
   public var defaultLabels: Node?
+  /// `defaults.annotations`: annotations for every service here.
+  public var defaultAnnotations: Node?
   /// Per-service overrides by service name (layer 4).
   public var overrides: [String: ServiceOverride]
   public var patches: [Patch]

@@ -29,10 +29,12 @@ enum EnvironmentParser {
     environment.cluster = reader.string("cluster")
     environment.vars = reader.mapping("vars")
     environment.labels = reader.stringMapping("labels")
+    environment.annotations = reader.stringMapping("annotations")
     if let defaults = reader.mapping("defaults") {
       var fields = FieldReader(defaults, subject: "'defaults' in \(path)")
       environment.defaultValues = fields.mapping("values")
       environment.defaultLabels = fields.stringMapping("labels")
+      environment.defaultAnnotations = fields.stringMapping("annotations")
       reader.report(fields.finish())
     }
     if let patches = reader.value("patches"), !patches.isNull {
