@@ -36,6 +36,13 @@ public enum ValueExplainer {
         namespace.append(.init(layer: "environment \(environment.name)", value))
       }
     }
+    if case .template = resolved.service.source, resolved.service.image != nil {
+      for environment in chain {
+        if let value = environment.defaultVersion {
+          version.append(.init(layer: "defaults in \(environment.name)", value))
+        }
+      }
+    }
     for override in resolved.overrides {
       let name = overrideName(override)
       if let value = override.version { version.append(.init(layer: name, value)) }

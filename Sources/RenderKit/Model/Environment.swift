@@ -19,6 +19,11 @@ public struct Environment: Sendable {
   public var defaultLabels: Node?
   /// `defaults.annotations`: annotations for every service here.
   public var defaultAnnotations: Node?
+  /// `defaults.registry`: prefixed to every service image that names no registry.
+  public var defaultRegistry: Located<String>?
+  /// `defaults.version`: the release-wide version of every templated service with an
+  /// image, below the services' overrides.
+  public var defaultVersion: Located<String>?
   /// Per-service overrides by service name (layer 4).
   public var overrides: [String: ServiceOverride]
   public var patches: [Patch]

@@ -16,6 +16,13 @@ public struct ServiceResolver: Sendable {
 
     var image = service.image
     var version = service.version
+    // The release-wide version (`defaults.version`) sits between service.yaml and the
+    // overrides, like `defaults.values`. Vendored `manifests:` services keep theirs.
+    if case .template = service.source, image != nil,
+      let release = environment.chain.compactMap(\.defaultVersion).last
+    {
+      version = release
+    }
     var namespace: Located<String>?
     var enabled = service.enabled
     var labels = MergePatch.apply(service.labels ?? .mapping([]), to: environment.labels)
@@ -37,6 +44,15 @@ public struct ServiceResolver: Sendable {
       if let patch = override.annotations {
         annotations = MergePatch.apply(patch, to: annotations)
       }
+    }
+
+    // `defaults.registry` completes images that name no registry; an image that names
+    // one is a per-service choice and wins. Vendored manifests name their own images.
+    if case .template = service.source, let written = image,
+      !ImageReference.hasRegistry(written.value),
+      let registry = environment.chain.compactMap(\.defaultRegistry).last
+    {
+      image = Located("\(registry.value)/\(written.value)", at: written.location)
     }
 
     var layers: [ValueLayer] = []

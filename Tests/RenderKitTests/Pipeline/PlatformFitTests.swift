@@ -171,3 +171,65 @@ import Testing
     #expect(quota.contains("  annotations:\n    team: platform\n    tier: shared\n"), "\(quota)")
   }
 }
+
+/// Release-wide image settings: `defaults.registry` and `defaults.version`.
+@Suite struct ReleaseImageTests {
+  @Test func oneReleaseTagAndRegistryForEveryTemplatedService() throws {
+    let result = try ResolveFixture.resolve([
+      "services/checkout/service.yaml": "template: web\nimage: checkout\nversion: 1.0.0\n",
+      "environments/base/environment.yaml": """
+      abstract: true
+      namespace: shop
+      defaults: {registry: ghcr.io/acme, version: 1.5.0}
+      """,
+      "environments/prod/environment.yaml": """
+      inherits: base
+      namespace: shop-prod
+      defaults: {version: 1.6.0}
+      """,
+    ])
+    #expect(result.findings.isEmpty)
+    #expect(result.service.imageRef == "ghcr.io/acme/checkout:1.6.0")
+    #expect(
+      result.service.version?.location
+        == .init(file: "environments/prod/environment.yaml", line: 3, column: 21))
+  }
+
+  @Test func perServiceOverridesAndFullImagesWin() throws {
+    let result = try ResolveFixture.resolve([
+      "environments/base/environment.yaml": """
+      abstract: true
+      namespace: shop
+      defaults: {registry: registry.local, version: 1.5.0}
+      services:
+        checkout: {version: 0.9.0}
+      """
+    ])
+    #expect(result.findings.isEmpty)
+    #expect(result.service.imageRef == "ghcr.io/acme/checkout:0.9.0")
+  }
+
+  @Test func vendoredManifestsKeepTheirOwnImages() throws {
+    let result = try ResolveFixture.resolve([
+      "services/redis/service.yaml": "manifests: files/\nimage: redis\nversion: 7.2.4\n",
+      "services/redis/files/a.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: r}\n",
+      "environments/prod/environment.yaml": """
+      inherits: base
+      namespace: shop-prod
+      defaults: {registry: ghcr.io/acme, version: 1.6.0}
+      """,
+    ], service: "redis")
+    #expect(result.service.imageRef == "redis:7.2.4")
+  }
+
+  @Test(arguments: [
+    ("registry: 'ghcr.io/acme/'", "1:22: registry 'ghcr.io/acme/' in environments/prod/environment.yaml is not an image registry (write it like ghcr.io/acme)"),
+    ("version: 'v1 beta'", "1:21: version 'v1 beta' is neither an image tag nor a sha256 digest"),
+  ])
+  func badReleaseSettingsAreReportedWhereWritten(setting: String, finding: String) {
+    let (_, diagnostics) = RepositoryFixture.parse(
+      ["environments/prod/environment.yaml": "defaults: {\(setting)}\n"],
+      base: ResolveFixture.platform)
+    #expect(RepositoryFixture.lines(diagnostics) == ["environments/prod/environment.yaml:\(finding)"])
+  }
+}
