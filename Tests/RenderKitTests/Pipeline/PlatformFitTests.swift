@@ -233,3 +233,18 @@ import Testing
     #expect(RepositoryFixture.lines(diagnostics) == ["environments/prod/environment.yaml:\(finding)"])
   }
 }
+
+/// `render explain` of values removed by an explicit `null`: the removed key is reported,
+/// at the null, and its parent is not called removed.
+@Suite struct ExplainRemovalTests {
+  @Test func aKeyRemovedByNullPointsAtTheNull() throws {
+    let result = try ResolveFixture.resolve([
+      "environments/prod/checkout.yaml": "values:\n  env: {LOG_LEVEL: null}\n"
+    ])
+    let report = ExplainReport.values(result.service)
+    #expect(!report.contains("values.env = (removed)"), "\(report)")
+    #expect(report.contains("values.env.LOG_LEVEL = (removed)"), "\(report)")
+    #expect(report.contains("environments/prod/checkout.yaml:2:"), "\(report)")
+  }
+
+}
