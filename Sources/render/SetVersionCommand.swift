@@ -49,7 +49,8 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   var commit = false
 
   @Flag(
-    help: "Write the pin into the environment's own files even when it already has the version by inheritance."
+    help:
+      "Write the pin into the environment's own files even when it already has the version by inheritance."
   )
   var pin = false
 

@@ -86,3 +86,25 @@ import Testing
     #expect(unknown.stderr.contains("did you mean 'legacy'?"), "\(output(unknown))")
   }
 }
+
+/// `render promote --all`.
+@Suite struct PromoteAllTests {
+  @Test func movesEveryServiceThatDiffers() throws {
+    let repository = try VersionPinRepository()
+    // staging: checkout 1.15.0, catalog 3.3.0, payments 4.1.3; legacy disabled.
+    // prod: checkout 1.14.2, catalog 3.2.0, payments 4.1.3.
+    let result = try repository.render(["promote", "--all", "--from", "staging", "--to", "prod"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("prod: checkout 1.14.2 -> 1.15.0"), "\(result.stdout)")
+    #expect(result.stdout.contains("prod: catalog 3.2.0 -> 3.3.0"), "\(result.stdout)")
+    #expect(!result.stdout.contains("payments"), "\(result.stdout)")
+    #expect(!result.stdout.contains("legacy"), "\(result.stdout)")
+    let again = try repository.render(["promote", "--all", "--from", "staging", "--to", "prod"])
+    #expect(again.status == 0)
+    #expect(again.stdout == "render: every service of prod already runs what staging runs\n")
+    let both = try repository.render([
+      "promote", "checkout", "--all", "--from", "staging", "--to", "prod",
+    ])
+    #expect(both.status == 64)
+  }
+}

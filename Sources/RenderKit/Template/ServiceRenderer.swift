@@ -43,9 +43,10 @@ public struct ServiceRenderer: Sendable {
         }
       }
       if let extra = resolved.service.extraManifests {
-        resources += Self.manifestResources(
-          extra.files, of: resolved, diagnostics: &diagnostics
-        ).resources
+        resources +=
+          Self.manifestResources(
+            extra.files, of: resolved, diagnostics: &diagnostics
+          ).resources
       }
     case .manifests(_, let files):
       let (found, pinned) = Self.manifestResources(files, of: resolved, diagnostics: &diagnostics)

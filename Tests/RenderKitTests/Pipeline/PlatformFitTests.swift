@@ -27,7 +27,8 @@ import Testing
     ])
     #expect(CompilerTests.findings(compilation) == [])
     #expect(paths(compilation, under: "dev/payments/").isEmpty)
-    #expect(paths(compilation, under: "prod/payments/") == ["prod/payments/configmap-payments.yaml"])
+    #expect(
+      paths(compilation, under: "prod/payments/") == ["prod/payments/configmap-payments.yaml"])
     let versions = CompilerTests.body(compilation, "versions.yaml") ?? ""
     #expect(versions.contains("payments: ghcr.io/acme/payments:2.0.0"))
     #expect(!versions.contains("dev:\n  checkout: ghcr.io/acme/checkout:1.4.2\n  payments"))
@@ -128,7 +129,8 @@ import Testing
     ])
     #expect(
       CompilerTests.findings(compilation).first?.hasPrefix(
-        "environments/prod/environment.yaml:5:15: 'optional' in a patch in environments/prod/environment.yaml must be true or false") == true,
+        "environments/prod/environment.yaml:5:15: 'optional' in a patch in environments/prod/environment.yaml must be true or false"
+      ) == true,
       "\(CompilerTests.findings(compilation))")
   }
 
@@ -210,27 +212,32 @@ import Testing
   }
 
   @Test func vendoredManifestsKeepTheirOwnImages() throws {
-    let result = try ResolveFixture.resolve([
-      "services/redis/service.yaml": "manifests: files/\nimage: redis\nversion: 7.2.4\n",
-      "services/redis/files/a.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: r}\n",
-      "environments/prod/environment.yaml": """
-      inherits: base
-      namespace: shop-prod
-      defaults: {registry: ghcr.io/acme, version: 1.6.0}
-      """,
-    ], service: "redis")
+    let result = try ResolveFixture.resolve(
+      [
+        "services/redis/service.yaml": "manifests: files/\nimage: redis\nversion: 7.2.4\n",
+        "services/redis/files/a.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: r}\n",
+        "environments/prod/environment.yaml": """
+        inherits: base
+        namespace: shop-prod
+        defaults: {registry: ghcr.io/acme, version: 1.6.0}
+        """,
+      ], service: "redis")
     #expect(result.service.imageRef == "redis:7.2.4")
   }
 
   @Test(arguments: [
-    ("registry: 'ghcr.io/acme/'", "1:22: registry 'ghcr.io/acme/' in environments/prod/environment.yaml is not an image registry (write it like ghcr.io/acme)"),
+    (
+      "registry: 'ghcr.io/acme/'",
+      "1:22: registry 'ghcr.io/acme/' in environments/prod/environment.yaml is not an image registry (write it like ghcr.io/acme)"
+    ),
     ("version: 'v1 beta'", "1:21: version 'v1 beta' is neither an image tag nor a sha256 digest"),
   ])
   func badReleaseSettingsAreReportedWhereWritten(setting: String, finding: String) {
     let (_, diagnostics) = RepositoryFixture.parse(
       ["environments/prod/environment.yaml": "defaults: {\(setting)}\n"],
       base: ResolveFixture.platform)
-    #expect(RepositoryFixture.lines(diagnostics) == ["environments/prod/environment.yaml:\(finding)"])
+    #expect(
+      RepositoryFixture.lines(diagnostics) == ["environments/prod/environment.yaml:\(finding)"])
   }
 }
 
