@@ -47,6 +47,7 @@ enum ServiceParser {
     let annotations = reader.stringMapping("annotations")
     let values = reader.mapping("values")
     let enabled = reader.bool("enabled")
+    let replicas = reader.replicaCount("replicas")
     var patches: [Patch] = []
     if let node = reader.value("patches"), !node.isNull {
       let (parsed, found) = PatchParser.parse(node, subject: path)
@@ -66,6 +67,7 @@ enum ServiceParser {
       values: values, patches: patches, enabled: enabled)
     service.extraManifests = extraManifests
     service.annotations = annotations
+    service.replicas = replicas
     return (service, diagnostics)
   }
 
