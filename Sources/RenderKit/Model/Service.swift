@@ -26,9 +26,6 @@ public struct Service: Sendable {
   /// `manifests:` next to `template:`: plain manifests rendered beside the template's
   /// (a NetworkPolicy, a VirtualService).
   public var extraManifests: (folder: Located<String>, files: [ManifestFile])?
-  /// `replicas:`: the replica count of every Deployment, StatefulSet and ReplicaSet of
-  /// the service (an integer node, with its location), for vendored manifests.
-  public var replicas: Node?
 
   public init(
     name: String, file: String, source: Source, image: Located<String>?,

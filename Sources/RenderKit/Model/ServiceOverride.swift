@@ -15,8 +15,6 @@ public struct ServiceOverride: Sendable {
   public var values: Node?
   public var patches: [Patch]
   public var enabled: Located<Bool>?
-  /// `replicas:` for the service in this environment (an integer node).
-  public var replicas: Node?
 
   /// The environment whose folder holds the override (`environments/<env>/…`).
   public var environment: String {

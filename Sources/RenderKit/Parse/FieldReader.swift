@@ -76,18 +76,6 @@ public struct FieldReader {
     return nil
   }
 
-  /// A replica count: an integer of at least 0, kept as its node.
-  public mutating func replicaCount(_ key: String) -> Node? {
-    guard let located = int(key), let node = value(key) else { return nil }
-    guard located.value >= 0 else {
-      diagnostics.append(
-        .input(
-          "'\(key)' in \(subject) must be 0 or more, not \(located.value)", at: located.location))
-      return nil
-    }
-    return node
-  }
-
   /// A mapping value (`nil` when absent or null).
   public mutating func mapping(_ key: String) -> Node? {
     guard let value = value(key), !value.isNull else { return nil }

@@ -13,7 +13,6 @@ enum OverrideParser {
     override.annotations = reader.stringMapping("annotations")
     override.values = reader.mapping("values")
     override.enabled = reader.bool("enabled")
-    override.replicas = reader.replicaCount("replicas")
     if let patches = reader.value("patches"), !patches.isNull {
       let (parsed, found) = PatchParser.parse(patches, subject: subject)
       override.patches = parsed

@@ -47,7 +47,6 @@ enum ServiceParser {
     let annotations = reader.stringMapping("annotations")
     let values = reader.mapping("values")
     let enabled = reader.bool("enabled")
-    let replicas = reader.replicaCount("replicas")
     var patches: [Patch] = []
     if let node = reader.value("patches"), !node.isNull {
       let (parsed, found) = PatchParser.parse(node, subject: path)
@@ -67,7 +66,6 @@ enum ServiceParser {
       values: values, patches: patches, enabled: enabled)
     service.extraManifests = extraManifests
     service.annotations = annotations
-    service.replicas = replicas
     return (service, diagnostics)
   }
 

@@ -38,14 +38,6 @@ struct EnvironmentBuilder: Sendable {
       namespaces.apply(to: &rendered[index])
       labels.apply(to: &rendered[index])
       annotations.apply(to: &rendered[index])
-      if let replicas = resolved.replicas,
-        ["Deployment", "StatefulSet", "ReplicaSet"].contains(rendered[index].kind),
-        rendered[index].body["spec"]?.isMapping == true
-      {
-        rendered[index].body.update("spec", default: .null()) { spec in
-          spec.set("replicas", to: replicas)
-        }
-      }
     }
     if !resolved.service.patches.isEmpty {
       diagnostics += PatchApplier(strategies: strategies).apply(

@@ -13,8 +13,6 @@ public struct ResolvedService: Sendable {
   /// Annotations for every resource of the service (a mapping of strings), merged like
   /// labels.
   public var annotations: Node = .mapping([])
-  /// `replicas:` of the most specific override, else of service.yaml.
-  public var replicas: Node?
   /// The template parameters, merged, defaulted and checked (a mapping).
   public var values: Node
   /// Every layer of values, least specific first.

@@ -123,7 +123,6 @@ public struct ServiceResolver: Sendable {
       version: version, namespace: namespace ?? environment.namespace, labels: labels,
       values: values, layers: layers, overrides: overrides)
     resolved.annotations = annotations
-    resolved.replicas = overrides.compactMap(\.replicas).last ?? service.replicas
     return (resolved, diagnostics)
   }
 

@@ -174,47 +174,6 @@ import Testing
   }
 }
 
-/// Values for vendored manifests: `replicas:` in service.yaml and overrides.
-@Suite struct VendoredReplicasTests {
-  static let redis: [String: String?] = [
-    "services/redis/service.yaml": "manifests: files/\nreplicas: 1\n",
-    "services/redis/files/redis.yaml": """
-    apiVersion: apps/v1
-    kind: StatefulSet
-    metadata: {name: redis}
-    spec:
-      replicas: 5
-      serviceName: redis
-      selector: {matchLabels: {app: redis}}
-      template:
-        metadata: {labels: {app: redis}}
-        spec: {containers: [{name: redis, image: "redis:7.2.4"}]}
-    """,
-    "environments/prod/redis.yaml": "replicas: 3\n",
-  ]
-
-  @Test func replicasPerEnvironmentNeedNoPatch() async throws {
-    let compilation = try await CompilerTests.compile(Self.redis)
-    #expect(CompilerTests.findings(compilation) == [])
-    #expect(
-      CompilerTests.body(compilation, "prod/redis/statefulset-redis.yaml")?.contains(
-        "  replicas: 3\n") == true)
-    #expect(
-      CompilerTests.body(compilation, "dev/redis/statefulset-redis.yaml")?.contains(
-        "  replicas: 1\n") == true)
-  }
-
-  @Test func aNegativeReplicaCountIsReportedWhereWritten() async throws {
-    var files = Self.redis
-    files["environments/prod/redis.yaml"] = "replicas: -1\n"
-    let compilation = try await CompilerTests.compile(files)
-    #expect(
-      CompilerTests.findings(compilation) == [
-        "environments/prod/redis.yaml:1:11: 'replicas' in environments/prod/redis.yaml must be 0 or more, not -1"
-      ])
-  }
-}
-
 /// Release-wide image settings: `defaults.registry` and `defaults.version`.
 @Suite struct ReleaseImageTests {
   @Test func oneReleaseTagAndRegistryForEveryTemplatedService() throws {
