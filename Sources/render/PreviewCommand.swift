@@ -36,6 +36,16 @@ struct PreviewCommand: AsyncParsableCommand, ColorChoosing {
     let compilation = await session.compile()
     Console.report(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors { throw ExitCode(1) }
+    if let service, let resolved = compilation.services[environment]?[service],
+      !resolved.isEnabled
+    {
+      let place = resolved.enabled.map { " (\($0.location))" } ?? ""
+      Console.error(
+        "render: service '\(service)' is disabled in '\(environment)'\(place): nothing to preview\n"
+          + "  help: set 'enabled: true' in environments/\(environment)/\(service).yaml to render it there\n"
+      )
+      throw ExitCode(1)
+    }
     let prefix = service.map { "\(environment)/\($0)/" } ?? "\(environment)/"
     var documents: [String] = []
     for file in compilation.tree.files where file.path.hasPrefix(prefix) {

@@ -16,13 +16,14 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
       Examples:
         render promote checkout --from staging --to prod
         render promote checkout catalog --from staging --to prod --commit
+        render promote --all --from staging --to prod
       """
   )
 
   @OptionGroup var color: ColorOptions
 
   @Argument(help: "The services to promote.", completion: NameCompletion.services)
-  var services: [String]
+  var services: [String] = []
 
   @Option(
     help: "The environment to take the versions from.", completion: NameCompletion.environments)
@@ -34,11 +35,25 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
   @Flag(help: "Commit the edited inputs and the changed rendered files in one git commit.")
   var commit = false
 
+  @Flag(
+    help:
+      "Promote every service enabled in both environments whose version in --to differs from --from."
+  )
+  var all = false
+
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
   func validate() throws {
-    guard !services.isEmpty else { throw ValidationError("name at least one service to promote") }
+    if all {
+      guard services.isEmpty else {
+        throw ValidationError("--all promotes every service that differs; name no services with it")
+      }
+    } else {
+      guard !services.isEmpty else {
+        throw ValidationError("name at least one service to promote, or pass --all")
+      }
+    }
     guard from != to else { throw ValidationError("--from and --to are both '\(from)'") }
   }
 
@@ -46,6 +61,21 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
     let pinning = VersionPinning(root: root, environment: to, commit: commit, promotedFrom: from)
     let loaded = try pinning.load(services: services)
     try VersionPinning.checkEnvironment(from, in: loaded.platform, option: "--from")
+    var services = services
+    if all {
+      // Every service with a version in both environments that differs between them.
+      services = loaded.platform.serviceNames.filter { name in
+        guard let source = loaded.planner.resolve(service: name, in: from),
+          let target = loaded.planner.resolve(service: name, in: to),
+          source.isEnabled, target.isEnabled, let version = source.version?.value
+        else { return false }
+        return target.version?.value != version
+      }
+      guard !services.isEmpty else {
+        Console.out("render: every service of \(to) already runs what \(from) runs\n")
+        return
+      }
+    }
     var pins: [VersionPin] = []
     var problems: [String] = []
     for service in services {

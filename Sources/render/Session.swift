@@ -15,6 +15,11 @@ struct Session {
     // Compile the bundled schemas on another core while the repository is read.
     _ = schema
     let (repository, loadDiagnostics) = RepositoryLoader(root: options.root).load()
+    guard repository.isRenderRepository || !loadDiagnostics.isEmpty else {
+      throw ValidationError(
+        "'\(options.root)' is not a render repository: it has no render.yaml, services/ or environments/\n"
+          + "  help: run `render init` to create one, or pass --root with the repository's folder")
+    }
     var (platform, parseDiagnostics) = PlatformParser.parse(repository)
     if let output {
       switch SettingsParser.checkedOutputFolder(output) {

@@ -11,7 +11,11 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
       environments/ENV/environment.yaml); otherwise the service's existing override gets \
       a 'version' line; otherwise environments/ENV/SERVICE.yaml is created. Parent \
       environments and service.yaml are never edited. Every other byte, comment and \
-      blank line stays as it was.
+      blank line stays as it was. With --pin, the pin is written even when the \
+      environment already has that version by inheritance.
+
+      An environment that inherits ENV and comes after it in render.yaml's 'promotion' \
+      keeps the version it runs: render pins it there and says so.
 
       The edited repository is compiled and validated first: if it has errors, nothing \
       is written. Then the inputs are written and rendered/ is brought up to date for \
@@ -44,6 +48,12 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   @Flag(help: "Commit the edited inputs and the changed rendered files in one git commit.")
   var commit = false
 
+  @Flag(
+    help:
+      "Write the pin into the environment's own files even when it already has the version by inheritance."
+  )
+  var pin = false
+
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
@@ -68,7 +78,8 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   func run() async throws {
     let pins = try Self.pins(arguments)
     try VersionPinning.checkVersions(pins)
-    let pinning = VersionPinning(root: root, environment: environment, commit: commit)
+    var pinning = VersionPinning(root: root, environment: environment, commit: commit)
+    pinning.explicit = pin
     let loaded = try pinning.load(services: pins.map(\.service))
     try await pinning.apply(pins, loaded: loaded)
   }

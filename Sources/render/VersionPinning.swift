@@ -14,6 +14,8 @@ struct VersionPinning {
   var commit: Bool
   /// `promote`'s `--from`, for the commit subject.
   var promotedFrom: String?
+  /// `--pin`: write the pin even where the version is already inherited.
+  var explicit = false
 
   /// The repository loaded under the lock, with names checked.
   struct Loaded {
@@ -105,7 +107,7 @@ struct VersionPinning {
     defer { withExtendedLifetime(loaded.lock) {} }
     try Self.checkVersions(pins)
     let plan: SetVersionPlan
-    switch loaded.planner.plan(pins, in: environment) {
+    switch loaded.planner.plan(pins, in: environment, explicit: explicit) {
     case .success(let planned): plan = planned
     case .failure(let list):
       Console.report(list.diagnostics, repository: loaded.repository)
@@ -181,8 +183,10 @@ struct VersionPinning {
       Console.out(DriftReport.buildSummary(rendered.diff, tree: compilation.tree))
 
       if commit {
+        // Pins kept in later stages are part of the commit, not of what it promotes.
         let message = VersionCommitMessage(
-          environment: environment, changes: changes, promotedFrom: promotedFrom)
+          environment: environment, changes: changes.filter { $0.keptBecause == nil },
+          promotedFrom: promotedFrom)
         do {
           let hash = try VersionCommitter(root: root).commit(
             plan.editedPaths + rendered.changedPaths, message: message)
@@ -209,6 +213,10 @@ struct VersionPinning {
     let place =
       change.location.isKnown
       ? "\(change.location.file):\(change.location.line)" : change.location.description
+    if let reason = change.keptBecause, change.edit != .unchanged {
+      let how = change.edit == .created ? ", new file" : change.edit == .inserted ? ", added" : ""
+      return prefix + "\(change.service) kept at \(change.version) (\(place)\(how)): \(reason)\n"
+    }
     switch change.edit {
     case .unchanged:
       return prefix + "\(change.service) is already at \(change.version) (\(place))\n"

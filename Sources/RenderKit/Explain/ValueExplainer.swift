@@ -30,9 +30,17 @@ public enum ValueExplainer {
     var enabled: [ValueHistory.Setting] = []
     if let value = resolved.service.version { version.append(.init(layer: "service", value)) }
     if let value = resolved.service.image { image.append(.init(layer: "service", value)) }
+    if let value = resolved.service.enabled { enabled.append(.init(layer: "service", value)) }
     for environment in chain {
       if let value = environment.namespace {
         namespace.append(.init(layer: "environment \(environment.name)", value))
+      }
+    }
+    if case .template = resolved.service.source, resolved.service.image != nil {
+      for environment in chain {
+        if let value = environment.defaultVersion {
+          version.append(.init(layer: "defaults in \(environment.name)", value))
+        }
       }
     }
     for override in resolved.overrides {

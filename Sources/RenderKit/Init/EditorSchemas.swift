@@ -47,6 +47,16 @@ extension ProjectSkeleton {
             ]
           }
         },
+        "annotations": {
+          "type": "object",
+          "description": "Added to every resource's metadata.annotations.",
+          "additionalProperties": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
         "defaults": {
           "type": "object",
           "properties": {
@@ -63,6 +73,24 @@ extension ProjectSkeleton {
                   "null"
                 ]
               }
+            },
+            "annotations": {
+              "type": "object",
+              "description": "Annotations for every service here.",
+              "additionalProperties": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            },
+            "registry": {
+              "type": "string",
+              "description": "Registry put in front of images that name no registry host."
+            },
+            "version": {
+              "type": "string",
+              "description": "Version of every templated service with an image (overrides win)."
             }
           },
           "additionalProperties": false,
@@ -87,6 +115,16 @@ extension ProjectSkeleton {
               "labels": {
                 "type": "object",
                 "description": "Labels added to this service's resources here.",
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              },
+              "annotations": {
+                "type": "object",
+                "description": "Annotations added to this service's resources here.",
                 "additionalProperties": {
                   "type": [
                     "string",
@@ -166,6 +204,10 @@ extension ProjectSkeleton {
                           "path"
                         ]
                       }
+                    },
+                    "optional": {
+                      "type": "boolean",
+                      "description": "The patch may match nothing (default: matching nothing is an error)."
                     }
                   },
                   "additionalProperties": false,
@@ -251,6 +293,10 @@ extension ProjectSkeleton {
                     "path"
                   ]
                 }
+              },
+              "optional": {
+                "type": "boolean",
+                "description": "The patch may match nothing (default: matching nothing is an error)."
               }
             },
             "additionalProperties": false,
@@ -360,6 +406,16 @@ extension ProjectSkeleton {
             ]
           }
         },
+        "annotations": {
+          "type": "object",
+          "description": "Annotations added to this service's resources here.",
+          "additionalProperties": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
         "values": {
           "type": "object",
           "description": "Template parameters, checked against template.yaml."
@@ -432,6 +488,10 @@ extension ProjectSkeleton {
                     "path"
                   ]
                 }
+              },
+              "optional": {
+                "type": "boolean",
+                "description": "The patch may match nothing (default: matching nothing is an error)."
               }
             },
             "additionalProperties": false,
@@ -790,6 +850,16 @@ extension ProjectSkeleton {
             ]
           }
         },
+        "annotations": {
+          "type": "object",
+          "description": "Annotations added to this service's resources.",
+          "additionalProperties": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
         "values": {
           "type": "object",
           "description": "Template parameters, checked against template.yaml."
@@ -862,12 +932,20 @@ extension ProjectSkeleton {
                     "path"
                   ]
                 }
+              },
+              "optional": {
+                "type": "boolean",
+                "description": "The patch may match nothing (default: matching nothing is an error)."
               }
             },
             "additionalProperties": false,
             "description": "A patch of rendered manifests (docs/patches.md)."
           },
           "description": "Patches (docs/patches.md)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "false: off unless an environment switches it on (default true)."
         }
       },
       "additionalProperties": false

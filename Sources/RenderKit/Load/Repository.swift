@@ -26,6 +26,14 @@ public struct Repository: Sendable {
     self.unreadableFiles = unreadableFiles
   }
 
+  /// Whether the root looks like a render repository: it has `render.yaml`, or a
+  /// `services/` or `environments/` folder. Commands refuse to write `rendered/` (or to
+  /// report "0 resources valid") anywhere else.
+  public var isRenderRepository: Bool {
+    files["render.yaml"] != nil || unreadableFiles.contains("render.yaml")
+      || directories.contains("services") || directories.contains("environments")
+  }
+
   /// The names of the folders directly inside `folder`, sorted.
   public func subdirectories(of folder: String) -> [String] {
     let prefix = folder + "/"

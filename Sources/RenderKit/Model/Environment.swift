@@ -11,10 +11,19 @@ public struct Environment: Sendable {
   public var vars: Node?
   /// Labels for every resource of the environment (a mapping of strings).
   public var labels: Node?
+  /// Annotations for every resource of the environment (a mapping of strings).
+  public var annotations: Node?
   /// `defaults.values`: parameters for every service here (layer 3).
   public var defaultValues: Node?
   /// `defaults.labels`: labels for every service here.
   public var defaultLabels: Node?
+  /// `defaults.annotations`: annotations for every service here.
+  public var defaultAnnotations: Node?
+  /// `defaults.registry`: prefixed to every service image that names no registry.
+  public var defaultRegistry: Located<String>?
+  /// `defaults.version`: the release-wide version of every templated service with an
+  /// image, below the services' overrides.
+  public var defaultVersion: Located<String>?
   /// Per-service overrides by service name (layer 4).
   public var overrides: [String: ServiceOverride]
   public var patches: [Patch]

@@ -34,6 +34,15 @@ public struct ImageReference: Equatable, Sendable {
 
   /// Whether `version` can pin an image: a tag (up to 128 of `[A-Za-z0-9_.-]`, not
   /// starting with `.` or `-`) or `sha256:` and 64 lowercase hex digits.
+  /// Whether an image repository names its registry (`ghcr.io/acme/x`,
+  /// `localhost:5000/x`), as Docker reads it: the first path component has a `.` or a
+  /// `:`, or is `localhost`. `acme/checkout` and `checkout` do not.
+  public static func hasRegistry(_ repository: String) -> Bool {
+    guard let slash = repository.firstIndex(of: "/") else { return false }
+    let host = repository[..<slash]
+    return host.contains(".") || host.contains(":") || host == "localhost"
+  }
+
   public static func isValidVersion(_ version: String) -> Bool {
     if version.hasPrefix("sha256:") {
       let hex = version.dropFirst("sha256:".count)

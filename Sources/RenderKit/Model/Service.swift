@@ -15,14 +15,22 @@ public struct Service: Sendable {
   public var version: Located<String>?
   /// A mapping of label keys to string values.
   public var labels: Node?
+  /// A mapping of annotation keys to string values, for every resource of the service.
+  public var annotations: Node?
   /// The template parameters set by the service (a mapping), for layer 2.
   public var values: Node?
   public var patches: [Patch]
+  /// `enabled:` in service.yaml: `false` renders the service nowhere unless an
+  /// environment's override switches it on.
+  public var enabled: Located<Bool>?
+  /// `manifests:` next to `template:`: plain manifests rendered beside the template's
+  /// (a NetworkPolicy, a VirtualService).
+  public var extraManifests: (folder: Located<String>, files: [ManifestFile])?
 
   public init(
     name: String, file: String, source: Source, image: Located<String>?,
     version: Located<String>?, labels: Node?, values: Node?,
-    patches: [Patch]
+    patches: [Patch], enabled: Located<Bool>? = nil
   ) {
     self.name = name
     self.file = file
@@ -32,5 +40,6 @@ public struct Service: Sendable {
     self.labels = labels
     self.values = values
     self.patches = patches
+    self.enabled = enabled
   }
 }

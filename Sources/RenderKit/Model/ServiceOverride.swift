@@ -10,6 +10,8 @@ public struct ServiceOverride: Sendable {
   public var image: Located<String>?
   public var namespace: Located<String>?
   public var labels: Node?
+  /// Annotations for the service's resources in this environment (a mapping of strings).
+  public var annotations: Node?
   public var values: Node?
   public var patches: [Patch]
   public var enabled: Located<Bool>?

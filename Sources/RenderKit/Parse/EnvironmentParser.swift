@@ -29,10 +29,29 @@ enum EnvironmentParser {
     environment.cluster = reader.string("cluster")
     environment.vars = reader.mapping("vars")
     environment.labels = reader.stringMapping("labels")
+    environment.annotations = reader.stringMapping("annotations")
     if let defaults = reader.mapping("defaults") {
       var fields = FieldReader(defaults, subject: "'defaults' in \(path)")
       environment.defaultValues = fields.mapping("values")
       environment.defaultLabels = fields.stringMapping("labels")
+      environment.defaultAnnotations = fields.stringMapping("annotations")
+      environment.defaultRegistry = fields.string("registry")
+      if let registry = environment.defaultRegistry {
+        let text = registry.value
+        if text.isEmpty || text.contains(" ") || text.hasSuffix("/") || text.contains("@") {
+          fields.report(
+            .input(
+              "registry '\(text)' in \(path) is not an image registry (write it like ghcr.io/acme)",
+              at: registry.location))
+        }
+      }
+      environment.defaultVersion = fields.string("version")
+      if let version = environment.defaultVersion, !ImageReference.isValidVersion(version.value) {
+        fields.report(
+          .input(
+            "version '\(version.value)' is neither an image tag nor a sha256 digest",
+            at: version.location, help: ImageReference.versionHelp))
+      }
       reader.report(fields.finish())
     }
     if let patches = reader.value("patches"), !patches.isNull {

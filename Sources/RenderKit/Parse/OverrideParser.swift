@@ -10,6 +10,7 @@ enum OverrideParser {
     override.image = reader.string("image")
     override.namespace = reader.string("namespace")
     override.labels = reader.stringMapping("labels")
+    override.annotations = reader.stringMapping("annotations")
     override.values = reader.mapping("values")
     override.enabled = reader.bool("enabled")
     if let patches = reader.value("patches"), !patches.isNull {

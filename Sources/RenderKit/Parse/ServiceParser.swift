@@ -21,39 +21,19 @@ enum ServiceParser {
     let template = reader.string("template")
     let manifests = reader.string("manifests")
     var source: Service.Source?
+    var extraManifests: (folder: Located<String>, files: [ManifestFile])?
     switch (template, manifests) {
     case (let template?, nil):
       source = .template(template)
     case (nil, let folderName?):
-      let relative =
-        folderName.value.hasSuffix("/") ? String(folderName.value.dropLast()) : folderName.value
-      if !NameRules.isSafeRelativePath(relative) || relative == "." {
-        reader.report(
-          .input(
-            "'manifests' must be a folder inside \(folder)/, not '\(folderName.value)'",
-            at: folderName.location))
-      } else {
-        let manifestFolder = "\(folder)/\(relative)"
-        var files: [ManifestFile] = []
-        for manifest in repository.files(under: manifestFolder)
-        where RepositoryLoader.isManifestFile(manifest.path) {
-          let (documents, found) = DocumentReader.documents(of: manifest)
-          reader.report(found)
-          files.append(ManifestFile(path: manifest.path, documents: documents))
-        }
-        if !repository.directories.contains(manifestFolder) {
-          reader.report(
-            .input("manifest folder '\(manifestFolder)' does not exist", at: folderName.location))
-        } else if files.isEmpty {
-          reader.report(
-            .input(
-              "manifest folder '\(manifestFolder)' has no *.yaml files", at: folderName.location))
-        }
-        source = .manifests(folder: Located(manifestFolder, at: folderName.location), files: files)
+      if let folder = readManifestFolder(folderName, of: folder, repository, &reader) {
+        source = .manifests(folder: folder.folder, files: folder.files)
       }
-    case (_?, _?):
-      reader.report(
-        .input("\(path) sets both 'template' and 'manifests'; choose one", at: document.location))
+    case (let template?, let folderName?):
+      // A templated workload with plain manifests beside it (a NetworkPolicy, a
+      // VirtualService): both render, the manifests as they are.
+      source = .template(template)
+      extraManifests = readManifestFolder(folderName, of: folder, repository, &reader)
     case (nil, nil):
       reader.report(
         .input(
@@ -64,7 +44,9 @@ enum ServiceParser {
     let image = reader.string("image")
     let version = reader.string("version")
     let labels = reader.stringMapping("labels")
+    let annotations = reader.stringMapping("annotations")
     let values = reader.mapping("values")
+    let enabled = reader.bool("enabled")
     var patches: [Patch] = []
     if let node = reader.value("patches"), !node.isNull {
       let (parsed, found) = PatchParser.parse(node, subject: path)
@@ -79,9 +61,43 @@ enum ServiceParser {
     }
     let diagnostics = parseErrors + reader.finish()
     guard let source else { return (nil, diagnostics) }
-    let service = Service(
+    var service = Service(
       name: name, file: path, source: source, image: image, version: version, labels: labels,
-      values: values, patches: patches)
+      values: values, patches: patches, enabled: enabled)
+    service.extraManifests = extraManifests
+    service.annotations = annotations
     return (service, diagnostics)
+  }
+
+  /// The `*.yaml` files of `manifests: <dir>`, a folder inside the service's folder.
+  private static func readManifestFolder(
+    _ folderName: Located<String>, of folder: String, _ repository: Repository,
+    _ reader: inout FieldReader
+  ) -> (folder: Located<String>, files: [ManifestFile])? {
+    let relative =
+      folderName.value.hasSuffix("/") ? String(folderName.value.dropLast()) : folderName.value
+    guard NameRules.isSafeRelativePath(relative), relative != "." else {
+      reader.report(
+        .input(
+          "'manifests' must be a folder inside \(folder)/, not '\(folderName.value)'",
+          at: folderName.location))
+      return nil
+    }
+    let manifestFolder = "\(folder)/\(relative)"
+    var files: [ManifestFile] = []
+    for manifest in repository.files(under: manifestFolder)
+    where RepositoryLoader.isManifestFile(manifest.path) {
+      let (documents, found) = DocumentReader.documents(of: manifest)
+      reader.report(found)
+      files.append(ManifestFile(path: manifest.path, documents: documents))
+    }
+    if !repository.directories.contains(manifestFolder) {
+      reader.report(
+        .input("manifest folder '\(manifestFolder)' does not exist", at: folderName.location))
+    } else if files.isEmpty {
+      reader.report(
+        .input("manifest folder '\(manifestFolder)' has no *.yaml files", at: folderName.location))
+    }
+    return (Located(manifestFolder, at: folderName.location), files)
   }
 }

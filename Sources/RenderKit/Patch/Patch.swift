@@ -7,10 +7,17 @@ public struct Patch: Sendable {
   public var operation: PatchOperation
   /// The list item the patch was written as, for findings about the patch as a whole.
   public var location: SourceLocation
+  /// `optional: true`: a target that matches nothing is fine (a resource that exists only
+  /// under some values). By default it is an error.
+  public var isOptional: Bool
 
-  public init(target: PatchTarget, operation: PatchOperation, location: SourceLocation) {
+  public init(
+    target: PatchTarget, operation: PatchOperation, location: SourceLocation,
+    isOptional: Bool = false
+  ) {
     self.target = target
     self.operation = operation
     self.location = location
+    self.isOptional = isOptional
   }
 }

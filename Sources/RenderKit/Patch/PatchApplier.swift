@@ -3,7 +3,9 @@
 ///
 /// Patches apply in order, each to every resource its target matches at that point, so
 /// a later patch sees the earlier patches' changes. A patch that matches nothing is an
-/// error, not a silent no-op: it is almost always a typo or a renamed resource.
+/// error, not a silent no-op: it is almost always a typo or a renamed resource. A patch
+/// written with `optional: true` may match nothing (its resource exists only under some
+/// values).
 public struct PatchApplier: Sendable {
   public let strategies: any MergeStrategyProvider
   private let merge: StrategicMerge
@@ -28,7 +30,7 @@ public struct PatchApplier: Sendable {
     for patch in patches {
       let matched = resources.indices.filter { patch.target.matches(resources[$0]) }
       guard !matched.isEmpty else {
-        diagnostics.append(noMatch(patch, in: resources, scope: scope))
+        if !patch.isOptional { diagnostics.append(noMatch(patch, in: resources, scope: scope)) }
         continue
       }
       // One mistake in a patch that matches many resources is reported once.

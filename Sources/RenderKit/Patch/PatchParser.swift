@@ -51,6 +51,7 @@ public enum PatchParser {
       if let parsed { target = parsed } else { valid = false }
     }
 
+    let isOptional = reader.bool("optional")?.value ?? false
     var operation: PatchOperation?
     switch (reader.entry("merge"), reader.entry("json")) {
     case (.some, .some(let json)):
@@ -92,7 +93,10 @@ public enum PatchParser {
 
     let diagnostics = reader.finish()
     guard valid, let operation else { return (nil, diagnostics) }
-    return (Patch(target: target, operation: operation, location: node.location), diagnostics)
+    return (
+      Patch(target: target, operation: operation, location: node.location, isOptional: isOptional),
+      diagnostics
+    )
   }
 
   static func parseTarget(_ node: Node, subject: String) -> (PatchTarget?, [Diagnostic]) {

@@ -32,10 +32,12 @@ struct EnvironmentBuilder: Sendable {
     let inputs = inputFiles(for: resolved, chainFiles: environment.chain.map(\.file))
     let namespaces = NamespaceTransformer(namespace: resolved.namespace, scope: scope)
     let labels = LabelTransformer(labels: resolved.labels)
+    let annotations = AnnotationTransformer(annotations: resolved.annotations)
     for index in rendered.indices {
       rendered[index].inputs = inputs.filter { $0 != rendered[index].source.file }
       namespaces.apply(to: &rendered[index])
       labels.apply(to: &rendered[index])
+      annotations.apply(to: &rendered[index])
     }
     if !resolved.service.patches.isEmpty {
       diagnostics += PatchApplier(strategies: strategies).apply(
@@ -59,10 +61,12 @@ struct EnvironmentBuilder: Sendable {
     var own = renderEnvironmentResources(&diagnostics)
     let namespaces = NamespaceTransformer(namespace: environment.namespace, scope: scope)
     let labels = LabelTransformer(labels: environment.labels)
+    let annotations = AnnotationTransformer(annotations: environment.annotations)
     for index in own.indices {
       own[index].inputs = chainFiles
       namespaces.apply(to: &own[index])
       labels.apply(to: &own[index])
+      annotations.apply(to: &own[index])
     }
     resources += own
     // Patches on an incompletely rendered environment would report targets that are

@@ -52,6 +52,7 @@ public enum EnvironmentResolver {
   static func fold(name: String, chain: [Environment]) -> ResolvedEnvironment {
     var vars = Node(.mapping([]), at: .start(of: chain.last?.file ?? ""))
     var labels = vars
+    var annotations = vars
     var namespace: Located<String>?
     var cluster: Located<String>?
     var external: [ExternalObject] = []
@@ -59,6 +60,9 @@ public enum EnvironmentResolver {
     for environment in chain {
       if let patch = environment.vars { vars = MergePatch.apply(patch, to: vars) }
       if let patch = environment.labels { labels = MergePatch.apply(patch, to: labels) }
+      if let patch = environment.annotations {
+        annotations = MergePatch.apply(patch, to: annotations)
+      }
       namespace = environment.namespace ?? namespace
       cluster = environment.cluster ?? cluster
       external += environment.external
@@ -67,8 +71,10 @@ public enum EnvironmentResolver {
         resources[fileName] = file
       }
     }
-    return ResolvedEnvironment(
+    var resolved = ResolvedEnvironment(
       name: name, chain: chain, namespace: namespace, cluster: cluster, vars: vars, labels: labels,
       external: external, resources: resources.keys.sorted().compactMap { resources[$0] })
+    resolved.annotations = annotations
+    return resolved
   }
 }

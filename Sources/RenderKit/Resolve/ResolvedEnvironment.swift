@@ -10,6 +10,8 @@ public struct ResolvedEnvironment: Sendable {
   public var vars: Node
   /// `labels` of the chain merged root to leaf (a mapping of strings).
   public var labels: Node
+  /// `annotations` of the chain merged root to leaf (a mapping of strings).
+  public var annotations: Node = .mapping([])
   /// `external` objects of the whole chain.
   public var external: [ExternalObject]
   /// `resources/` files of the chain; a file replaces an ancestor's file of the same name.

@@ -10,6 +10,9 @@ public struct ResolvedService: Sendable {
   public var namespace: Located<String>?
   /// Labels for every resource of the service (a mapping of strings).
   public var labels: Node
+  /// Annotations for every resource of the service (a mapping of strings), merged like
+  /// labels.
+  public var annotations: Node = .mapping([])
   /// The template parameters, merged, defaulted and checked (a mapping).
   public var values: Node
   /// Every layer of values, least specific first.

@@ -16,11 +16,24 @@ public struct ServiceResolver: Sendable {
 
     var image = service.image
     var version = service.version
+    // The release-wide version (`defaults.version`) sits between service.yaml and the
+    // overrides, like `defaults.values`. Vendored `manifests:` services keep theirs.
+    if case .template = service.source, image != nil,
+      let release = environment.chain.compactMap(\.defaultVersion).last
+    {
+      version = release
+    }
     var namespace: Located<String>?
-    var enabled: Located<Bool>?
+    var enabled = service.enabled
     var labels = MergePatch.apply(service.labels ?? .mapping([]), to: environment.labels)
     for defaults in environment.chain.compactMap(\.defaultLabels) {
       labels = MergePatch.apply(defaults, to: labels)
+    }
+    // Annotations layer exactly like labels.
+    var annotations = MergePatch.apply(
+      service.annotations ?? .mapping([]), to: environment.annotations)
+    for defaults in environment.chain.compactMap(\.defaultAnnotations) {
+      annotations = MergePatch.apply(defaults, to: annotations)
     }
     for override in overrides {
       image = override.image ?? image
@@ -28,6 +41,18 @@ public struct ServiceResolver: Sendable {
       namespace = override.namespace ?? namespace
       enabled = override.enabled ?? enabled
       if let patch = override.labels { labels = MergePatch.apply(patch, to: labels) }
+      if let patch = override.annotations {
+        annotations = MergePatch.apply(patch, to: annotations)
+      }
+    }
+
+    // `defaults.registry` completes images that name no registry; an image that names
+    // one is a per-service choice and wins. Vendored manifests name their own images.
+    if case .template = service.source, let written = image,
+      !ImageReference.hasRegistry(written.value),
+      let registry = environment.chain.compactMap(\.defaultRegistry).last
+    {
+      image = Located("\(registry.value)/\(written.value)", at: written.location)
     }
 
     var layers: [ValueLayer] = []
@@ -90,12 +115,14 @@ public struct ServiceResolver: Sendable {
     }
 
     diagnostics += checkImage(
-      image: image, version: version, service: service, environment: environment)
+      image: image, version: version, service: service, environment: environment,
+      enabled: enabled?.value ?? true)
 
-    let resolved = ResolvedService(
+    var resolved = ResolvedService(
       service: service, environment: environment, enabled: enabled, image: image,
       version: version, namespace: namespace ?? environment.namespace, labels: labels,
       values: values, layers: layers, overrides: overrides)
+    resolved.annotations = annotations
     return (resolved, diagnostics)
   }
 
@@ -118,7 +145,7 @@ public struct ServiceResolver: Sendable {
 
   private func checkImage(
     image: Located<String>?, version: Located<String>?, service: Service,
-    environment: ResolvedEnvironment
+    environment: ResolvedEnvironment, enabled: Bool
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     if let image {
@@ -144,7 +171,8 @@ public struct ServiceResolver: Sendable {
         diagnostics.append(
           .input("service '\(service.name)' sets a version but no image", at: version.location))
       }
-    } else if let image, case .template = service.source {
+    } else if let image, case .template = service.source, enabled {
+      // A disabled service renders nothing here, so it needs no version here either.
       diagnostics.append(
         .input(
           "service '\(service.name)' has no version in environment '\(environment.name)'",

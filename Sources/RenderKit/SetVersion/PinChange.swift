@@ -34,6 +34,10 @@ public struct PinChange: Hashable, Sendable {
     self.location = location
   }
 
+  /// Set on a pin render added by itself in an environment that inherits the one being
+  /// changed, to keep its current version: why, for the command's output.
+  public var keptBecause: String?
+
   public var isChange: Bool { edit != .unchanged }
 
   /// `checkout 1.14.2 -> 1.15.0`, or `checkout (none) -> 1.15.0` when nothing was set.

@@ -32,8 +32,14 @@ public struct SetVersionPlanner: Sendable {
 
   /// Plans `pins` in `environment`. Names must exist (the command checks them first);
   /// versions must be valid. Findings are errors in the files that could not be edited.
+  ///
+  /// An environment that inherits `environment` and comes after it in render.yaml's
+  /// `promotion` would silently follow the new version: it gets a pin of the version it
+  /// has now instead (a change with `keptBecause`), so a promotion never skips a stage.
+  /// - Parameter explicit: write the pin into `environment`'s own files even when it
+  ///   already resolves to the version by inheritance (`--pin`).
   public func plan(
-    _ pins: [VersionPin], in environment: String
+    _ pins: [VersionPin], in environment: String, explicit: Bool = false
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
       return .failure(
@@ -51,35 +57,34 @@ public struct SetVersionPlanner: Sendable {
         continue
       }
       let previous = resolve(service: pin.service, in: environment)?.version
-      if previous?.value == pin.version {
+      let ownPin = target.overrides[pin.service]?.version != nil
+      if previous?.value == pin.version, !explicit || ownPin {
         changes.append(
           PinChange(
             environment: environment, service: pin.service, previous: previous,
             version: pin.version, edit: .unchanged, location: previous?.location ?? .generated))
         continue
       }
-      let (file, path) = destination(of: pin.service, in: target)
-      let exists = files[file] != nil || repository.files[file] != nil
-      let text = files[file] ?? repository.files[file]?.text ?? ""
-      do {
-        let edit = try YAMLTextEditor.setString(pin.version, at: path, in: text, file: file)
-        files[file] = edit.text
-        if !exists { created.insert(file) }
-        let kind: PinChange.Edit
-        switch edit.change {
-        case .replaced: kind = .replaced
-        case .inserted: kind = created.contains(file) ? .created : .inserted
-        case .unchanged: kind = .unchanged
+      if previous?.value != pin.version {
+        // Later stages that follow this environment keep what they run now.
+        for (child, kept) in followers(of: pin.service, in: environment)
+        where kept.value != pin.version {
+          guard let childEnvironment = platform.environments[child] else { continue }
+          if var change = write(
+            VersionPin(service: pin.service, version: kept.value), previous: kept,
+            in: childEnvironment, files: &files, created: &created, diagnostics: &diagnostics)
+          {
+            change.keptBecause =
+              "\(child) inherits \(environment) and comes after it in 'promotion'"
+            changes.append(change)
+          }
         }
-        changes.append(
-          PinChange(
-            environment: environment, service: pin.service, previous: previous,
-            version: pin.version, edit: kind, location: edit.location))
-      } catch {
-        diagnostics.append(
-          .input(
-            "cannot pin \(pin.service) in \(file): \(error.message)", at: error.location,
-            help: "set 'version' in \(file) by hand, or make the file a plain mapping"))
+      }
+      if let change = write(
+        pin, previous: previous, in: target, files: &files, created: &created,
+        diagnostics: &diagnostics)
+      {
+        changes.append(change)
       }
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
@@ -92,6 +97,60 @@ public struct SetVersionPlanner: Sendable {
       SetVersionPlan(
         environment: environment, changes: changes, files: files, createdFiles: created,
         repository: edited, affectedEnvironments: affectedEnvironments(of: environment)))
+  }
+
+  /// Sets `pin` in the most specific file of `environment`, on top of `files`.
+  private func write(
+    _ pin: VersionPin, previous: Located<String>?, in environment: Environment,
+    files: inout [String: String], created: inout Set<String>, diagnostics: inout [Diagnostic]
+  ) -> PinChange? {
+    let (file, path) = destination(of: pin.service, in: environment)
+    let exists = files[file] != nil || repository.files[file] != nil
+    let text = files[file] ?? repository.files[file]?.text ?? ""
+    do {
+      let edit = try YAMLTextEditor.setString(pin.version, at: path, in: text, file: file)
+      files[file] = edit.text
+      if !exists { created.insert(file) }
+      let kind: PinChange.Edit
+      switch edit.change {
+      case .replaced: kind = .replaced
+      case .inserted: kind = created.contains(file) ? .created : .inserted
+      case .unchanged: kind = .unchanged
+      }
+      return PinChange(
+        environment: environment.name, service: pin.service, previous: previous,
+        version: pin.version, edit: kind, location: edit.location)
+    } catch {
+      diagnostics.append(
+        .input(
+          "cannot pin \(pin.service) in \(file): \(error.message)", at: error.location,
+          help: "set 'version' in \(file) by hand, or make the file a plain mapping"))
+      return nil
+    }
+  }
+
+  /// The concrete environments that come after `environment` in `promotion`, inherit
+  /// it, and take `service`'s version from it or above (no override between sets one),
+  /// with the version each runs now. Sorted by name.
+  func followers(
+    of service: String, in environment: String
+  ) -> [(environment: String, version: Located<String>)] {
+    guard let promotion = platform.settings.promotion?.map(\.value),
+      let position = promotion.firstIndex(of: environment)
+    else { return [] }
+    var result: [(environment: String, version: Located<String>)] = []
+    for child in promotion[(position + 1)...].sorted() {
+      guard let chain = environments[child]?.chain,
+        let index = chain.firstIndex(where: { $0.name == environment })
+      else { continue }
+      let below = chain[(index + 1)...]
+      guard !below.contains(where: { $0.overrides[service]?.version != nil }),
+        let current = resolve(service: service, in: child), current.isEnabled,
+        let version = current.version
+      else { continue }
+      result.append((child, version))
+    }
+    return result
   }
 
   /// The file and key path that should hold the service's version in `environment`.

@@ -42,20 +42,15 @@ public struct ServiceRenderer: Sendable {
             source: document.location, diagnostics: &diagnostics)
         }
       }
-    case .manifests(_, let files):
-      let imageRewriter = ImageRewriter(image: resolved.image?.value, version: resolved.version)
-      var pinned = 0
-      for file in files {
-        for document in file.documents {
-          let found = Self.resources(
-            document, service: resolved.name, environment: resolved.environment.name,
-            source: document.location, diagnostics: &diagnostics)
-          for var resource in found {
-            pinned += imageRewriter.apply(to: &resource.body)
-            resources.append(resource)
-          }
-        }
+      if let extra = resolved.service.extraManifests {
+        resources +=
+          Self.manifestResources(
+            extra.files, of: resolved, diagnostics: &diagnostics
+          ).resources
       }
+    case .manifests(_, let files):
+      let (found, pinned) = Self.manifestResources(files, of: resolved, diagnostics: &diagnostics)
+      resources += found
       // A pin that reaches no container would let versions.yaml claim a version that
       // nothing runs.
       if let image = resolved.image, resolved.version != nil, pinned == 0, !files.isEmpty {
@@ -67,6 +62,29 @@ public struct ServiceRenderer: Sendable {
       }
     }
     return (resources, diagnostics)
+  }
+
+  /// The documents of plain manifest files as resources, with the service's image pinned
+  /// where a container runs it.
+  /// - Returns: the resources, and how many containers the pin reached.
+  static func manifestResources(
+    _ files: [ManifestFile], of resolved: ResolvedService, diagnostics: inout [Diagnostic]
+  ) -> (resources: [Resource], pinned: Int) {
+    let imageRewriter = ImageRewriter(image: resolved.image?.value, version: resolved.version)
+    var resources: [Resource] = []
+    var pinned = 0
+    for file in files {
+      for document in file.documents {
+        let found = Self.resources(
+          document, service: resolved.name, environment: resolved.environment.name,
+          source: document.location, diagnostics: &diagnostics)
+        for var resource in found {
+          pinned += imageRewriter.apply(to: &resource.body)
+          resources.append(resource)
+        }
+      }
+    }
+    return (resources, pinned)
   }
 
   /// What a service's templates see: `service`, `values` and `env`.

@@ -63,13 +63,16 @@ import Testing
       ])
   }
 
-  @Test func aServiceCannotHaveBothATemplateAndManifests() {
+  /// Issue 9: a templated workload with plain manifests beside it (a NetworkPolicy).
+  @Test func aServiceMayHaveATemplateAndExtraManifests() {
     #expect(
       findings(
         "template: web\nmanifests: manifests/\n",
-        extra: ["services/checkout/manifests/a.yaml": "kind: ConfigMap\n"]) == [
-          "\(path):1:1: \(path) sets both 'template' and 'manifests'; choose one"
-        ])
+        extra: ["services/checkout/manifests/a.yaml": "kind: ConfigMap\n"]) == [])
+    #expect(
+      findings("template: web\nmanifests: ../x/\n") == [
+        "\(path):2:12: 'manifests' must be a folder inside services/checkout/, not '../x/'"
+      ])
   }
 
   @Test(arguments: [
