@@ -64,13 +64,44 @@ struct Session {
 
   func compile() async -> Compilation {
     let bundled = await Self.bundledSchema()
+    return await Compiler.compile(
+      platform, diagnostics: parseDiagnostics, options: compileOptions(), schema: bundled)
+  }
+
+  private func compileOptions() -> BuildOptions {
     var options = buildOptions
     if Console.showsProgress { options.progress = { Console.progress($0) } }
     if !options.environments.isEmpty || !options.services.isEmpty {
       options.previousVersions = Self.recordedVersions(root: root, output: platform.settings.output)
     }
-    return await Compiler.compile(
-      platform, diagnostics: parseDiagnostics, options: options, schema: bundled)
+    return options
+  }
+
+  /// The output tree and findings, from `.render-cache/` when everything the compile
+  /// reads is what the cached entry was compiled from; compiled (and cached) otherwise.
+  /// `stageTimes` is empty on a cache hit.
+  func compileOutput() async -> (
+    result: CachedCompilation, stageTimes: [(stage: String, duration: Duration)]
+  ) {
+    let options = compileOptions()
+    let output = platform.settings.output
+    // Input findings depend on more than the files' bytes (links, permissions): a run
+    // that has any compiles.
+    guard parseDiagnostics.isEmpty else {
+      let compilation = await compile()
+      return (CachedCompilation(compilation), compilation.stageTimes)
+    }
+    let cache = CompilationCache(root: root)
+    let key = CompilationCache.key(repository: repository, options: options, output: output)
+    if let cached = cache.lookup(key: key, options: options, output: output) {
+      return (cached, [])
+    }
+    let compilation = await Compiler.compile(
+      platform, diagnostics: parseDiagnostics, options: options,
+      schema: await Self.bundledSchema())
+    let result = CachedCompilation(compilation)
+    if !result.hasErrors { cache.store(result, key: key, options: options, output: output) }
+    return (result, compilation.stageTimes)
   }
 
   /// The versions the last build wrote to versions.yaml: a filtered build keeps what it
