@@ -75,7 +75,7 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
       }
     }
     let compiling = clock.now
-    let (compilation, stageTimes) = await session.compileOutput()
+    let (compilation, stageTimes) = await session.compileOutput(store: !check)
     ProcessLifetime.keep(compilation)
     var times: [(String, Duration)] = [
       ("load and parse", loaded - start),

@@ -10,10 +10,13 @@ struct Session {
   var buildOptions: BuildOptions
 
   /// Loads and parses the repository and checks `--env`/`--service` against it (an
-  /// unknown name is a usage error, exit 64).
-  static func load(options: RootOptions, output: String? = nil) throws -> Session {
+  /// unknown name is a usage error, exit 64). `compiles: false` is for commands that
+  /// never compile (`versions`): the bundled schemas are then not read at all.
+  static func load(
+    options: RootOptions, output: String? = nil, compiles: Bool = true
+  ) throws -> Session {
     // Compile the bundled schemas on another core while the repository is read.
-    _ = schema
+    if compiles { _ = schema }
     let (repository, loadDiagnostics) = RepositoryLoader(root: options.root).load()
     var (platform, parseDiagnostics) = PlatformParser.parse(repository)
     if let output {
@@ -79,8 +82,9 @@ struct Session {
 
   /// The output tree and findings, from `.render-cache/` when everything the compile
   /// reads is what the cached entry was compiled from; compiled (and cached) otherwise.
-  /// `stageTimes` is empty on a cache hit.
-  func compileOutput() async -> (
+  /// `stageTimes` is empty on a cache hit. Only a command that writes (`build`) stores
+  /// its result: `--check`, `diff` and `validate` write nothing, the cache included.
+  func compileOutput(store: Bool = false) async -> (
     result: CachedCompilation, stageTimes: [(stage: String, duration: Duration)]
   ) {
     let options = compileOptions()
@@ -100,7 +104,7 @@ struct Session {
       platform, diagnostics: parseDiagnostics, options: options,
       schema: await Self.bundledSchema())
     let result = CachedCompilation(compilation)
-    if !result.hasErrors { cache.store(result, key: key, options: options, output: output) }
+    if store && !result.hasErrors { cache.store(result, key: key, options: options, output: output) }
     return (result, compilation.stageTimes)
   }
 
