@@ -10,6 +10,10 @@ namespace, labels, replicas and some image tags), then times, for each size:
   kubectl kustomize     every overlay, one after the other (as a CI job would), for the
                         sizes given to --kustomize
   debug render          the same build with the debug binary `swift run` makes (--debug)
+  warm cache            (--cache) `render build --check` with a current .render-cache/,
+                        side by side with its floor: listing and reading every file of
+                        rendered/ (find | xargs cat), and `render versions`; the plain
+                        --check column clears the cache before each run (a cold compile)
   incremental           (--incremental) `render build` with nothing to change, and
                         `render build` right after one service's version changed (one
                         file per environment), on a current tree
@@ -290,6 +294,10 @@ def main():
         "--incremental", action="store_true",
         help="also time a no-op build and a build after one service's version changed",
     )
+    parser.add_argument(
+        "--cache", action="store_true",
+        help="also time --check on a warm .render-cache/, its list-and-read floor, and versions",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (best is kept)")
     parser.add_argument(
         "--work-dir",
@@ -318,7 +326,18 @@ def main():
             if debug_binary:
                 row["debug"] = best([debug_binary, "build"], folder, arguments.runs, before=clear)
             row["build"] = best([binary, "build"], folder, arguments.runs, before=clear)
-            row["check"] = best([binary, "build", "--check"], folder, arguments.runs)
+            def clear_cache():
+                shutil.rmtree(f"{folder}/.render-cache", ignore_errors=True)
+
+            row["check"] = best([binary, "build", "--check"], folder, arguments.runs, before=clear_cache)
+            if arguments.cache:
+                run([binary, "build"], folder)  # a build fills the cache; --check only reads it
+                row["warm"] = best([binary, "build", "--check"], folder, arguments.runs)
+                row["floor"] = best(
+                    ["sh", "-c", "find rendered -type f -print0 | xargs -0 cat > /dev/null"],
+                    folder, arguments.runs,
+                )
+                row["versions"] = best([binary, "versions"], folder, arguments.runs)
             row["files"] = count_files(f"{folder}/rendered")
             if arguments.incremental:
                 row["noop"] = best([binary, "build"], folder, arguments.runs)
@@ -358,6 +377,8 @@ def main():
         header += " kubectl kustomize | peak MB | build vs kustomize | --check vs kustomize |"
     if debug_binary:
         header += " debug build | debug vs release |"
+    if arguments.cache:
+        header += " warm --check | list+read floor | warm vs floor | versions |"
     if arguments.incremental:
         header += " no-op build | one-version build | vs no-op |"
     print(header)
@@ -381,6 +402,14 @@ def main():
         if debug_binary:
             debug_time, _ = row["debug"]
             line += f" {seconds(debug_time)} | {debug_time / build_time:.1f}x |"
+        if arguments.cache:
+            warm_time, _ = row["warm"]
+            floor_time, _ = row["floor"]
+            versions_time, _ = row["versions"]
+            line += (
+                f" {seconds(warm_time)} | {seconds(floor_time)} | {warm_time / floor_time:.1f}x |"
+                f" {seconds(versions_time)} |"
+            )
         if arguments.incremental:
             noop_time, _ = row["noop"]
             changed_time, _ = row["changed"]

@@ -75,14 +75,15 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
       }
     }
     let compiling = clock.now
-    let compilation = await session.compile()
+    let (compilation, stageTimes) = await session.compileOutput(store: !check)
     ProcessLifetime.keep(compilation)
     var times: [(String, Duration)] = [
-      ("load and parse", loaded - start), ("schemas and inheritance", .zero),
+      ("load and parse", loaded - start),
+      (stageTimes.isEmpty ? "cache lookup" : "schemas and inheritance", .zero),
     ]
-    times += compilation.stageTimes.map { ($0.stage, $0.duration) }
+    times += stageTimes.map { ($0.stage, $0.duration) }
     let compiled = clock.now
-    times[1].1 = (compiled - compiling) - compilation.stageTimes.reduce(.zero) { $0 + $1.duration }
+    times[1].1 = (compiled - compiling) - stageTimes.reduce(.zero) { $0 + $1.duration }
     // Every finding of the run is printed once, at the end: a JSON or SARIF report must
     // be one document, and text gets one summary line.
     var findings = compilation.diagnostics

@@ -55,10 +55,11 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
     // render alike from their inputs alone.
     let compilation =
       base == nil
-      ? await session.compile()
-      : await Compiler.compile(
-        session.platform, diagnostics: session.parseDiagnostics, options: session.buildOptions,
-        schema: await Session.bundledSchema())
+      ? await session.compileOutput().result
+      : CachedCompilation(
+        await Compiler.compile(
+          session.platform, diagnostics: session.parseDiagnostics, options: session.buildOptions,
+          schema: await Session.bundledSchema()))
     Console.report(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors {
       Console.error("render: nothing to compare: fix the errors above.\n")

@@ -28,12 +28,12 @@ struct ValidateCommand: AsyncParsableCommand, ColorChoosing {
   func run() async throws {
     var session = try Session.load(options: options)
     session.buildOptions.strict = strict
-    let compilation = await session.compile()
+    let compilation = await session.compileOutput().result
     format.emit(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors { throw ExitCode(1) }
-    let count = compilation.resources.values.map(\.count).reduce(0, +)
+    let count = compilation.resourceCounts.values.reduce(0, +)
     let summary =
-      "render: \(count) resources in \(compilation.resources.count) environments are valid\n"
+      "render: \(count) resources in \(compilation.resourceCounts.count) environments are valid\n"
     // A machine-readable report owns stdout.
     if format == .text { Console.out(summary) } else { Console.error(summary) }
   }

@@ -37,7 +37,7 @@ struct VersionsCommand: AsyncParsableCommand, ColorChoosing {
   var format: Format = .table
 
   func run() async throws {
-    let session = try Session.load(options: options)
+    let session = try Session.load(options: options, compiles: false)
     let (matrix, resolveDiagnostics) = VersionMatrix.make(session.platform)
     var seen: Set<Diagnostic> = []
     let diagnostics = (session.parseDiagnostics + resolveDiagnostics)

@@ -254,9 +254,9 @@ final class TemporaryRepository {
   }
 
   /// Leftovers of render's atomic write (`.render-staging-*`, `.render-old-*`) at the
-  /// root, which no finished run may leave.
+  /// root, which no finished run may leave (the cache of compiled results stays).
   func leftovers() throws -> [String] {
-    try list().filter { $0.hasPrefix(".render-") }
+    try list().filter { $0.hasPrefix(".render-") && $0 != ".render-cache" }
   }
 
   // MARK: Running git

@@ -86,8 +86,10 @@ public enum ProjectSkeleton {
   }
 
   /// The lines of the skeleton's `.gitignore`: build products, and the folders render
-  /// keeps beside `rendered/` while it swaps a new tree in.
-  public static let ignoredPatterns = [".build/", ".render-staging-*", ".render-old-*"]
+  /// keeps beside `rendered/` while it swaps a new tree in, and its compile cache.
+  public static let ignoredPatterns = [
+    ".build/", ".render-staging-*", ".render-old-*", CompilationCache.folder + "/",
+  ]
 
   /// `existing` with the ignore patterns it lacks appended, or `nil` when it has them all.
   public static func gitignore(merging existing: String) -> String? {
@@ -109,6 +111,8 @@ public enum ProjectSkeleton {
     # exist while a build runs, or after one was killed (the next build cleans up).
     .render-staging-*
     .render-old-*
+    # render's cache of compiled results (safe to delete; see docs/output.md).
+    .render-cache/
 
     """
 

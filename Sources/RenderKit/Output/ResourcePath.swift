@@ -5,6 +5,12 @@ public enum ResourcePath {
 
   public static func path(for resource: Resource) -> String {
     let folder = resource.service ?? environmentFolder
+    // One buffer for the whole path: this runs for every rendered resource.
+    if let plain = asciiFileName(kind: resource.kind, name: resource.name, prefix: [
+      resource.environment, folder,
+    ]) {
+      return plain
+    }
     return "\(resource.environment)/\(folder)/\(fileName(kind: resource.kind, name: resource.name))"
   }
 
@@ -18,12 +24,52 @@ public enum ResourcePath {
   /// is cut and ends in `-` and 16 hex digits of the SHA-256 of `<kind>/<name>`, so it
   /// stays the same from build to build and differs from every other name.
   public static func fileName(kind: String, name: String) -> String {
+    if let plain = asciiFileName(kind: kind, name: name) { return plain }
     let full = plainFileName(kind: kind, name: name)
     guard full.utf8.count > maximumFileNameLength else { return full }
     let suffix = "-" + SHA256.hex(SHA256.digest(Array("\(kind)/\(name)".utf8)).prefix(8)) + ".yaml"
     // Every character of a plain file name is ASCII: one byte each.
     let stem = full.dropLast(".yaml".count).prefix(maximumFileNameLength - suffix.utf8.count)
     return stem + suffix
+  }
+
+  /// `<prefix>/.../<kind>-<name>.yaml` built in one pass over the bytes, when `kind` and
+  /// `name` are ASCII and the file name fits; `nil` otherwise (non-ASCII text lowercases
+  /// by Unicode rules, and a long name is cut and hashed: `fileName` does both).
+  static func asciiFileName(kind: String, name: String, prefix: [String] = []) -> String? {
+    let nameLength = kind.utf8.count + name.utf8.count + 6
+    guard nameLength <= maximumFileNameLength else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(prefix.reduce(nameLength) { $0 + $1.utf8.count + 1 })
+    for folder in prefix {
+      bytes += folder.utf8
+      bytes.append(UInt8(ascii: "/"))
+    }
+    func append(_ text: String) -> Bool {
+      let start = bytes.count
+      for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+          UInt8(ascii: "-"), UInt8(ascii: "."):
+          bytes.append(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+          bytes.append(byte + 32)
+        case 0..<0x80:
+          bytes.append(UInt8(ascii: "_"))
+        default:
+          return false
+        }
+      }
+      if bytes.count > start && bytes[start] == UInt8(ascii: ".") {
+        bytes[start] = UInt8(ascii: "_")
+      }
+      return true
+    }
+    guard append(kind) else { return nil }
+    bytes.append(UInt8(ascii: "-"))
+    guard append(name) else { return nil }
+    bytes += ".yaml".utf8
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func plainFileName(kind: String, name: String) -> String {

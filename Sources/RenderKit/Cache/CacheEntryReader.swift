@@ -1,0 +1,113 @@
+import YAML
+
+/// Decodes what `CacheEntryWriter` wrote; any byte out of place (a truncated or edited
+/// entry) yields `nil`, never a crash.
+struct CacheEntryReader {
+  let bytes: [UInt8]
+  var offset = 0
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  mutating func expect(_ prefix: [UInt8]) -> Bool {
+    guard bytes.count - offset >= prefix.count,
+      bytes[offset..<offset + prefix.count].elementsEqual(prefix)
+    else { return false }
+    offset += prefix.count
+    return true
+  }
+
+  mutating func integer() -> Int? {
+    guard bytes.count - offset >= 8 else { return nil }
+    var value: UInt64 = 0
+    for index in (0..<8).reversed() {
+      value = value << 8 | UInt64(bytes[offset + index])
+    }
+    offset += 8
+    return Int(truncatingIfNeeded: Int64(bitPattern: value))
+  }
+
+  /// A length that fits in what is left of the entry.
+  mutating func length() -> Int? {
+    guard let count = integer(), count >= 0, count <= bytes.count - offset else { return nil }
+    return count
+  }
+
+  mutating func raw() -> [UInt8]? {
+    guard let count = length() else { return nil }
+    defer { offset += count }
+    return Array(bytes[offset..<offset + count])
+  }
+
+  mutating func string() -> String? {
+    guard let count = length() else { return nil }
+    defer { offset += count }
+    return String(validating: bytes[offset..<offset + count], as: UTF8.self)
+  }
+
+  mutating func strings() -> [String]? {
+    guard let count = length() else { return nil }
+    var result: [String] = []
+    for _ in 0..<count {
+      guard let text = string() else { return nil }
+      result.append(text)
+    }
+    return result
+  }
+
+  mutating func location() -> SourceLocation? {
+    guard let file = string(), let line = integer(), let column = integer() else { return nil }
+    return file.isEmpty && line == 0 && column == 0
+      ? .generated : SourceLocation(file: file, line: line, column: column)
+  }
+
+  mutating func compilation() -> CachedCompilation? {
+    guard let folder = string(), let owned = strings(), let foreign = strings(),
+      let fileCount = length()
+    else { return nil }
+    var files: [OutputFile] = []
+    files.reserveCapacity(fileCount)
+    for _ in 0..<fileCount {
+      guard let path = string(), let contents = raw() else { return nil }
+      files.append(OutputFile(path: path, contents: contents))
+    }
+    guard let diagnosticCount = length() else { return nil }
+    var diagnostics: [Diagnostic] = []
+    for _ in 0..<diagnosticCount {
+      guard let severityName = string(), let severity = Diagnostic.Severity(rawValue: severityName),
+        let rule = string(), let message = string(), let location = location(),
+        let relatedCount = length()
+      else { return nil }
+      var related: [Diagnostic.Related] = []
+      for _ in 0..<relatedCount {
+        guard let text = string(), let hasLocation = integer() else { return nil }
+        var place: SourceLocation?
+        if hasLocation == 1 {
+          guard let found = self.location() else { return nil }
+          place = found
+        }
+        related.append(Diagnostic.Related(text, at: place))
+      }
+      guard let hasHelp = integer() else { return nil }
+      var help: String?
+      if hasHelp == 1 {
+        guard let text = string() else { return nil }
+        help = text
+      }
+      diagnostics.append(
+        Diagnostic(severity, rule: rule, message, at: location, related: related, help: help))
+    }
+    guard let countCount = length() else { return nil }
+    var counts: [String: Int] = [:]
+    for _ in 0..<countCount {
+      guard let environment = string(), let count = integer() else { return nil }
+      counts[environment] = count
+    }
+    guard offset == bytes.count else { return nil }
+    return CachedCompilation(
+      tree: OutputTree(
+        folder: folder, files: files, ownedPrefixes: owned, foreignPrefixes: foreign),
+      diagnostics: diagnostics, resourceCounts: counts)
+  }
+}
