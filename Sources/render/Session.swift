@@ -95,7 +95,9 @@ struct Session {
   /// reads is what the cached entry was compiled from; compiled (and cached) otherwise.
   /// `stageTimes` is empty on a cache hit. Only a command that writes (`build`) stores
   /// its result: `--check`, `diff` and `validate` write nothing, the cache included.
-  func compileOutput(store: Bool = false) async -> (
+  func compileOutput(
+    store: Bool = false
+  ) async -> (
     result: CachedCompilation, stageTimes: [(stage: String, duration: Duration)]
   ) {
     let options = compileOptions()
@@ -116,7 +118,9 @@ struct Session {
       platform, diagnostics: parseDiagnostics, options: options,
       schema: await Self.bundledSchema())
     let result = CachedCompilation(compilation)
-    if store && !result.hasErrors { cache.store(result, key: key, options: options, output: output) }
+    if store && !result.hasErrors {
+      cache.store(result, key: key, options: options, output: output)
+    }
     return (result, compilation.stageTimes)
   }
 

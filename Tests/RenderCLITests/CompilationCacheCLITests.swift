@@ -12,7 +12,8 @@ import Testing
     let service = try repository.read("services/api/service.yaml")
     #expect(service.contains("port: 9090"))
     try repository.write(
-      "services/api/service.yaml", service.replacingOccurrences(of: "port: 9090", with: "port: 9091"))
+      "services/api/service.yaml",
+      service.replacingOccurrences(of: "port: 9090", with: "port: 9091"))
     let stale = try repository.render("build", "--check")
     #expect(stale.status == 1, "\(stale.transcript)")
     // Deleting the cache changes nothing but the time taken.

@@ -6,9 +6,12 @@ public enum ResourcePath {
   public static func path(for resource: Resource) -> String {
     let folder = resource.service ?? environmentFolder
     // One buffer for the whole path: this runs for every rendered resource.
-    if let plain = asciiFileName(kind: resource.kind, name: resource.name, prefix: [
-      resource.environment, folder,
-    ]) {
+    if let plain = asciiFileName(
+      kind: resource.kind, name: resource.name,
+      prefix: [
+        resource.environment, folder,
+      ])
+    {
       return plain
     }
     return "\(resource.environment)/\(folder)/\(fileName(kind: resource.kind, name: resource.name))"

@@ -23,7 +23,11 @@ import Testing
       ResourcePath.asciiFileName(kind: "Service", name: "Web", prefix: ["prod", "web"])
         == "prod/web/service-web.yaml")
     // Too long for one pass: the name is cut and hashed by `fileName`.
-    #expect(ResourcePath.asciiFileName(kind: "ConfigMap", name: String(repeating: "a", count: 250)) == nil)
-    #expect(ResourcePath.fileName(kind: "ConfigMap", name: String(repeating: "a", count: 250)).utf8.count == 255)
+    #expect(
+      ResourcePath.asciiFileName(kind: "ConfigMap", name: String(repeating: "a", count: 250)) == nil
+    )
+    #expect(
+      ResourcePath.fileName(kind: "ConfigMap", name: String(repeating: "a", count: 250)).utf8.count
+        == 255)
   }
 }
