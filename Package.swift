@@ -25,7 +25,7 @@ let package = Package(
     .executableTarget(
       name: "render",
       dependencies: [
-        "RenderKit", "CRenderSystem",
+        "RenderKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -76,7 +76,6 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     }
     let compiling = clock.now
     let (compilation, stageTimes) = await session.compileOutput(store: !check)
-    ProcessLifetime.keep(compilation)
     var times: [(String, Duration)] = [
       ("load and parse", loaded - start),
       (stageTimes.isEmpty ? "cache lookup" : "schemas and inheritance", .zero),

@@ -96,7 +96,9 @@ struct CacheEntryReader {
         help = text
       }
       diagnostics.append(
-        Diagnostic(severity, rule: rule, message, at: location, related: related, help: help))
+        Diagnostic(
+          severity, rule: RuleID(rawValue: rule), message, at: location, related: related,
+          help: help))
     }
     guard let countCount = length() else { return nil }
     var counts: [String: Int] = [:]

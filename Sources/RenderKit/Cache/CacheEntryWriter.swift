@@ -43,7 +43,7 @@ struct CacheEntryWriter {
     integer(compilation.diagnostics.count)
     for diagnostic in compilation.diagnostics {
       string(diagnostic.severity.rawValue)
-      string(diagnostic.rule)
+      string(diagnostic.rule.rawValue)
       string(diagnostic.message)
       location(diagnostic.location)
       integer(diagnostic.related.count)
