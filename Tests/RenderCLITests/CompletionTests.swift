@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Dynamic shell completions (issue 13): environment and service names come from the

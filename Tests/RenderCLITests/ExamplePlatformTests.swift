@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The example platform at the root of this repository, built in a copy: its committed
@@ -8,7 +9,7 @@ import Testing
   func copyOfTheExample() throws -> TemporaryRepository {
     let repository = try TemporaryRepository()
     for entry in ["render.yaml", "templates", "services", "environments", "crds", "rendered"] {
-      if FileManager.default.fileExists(atPath: TemporaryRepository.packageRoot + "/" + entry) {
+      if FileManager.default.fileExists(atPath: PackageRoot.path + "/" + entry) {
         try repository.copyFromPackage(entry)
       }
     }

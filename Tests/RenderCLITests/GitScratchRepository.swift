@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A git repository in a temporary folder for the `diff`, `versions` and `history`
 /// end-to-end tests: files written from a fixture, commits with chosen authors and

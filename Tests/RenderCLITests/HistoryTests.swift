@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `render history`: when each version reached each environment, from the git history
@@ -184,13 +185,13 @@ import Testing
   }
 
   @Test func outsideARepositoryItSaysSo() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "render-nogit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try TemporaryFolder(prefix: "render-nogit")
     let result = try RenderBinary.run(
       ["history", "api", "--root", folder.path],
-      environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
+      environment: [
+        "GIT_CEILING_DIRECTORIES": URL(fileURLWithPath: folder.path).deletingLastPathComponent()
+          .path
+      ])
     #expect(result.status == 1, "\(result.transcript)")
     #expect(result.stderr.contains("history needs a git repository"))
   }

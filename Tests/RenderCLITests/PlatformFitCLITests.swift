@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Behaviour fixes of issue 9 on the built binary: promotion order in set-version and

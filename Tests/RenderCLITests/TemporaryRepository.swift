@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -104,14 +105,10 @@ final class TemporaryRepository {
     try FileManager.default.copyItem(atPath: source, toPath: destination.path)
   }
 
-  /// The package this test target belongs to: three levels up from this file.
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().path
-
   /// Copies a file or folder of the package (`crds`, say) to the same path in the
   /// repository.
   func copyFromPackage(_ path: String) throws {
-    try copy(from: Self.packageRoot + "/" + path, to: path)
+    try copy(from: PackageRoot.path + "/" + path, to: path)
   }
 
   // MARK: Reading it back

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A git repository in a temporary folder holding a small platform, built and committed,
 /// for the `set-version` and `promote` end-to-end tests: a `TemporaryRepository` with git
