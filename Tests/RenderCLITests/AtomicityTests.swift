@@ -98,40 +98,41 @@ import Testing
   }
 
   /// Takes render's lock on a repository with flock(1), the way a second render would
-  /// (flock(2), exclusive, on the root folder), and holds it until `release()`.
+  /// (flock(2), exclusive, on the root folder), and holds it until `release()`. The
+  /// holder says on its stdout when it has the lock and waits on its stdin to let go,
+  /// so neither side sleeps.
   final class LockHolder {
     let process = Process()
-    private let releaseSignal: String
+    private let control = Pipe()
+    private let report = Pipe()
+    private var isReleased = false
     /// Created by the holder just before it lets go of the lock.
     let released: String
 
     init(on repository: TemporaryRepository) throws {
-      let locked = repository.scratch + "/locked"
-      releaseSignal = repository.scratch + "/release"
       released = repository.scratch + "/released"
       process.executableURL = URL(fileURLWithPath: AtomicityTests.flock ?? "/usr/bin/flock")
-      // Gives up after 60 s, so a failed test cannot leave it running.
+      // `read` also returns when the test process goes away and the pipe closes.
       process.arguments = [
         "--exclusive", repository.root, "/bin/sh", "-c",
-        """
-        touch '\(locked)'; n=0
-        while [ ! -e '\(releaseSignal)' ] && [ $n -lt 1200 ]; do sleep 0.05; n=$((n+1)); done
-        touch '\(released)'
-        """,
+        "echo locked; read line; touch '\(released)'",
       ]
+      process.standardInput = control
+      process.standardOutput = report
       try process.run()
-      let deadline = Date().addingTimeInterval(30)
-      while !FileManager.default.fileExists(atPath: locked) && Date() < deadline {
-        usleep(10_000)
-      }
-      guard FileManager.default.fileExists(atPath: locked) else {
+      // Blocks until flock(1) has the lock and runs the script (or ends).
+      let said = String(decoding: report.fileHandleForReading.availableData, as: UTF8.self)
+      guard said == "locked\n" else {
         release()
         throw TestFailure("flock(1) never took the lock")
       }
     }
 
     func release() {
-      _ = FileManager.default.createFile(atPath: releaseSignal, contents: nil)
+      guard !isReleased else { return }
+      isReleased = true
+      try? control.fileHandleForWriting.write(contentsOf: Data("go\n".utf8))
+      try? control.fileHandleForWriting.close()
     }
 
     deinit {
@@ -147,22 +148,18 @@ import Testing
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> RenderBinary.Result {
     let before = try repository.snapshot()
-    let run = try RenderBinary.start(arguments + ["--root", repository.root])
-    let deadline = Date().addingTimeInterval(60)
-    while run.isRunning && !run.stderrSoFar.contains("waiting for it to finish")
-      && Date() < deadline
-    {
-      usleep(20_000)
-    }
-    // It waits: still running a moment later, and nothing written.
-    usleep(200_000)
+    let run = try PipedRun(arguments + ["--root", repository.root])
+    let waited = run.waitForStderr(containing: "waiting for it to finish")
+    // It waits: the holder keeps the lock until released below, so render cannot have
+    // written anything or ended.
+    #expect(waited, "render did not say it waits for the lock", sourceLocation: sourceLocation)
     #expect(run.isRunning, "render did not wait for the lock", sourceLocation: sourceLocation)
     let during = try repository.snapshot()
     #expect(
       during == before, "render wrote while another process held the lock",
       sourceLocation: sourceLocation)
     holder.release()
-    let result = try run.finish()
+    let result = run.finish()
     #expect(
       FileManager.default.fileExists(atPath: holder.released),
       "render finished before the lock was released", sourceLocation: sourceLocation)
@@ -203,24 +200,32 @@ import Testing
     let repository = try TemporaryRepository(Fixture.manyServices(services))
     var current = try repository.seed().files
     var killed = 0
-    // Kill as soon as the write starts, then later each round, to land in different
-    // phases: staging the new files, applying the journal, removing the staging folder.
-    for (round, delay) in [0, 2_000, 5_000, 30_000].enumerated() {
+    // Kill in a different phase of the write each round, each marked by an entry of the
+    // staging folder, waited for as a file-system event: the folder appears (nothing
+    // staged yet), the first new file is staged, the journal is committed, the journal
+    // is deleted (the new tree is in place, the staging folder going away).
+    let phases: [[(name: String, change: DirectoryWatch.Change)]] = [
+      [], [("0.new", .appears)], [("journal", .appears)],
+      [("journal", .appears), ("journal", .disappears)],
+    ]
+    for (round, phase) in phases.enumerated() {
       // Every file changes: a new version everywhere.
       for index in 1...services {
         try repository.write(
           "services/s\(index)/service.yaml",
           Fixture.service("s\(index)", version: "1.0.\(round + 1)"))
       }
-      let run = try RenderBinary.start(["build", "--root", repository.root])
       let staging = repository.absolute(".render-staging-rendered")
-      while run.isRunning && TemporaryRepository.status(ofAbsolute: staging) == nil {
-        usleep(100)
+      let root = try DirectoryWatch(repository.root)
+      let run = try RenderBinary.start(["build", "--root", repository.root])
+      if root.wait(for: ".render-staging-rendered", until: { !run.isRunning }),
+        let folder = try? DirectoryWatch(staging)
+      {
+        for step in phase {
+          _ = folder.wait(for: step.name, to: step.change, until: { !run.isRunning })
+        }
       }
-      if run.isRunning {
-        usleep(useconds_t(delay))
-        run.killHard()
-      }
+      if run.isRunning { run.killHard() }
       let wasKilled = try run.finish().status == 128 + SIGKILL
       if wasKilled { killed += 1 }
       let middle = try repository.snapshot().files

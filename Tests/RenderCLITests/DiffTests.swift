@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -115,19 +116,17 @@ import Testing
     let repository = try GitScratchRepository(Fixture.manyServices(60))
     try repository.build()
     try repository.commit("many services")
+    let temporary = try DirectoryWatch(repository.temporary)
     let running = try repository.start("diff", "--base", "HEAD")
-    // The checkout folder appears once the interrupt handling is in place.
-    let deadline = Date().addingTimeInterval(30)
+    // The checkout folder appears once the interrupt handling is in place: render makes
+    // render-base-XXXXXX in its TMPDIR, then the worktree's `tree` inside it.
     var checkedOut = false
-    while running.isRunning && Date() < deadline {
-      let folders = try repository.temporaryLeftovers()
-      if folders.contains(where: {
-        FileManager.default.fileExists(atPath: repository.temporary + "/" + $0 + "/tree")
-      }) {
-        checkedOut = true
-        break
-      }
-      usleep(2_000)
+    let container = { temporary.entries().first { $0.hasPrefix("render-base-") } }
+    if temporary.wait(until: { !running.isRunning }, { container() != nil }),
+      let name = container(),
+      let inside = try? DirectoryWatch(repository.temporary + "/" + name)
+    {
+      checkedOut = inside.wait(for: "tree", until: { !running.isRunning })
     }
     if checkedOut { kill(running.process.processIdentifier, SIGINT) }
     let result = try running.finish()
