@@ -32,9 +32,9 @@ extension StrategicMerger {
         at: directive.value.location)
       return
     }
-    guard let index = positions[list], let current = entries[index]?.value else {
-      return  // nothing to delete from
-    }
+    // A null list is no list, as in apimachinery: nothing to delete from.
+    guard let index = positions[list], let current = entries[index]?.value, !current.isNull
+    else { return }
     guard let items = current.sequence else {
       report(
         "'\(directive.key)' deletes from the list '\(list)', but '\(list)' is \(current.typeDescription)",
