@@ -50,7 +50,10 @@ struct StrategicMergeSuiteCase: Sendable, CustomTestStringConvertible {
 /// documentation) or as an open question, are listed with the reason in
 /// `deliberateDepartures` and in the fixture's README, and checked to still differ.
 @Suite struct StrategicMergeConformanceTests {
-  static let files = ["custom-cases.yaml", "create-cases.yaml", "retain-keys-cases.yaml"]
+  static let files = [
+    "custom-cases.yaml", "create-cases.yaml", "set-element-order-cases.yaml",
+    "retain-keys-cases.yaml",
+  ]
 
   /// "description (application)" -> why render does not give apimachinery's result.
   static let deliberateDepartures: [String: String] = [
@@ -100,7 +103,7 @@ struct StrategicMergeSuiteCase: Sendable, CustomTestStringConvertible {
   }
 
   @Test func readsEveryCase() {
-    #expect(Self.cases.count == 160)
+    #expect(Self.cases.count == 202)
   }
 
   @Test(arguments: cases)
