@@ -47,7 +47,7 @@ public struct CompilationCache: Sendable {
       loaded.diagnostics.isEmpty
       ? Self.key(repository: loaded.repository, options: options, output: output, build: build)
       : nil
-    if let key, let cached = lookup(key: key, options: options, output: output) {
+    if let key, let cached = lookup(key: key, options: options, output: output, build: build) {
       return CompiledOutput(compilation: cached, full: nil)
     }
     let parsed = loaded.parse()
@@ -56,7 +56,7 @@ public struct CompilationCache: Sendable {
       schema: await schema())
     let result = CachedCompilation(compilation)
     if let key, store, parsed.diagnostics.isEmpty, !result.hasErrors {
-      self.store(result, key: key, options: options, output: output)
+      self.store(result, key: key, options: options, output: output, build: build)
     }
     return CompiledOutput(compilation: result, full: compilation)
   }
@@ -71,7 +71,7 @@ public struct CompilationCache: Sendable {
         repository: loaded.repository, slot: Self.versionsSlot, previousVersions: [:],
         build: build)
       : nil
-    if let key, var reader = entry(slot: Self.versionsSlot, key: key),
+    if let key, var reader = entry(slot: Self.versionsSlot, build: build, key: key),
       let cached = reader.resolvedVersions()
     {
       return cached
@@ -86,7 +86,7 @@ public struct CompilationCache: Sendable {
     if let key, parsed.diagnostics.isEmpty, !resolved.diagnostics.hasErrors {
       var writer = CacheEntryWriter()
       writer.resolvedVersions(resolved)
-      write(writer, key: key, slot: Self.versionsSlot)
+      write(writer, key: key, slot: Self.versionsSlot, build: build)
     }
     return resolved
   }
@@ -151,13 +151,16 @@ public struct CompilationCache: Sendable {
   /// The slot of `render versions`' matrix.
   static let versionsSlot = "versions"
 
-  private func entryPath(slot: String) -> String {
-    root + "/" + Self.folder + "/" + SHA256.hexDigest(of: slot).prefix(32)
+  /// One file per slot and build of render: a debug and a release binary used in turn
+  /// (their keys differ) do not evict each other's entries.
+  private func entryPath(slot: String, build: String) -> String {
+    root + "/" + Self.folder + "/" + SHA256.hexDigest(of: slot + "\u{0}" + build).prefix(32)
   }
 
   /// The entry in `slot` when it is whole and for `key`, positioned after the key.
-  private func entry(slot: String, key: String) -> CacheEntryReader? {
-    guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot)) else { return nil }
+  private func entry(slot: String, build: String, key: String) -> CacheEntryReader? {
+    guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build))
+    else { return nil }
     var reader = CacheEntryReader(bytes: bytes)
     guard reader.expect(Self.magic), reader.string() == key else { return nil }
     return reader
@@ -165,10 +168,13 @@ public struct CompilationCache: Sendable {
 
   /// The cached result for `key`, or `nil` when there is none, it is for another key, or
   /// it does not read back whole.
+  /// - Parameter build: the build of render the key is for (see `key`).
   public func lookup(
-    key: String, options: BuildOptions, output: String
+    key: String, options: BuildOptions, output: String, build: String = ""
   ) -> CachedCompilation? {
-    guard var reader = entry(slot: Self.slotName(options: options, output: output), key: key)
+    guard
+      var reader = entry(
+        slot: Self.slotName(options: options, output: output), build: build, key: key)
     else { return nil }
     return reader.compilation()
   }
@@ -176,21 +182,22 @@ public struct CompilationCache: Sendable {
   /// Stores `compilation` under `key`. Failing to (a read-only checkout) costs the next
   /// run a compile, nothing else: errors are ignored.
   public func store(
-    _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String
+    _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String,
+    build: String = ""
   ) {
     var writer = CacheEntryWriter()
     writer.compilation(compilation)
-    write(writer, key: key, slot: Self.slotName(options: options, output: output))
+    write(writer, key: key, slot: Self.slotName(options: options, output: output), build: build)
   }
 
   /// Writes an entry whole or not at all.
-  private func write(_ body: CacheEntryWriter, key: String, slot: String) {
+  private func write(_ body: CacheEntryWriter, key: String, slot: String, build: String) {
     var writer = CacheEntryWriter()
     writer.bytes += Self.magic
     writer.string(key)
     writer.bytes += body.bytes
     let folder = root + "/" + Self.folder
-    let path = entryPath(slot: slot)
+    let path = entryPath(slot: slot, build: build)
     let temporary = path + ".tmp-\(getpid())"
     do {
       try FileSystem.makeDirectory(folder)

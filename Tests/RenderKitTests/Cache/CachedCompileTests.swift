@@ -17,12 +17,12 @@ import Testing
   static let schema = Result { try KubernetesSchema.bundled() }
 
   static func compile(
-    _ root: String, environments: [String] = [], store: Bool = true
+    _ root: String, environments: [String] = [], store: Bool = true, build: String = "test"
   ) async throws -> CompiledOutput {
     let loaded = try LoadedRepository.load(root: root, environments: environments)
     let schema = try Self.schema.get()
     return await CompilationCache(root: loaded.root).compile(
-      loaded, options: loaded.buildOptions(), schema: { schema }, build: "test", store: store)
+      loaded, options: loaded.buildOptions(), schema: { schema }, build: build, store: store)
   }
 
   /// What compiling the repository from scratch gives, without the cache.
@@ -70,6 +70,16 @@ import Testing
     #expect(!filtered.isCached)
     #expect(!filtered.compilation.tree.files.contains { $0.path.hasPrefix("staging/") })
     #expect(try await Self.compile(root).isCached)
+  }
+
+  @Test func twoBuildsOfRenderKeepAnEntryEachAndNeverShareOne() async throws {
+    let root = try Self.scratchRepository()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    #expect(!(try await Self.compile(root, build: "debug").isCached))
+    #expect(!(try await Self.compile(root, build: "release").isCached))
+    #expect(try await Self.compile(root, build: "debug").isCached)
+    #expect(try await Self.compile(root, build: "release").isCached)
+    #expect(!(try await Self.compile(root, build: "another").isCached))
   }
 
   @Test func aRunThatDoesNotStoreLeavesNoEntry() async throws {
