@@ -81,21 +81,18 @@ public enum SettingsParser {
     _ settings: ProjectSettings, environments: [String: Environment]
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for name in settings.argoCD?.environments.values.map(\.name) ?? []
-    where environments[name.value] == nil {
-      diagnostics.append(
-        .input(
-          "'argocd.environments' in render.yaml names environment '\(name.value)', which does not exist"
-            + Suggestion.didYouMean(name.value, in: environments.keys),
-          at: name.location))
-    }
-    for name in settings.flux?.environments.values.map(\.name) ?? []
-    where environments[name.value] == nil {
-      diagnostics.append(
-        .input(
-          "'flux.environments' in render.yaml names environment '\(name.value)', which does not exist"
-            + Suggestion.didYouMean(name.value, in: environments.keys),
-          at: name.location))
+    let reconcilerEnvironments = [
+      ("argocd", settings.argoCD?.environments.values.map(\.name) ?? []),
+      ("flux", settings.flux?.environments.values.map(\.name) ?? []),
+    ]
+    for (key, names) in reconcilerEnvironments {
+      for name in names where environments[name.value] == nil {
+        diagnostics.append(
+          .input(
+            "'\(key).environments' in render.yaml names environment '\(name.value)', which does not exist"
+              + Suggestion.didYouMean(name.value, in: environments.keys),
+            at: name.location))
+      }
     }
     var seen: [String: Located<String>] = [:]
     for name in settings.promotion ?? [] {

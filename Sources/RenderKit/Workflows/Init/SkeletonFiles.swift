@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from Skeleton/ by SkeletonFolderTests; do not edit. Change the files in
 // Skeleton/, then: RECORD_SNAPSHOTS=1 swift test --filter SkeletonFolder
 
@@ -21,407 +22,38 @@ enum SkeletonFiles {
   ]
 
   /// `.github/workflows/render.yml`
-  private static let file0 = #"""
-    # render in CI (see render's docs/ci.md).
-    #
-    # Pull requests: fail when rendered/ is not what the inputs produce, annotate the
-    # findings on the diff, upload them to code scanning, and keep one comment on the
-    # pull request with what it changes in the rendered manifests.
-    # By hand (Actions > render > Run workflow): promote a service from one environment
-    # to another through a pull request, so a protected main stays protected.
-    name: render
-
-    on:
-      pull_request:
-      push:
-        branches: [main]
-      workflow_dispatch:
-        inputs:
-          service: {description: Service to promote, required: true, type: string}
-          from: {description: Environment whose version to take, required: true, type: string, default: dev}
-          to: {description: Environment to pin it in, required: true, type: string, default: prod}
-
-    permissions:
-      contents: read
-
-    env:
-      # The render release to use; the action caches it per version.
-      RENDER_VERSION: "@RENDER_VERSION@"
-
-    jobs:
-      check:
-        if: github.event_name != 'workflow_dispatch'
-        runs-on: ubuntu-24.04
-        permissions:
-          contents: read
-          security-events: write   # code scanning upload
-          pull-requests: write     # the sticky diff comment
-        steps:
-          - uses: actions/checkout@v4
-            with:
-              fetch-depth: 0       # render diff --base renders the base branch from git
-
-          - uses: OWNER/render@v@RENDER_VERSION@   # TODO: the repository render is released from
-            with:
-              version: ${{ env.RENDER_VERSION }}
-
-          - name: rendered/ is up to date
-            # Findings as annotations on the pull request's diff; drift is listed.
-            run: render build --check --format github
-
-          - name: Findings for code scanning
-            if: ${{ !cancelled() }}
-            run: render validate --format sarif > render.sarif || true
-
-          - uses: github/codeql-action/upload-sarif@v3
-            if: ${{ !cancelled() && hashFiles('render.sarif') != '' }}
-            with:
-              sarif_file: render.sarif
-              category: render
-
-          - name: What this pull request changes
-            if: ${{ !cancelled() && github.event_name == 'pull_request' }}
-            env:
-              BASE_REF: ${{ github.base_ref }}
-            run: |
-              render diff --base "origin/$BASE_REF" --format markdown > render-diff.md
-              cat render-diff.md >> "$GITHUB_STEP_SUMMARY"
-
-          - name: One comment with the rendered diff, updated on every push
-            if: ${{ !cancelled() && github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository }}
-            env:
-              GH_TOKEN: ${{ github.token }}
-              PR: ${{ github.event.pull_request.number }}
-            run: |
-              marker='<!-- render-diff -->'
-              { echo "$marker"; head -c 60000 render-diff.md; } > comment.md
-              id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate \
-                --jq ".[] | select(.body | startswith(\"$marker\")) | .id" | head -1)
-              if [ -n "$id" ]; then
-                gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@comment.md >/dev/null
-              else
-                gh pr comment "$PR" --body-file comment.md
-              fi
-
-      promote:
-        if: github.event_name == 'workflow_dispatch'
-        runs-on: ubuntu-24.04
-        permissions:
-          contents: write          # push the promotion branch
-          pull-requests: write     # open the pull request
-        concurrency:
-          group: render-promote-${{ inputs.service }}-${{ inputs.to }}
-        steps:
-          - uses: actions/checkout@v4
-          - uses: OWNER/render@v@RENDER_VERSION@
-            with:
-              version: ${{ env.RENDER_VERSION }}
-          - name: Promote on a branch and open a pull request
-            # Inputs reach the script through the environment, never pasted into it.
-            env:
-              SERVICE: ${{ inputs.service }}
-              FROM: ${{ inputs.from }}
-              TO: ${{ inputs.to }}
-              ACTOR: ${{ github.actor }}
-              GH_TOKEN: ${{ github.token }}
-            run: |
-              branch="promote/$SERVICE-$TO-$GITHUB_RUN_ID"
-              git config user.name "$ACTOR"
-              git config user.email "$ACTOR@users.noreply.github.com"
-              git switch -c "$branch"
-              render promote "$SERVICE" --from "$FROM" --to "$TO" --commit
-              git push origin "$branch"
-              gh pr create --head "$branch" --fill
-
-    """#
+  private static let file0 = "# render in CI (see render's docs/ci.md).\n#\n# Pull requests: fail when rendered/ is not what the inputs produce, annotate the\n# findings on the diff, upload them to code scanning, and keep one comment on the\n# pull request with what it changes in the rendered manifests.\n# By hand (Actions > render > Run workflow): promote a service from one environment\n# to another through a pull request, so a protected main stays protected.\nname: render\n\non:\n  pull_request:\n  push:\n    branches: [main]\n  workflow_dispatch:\n    inputs:\n      service: {description: Service to promote, required: true, type: string}\n      from: {description: Environment whose version to take, required: true, type: string, default: dev}\n      to: {description: Environment to pin it in, required: true, type: string, default: prod}\n\npermissions:\n  contents: read\n\nenv:\n  # The render release to use; the action caches it per version.\n  RENDER_VERSION: \"@RENDER_VERSION@\"\n\njobs:\n  check:\n    if: github.event_name != 'workflow_dispatch'\n    runs-on: ubuntu-24.04\n    permissions:\n      contents: read\n      security-events: write   # code scanning upload\n      pull-requests: write     # the sticky diff comment\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0       # render diff --base renders the base branch from git\n\n      - uses: OWNER/render@v@RENDER_VERSION@   # TODO: the repository render is released from\n        with:\n          version: ${{ env.RENDER_VERSION }}\n\n      - name: rendered/ is up to date\n        # Findings as annotations on the pull request's diff; drift is listed.\n        run: render build --check --format github\n\n      - name: Findings for code scanning\n        if: ${{ !cancelled() }}\n        run: render validate --format sarif > render.sarif || true\n\n      - uses: github/codeql-action/upload-sarif@v3\n        if: ${{ !cancelled() && hashFiles('render.sarif') != '' }}\n        with:\n          sarif_file: render.sarif\n          category: render\n\n      - name: What this pull request changes\n        if: ${{ !cancelled() && github.event_name == 'pull_request' }}\n        env:\n          BASE_REF: ${{ github.base_ref }}\n        run: |\n          render diff --base \"origin/$BASE_REF\" --format markdown > render-diff.md\n          cat render-diff.md >> \"$GITHUB_STEP_SUMMARY\"\n\n      - name: One comment with the rendered diff, updated on every push\n        if: ${{ !cancelled() && github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository }}\n        env:\n          GH_TOKEN: ${{ github.token }}\n          PR: ${{ github.event.pull_request.number }}\n        run: |\n          marker='<!-- render-diff -->'\n          { echo \"$marker\"; head -c 60000 render-diff.md; } > comment.md\n          id=$(gh api \"repos/$GITHUB_REPOSITORY/issues/$PR/comments\" --paginate \\\n            --jq \".[] | select(.body | startswith(\\\"$marker\\\")) | .id\" | head -1)\n          if [ -n \"$id\" ]; then\n            gh api -X PATCH \"repos/$GITHUB_REPOSITORY/issues/comments/$id\" -F body=@comment.md >/dev/null\n          else\n            gh pr comment \"$PR\" --body-file comment.md\n          fi\n\n  promote:\n    if: github.event_name == 'workflow_dispatch'\n    runs-on: ubuntu-24.04\n    permissions:\n      contents: write          # push the promotion branch\n      pull-requests: write     # open the pull request\n    concurrency:\n      group: render-promote-${{ inputs.service }}-${{ inputs.to }}\n    steps:\n      - uses: actions/checkout@v4\n      - uses: OWNER/render@v@RENDER_VERSION@\n        with:\n          version: ${{ env.RENDER_VERSION }}\n      - name: Promote on a branch and open a pull request\n        # Inputs reach the script through the environment, never pasted into it.\n        env:\n          SERVICE: ${{ inputs.service }}\n          FROM: ${{ inputs.from }}\n          TO: ${{ inputs.to }}\n          ACTOR: ${{ github.actor }}\n          GH_TOKEN: ${{ github.token }}\n        run: |\n          branch=\"promote/$SERVICE-$TO-$GITHUB_RUN_ID\"\n          git config user.name \"$ACTOR\"\n          git config user.email \"$ACTOR@users.noreply.github.com\"\n          git switch -c \"$branch\"\n          render promote \"$SERVICE\" --from \"$FROM\" --to \"$TO\" --commit\n          git push origin \"$branch\"\n          gh pr create --head \"$branch\" --fill\n"
 
   /// `.gitignore`
-  private static let file1 = #"""
-    # Swift build products (render itself, when built here).
-    .build/
-    # render builds the new rendered/ beside the old one and swaps them; these only
-    # exist while a build runs, or after one was killed (the next build cleans up).
-    .render-staging-*
-    .render-old-*
-    # render's cache of compiled results (safe to delete; see docs/output.md).
-    .render-cache/
-
-    """#
+  private static let file1 = "# Swift build products (render itself, when built here).\n.build/\n# render builds the new rendered/ beside the old one and swaps them; these only\n# exist while a build runs, or after one was killed (the next build cleans up).\n.render-staging-*\n.render-old-*\n# render's cache of compiled results (safe to delete; see docs/output.md).\n.render-cache/\n"
 
   /// `README.md`
-  private static let file2 = #"""
-    # Platform
-
-    Kubernetes manifests for every environment, compiled by render from the folders
-    below. Edit the inputs, run `render`, and commit both: `rendered/` is what the
-    clusters run.
-
-    | folder | holds |
-    | --- | --- |
-    | `templates/web/` | a template: parameters in `template.yaml`, manifests with `${ }` expressions |
-    | `services/hello/` | a service: its template, image, version and values |
-    | `environments/base/` | what every environment shares (abstract: never rendered) |
-    | `environments/dev/`, `environments/prod/` | namespace, cluster, labels, version pins |
-    | `rendered/` | the output, one file per resource; never edit it by hand |
-    | `.github/workflows/render.yml` | CI: `render build --check`, findings on the diff and in code scanning, the rendered diff as a pull request comment, promotions as pull requests (replace `OWNER/render` with where render is released from) |
-    | `editor-schemas/` | JSON Schemas for editors: with the YAML language server (VS Code's YAML extension and others), keys complete and typos are flagged |
-
-    Everyday commands:
-
-    ```sh
-    render                          # render every environment into rendered/
-    render validate                 # schemas and policy rules, writing nothing
-    render build --check            # in CI: fail when rendered/ is not committed
-    render explain prod hello       # where each value of hello in prod comes from
-    render promote hello --from dev --to prod
-    ```
-
-    Add a service with a folder under `services/`; add an environment with a folder under
-    `environments/` that `inherits: base`.
-
-    """#
+  private static let file2 = "# Platform\n\nKubernetes manifests for every environment, compiled by render from the folders\nbelow. Edit the inputs, run `render`, and commit both: `rendered/` is what the\nclusters run.\n\n| folder | holds |\n| --- | --- |\n| `templates/web/` | a template: parameters in `template.yaml`, manifests with `${ }` expressions |\n| `services/hello/` | a service: its template, image, version and values |\n| `environments/base/` | what every environment shares (abstract: never rendered) |\n| `environments/dev/`, `environments/prod/` | namespace, cluster, labels, version pins |\n| `rendered/` | the output, one file per resource; never edit it by hand |\n| `.github/workflows/render.yml` | CI: `render build --check`, findings on the diff and in code scanning, the rendered diff as a pull request comment, promotions as pull requests (replace `OWNER/render` with where render is released from) |\n| `editor-schemas/` | JSON Schemas for editors: with the YAML language server (VS Code's YAML extension and others), keys complete and typos are flagged |\n\nEveryday commands:\n\n```sh\nrender                          # render every environment into rendered/\nrender validate                 # schemas and policy rules, writing nothing\nrender build --check            # in CI: fail when rendered/ is not committed\nrender explain prod hello       # where each value of hello in prod comes from\nrender promote hello --from dev --to prod\n```\n\nAdd a service with a folder under `services/`; add an environment with a folder under\n`environments/` that `inherits: base`.\n"
 
   /// `environments/base/environment.yaml`
-  private static let file3 = #"""
-    # yaml-language-server: $schema=../../editor-schemas/environment.schema.json
-    # What every environment shares. Abstract: only inherited, never rendered itself.
-    abstract: true
-
-    # Added to every resource and pod of every environment.
-    labels:
-      app.kubernetes.io/part-of: platform
-
-    defaults:
-      values:
-        replicas: 1
-
-    policy:
-      rules:
-        # A pod without a readiness probe takes traffic before it can serve it.
-        probes: error
-
-    """#
+  private static let file3 = "# yaml-language-server: $schema=../../editor-schemas/environment.schema.json\n# What every environment shares. Abstract: only inherited, never rendered itself.\nabstract: true\n\n# Added to every resource and pod of every environment.\nlabels:\n  app.kubernetes.io/part-of: platform\n\ndefaults:\n  values:\n    replicas: 1\n\npolicy:\n  rules:\n    # A pod without a readiness probe takes traffic before it can serve it.\n    probes: error\n"
 
   /// `environments/base/resources/namespace.yaml`
-  private static let file4 = #"""
-    # Files in resources/ belong to the environment rather than to a service; this one is
-    # inherited by every environment, each with its own namespace.
-    apiVersion: v1
-    kind: Namespace
-    metadata:
-      name: ${ env.namespace }
-      labels:
-        app.kubernetes.io/name: ${ env.namespace }
-        pod-security.kubernetes.io/enforce: restricted
-
-    """#
+  private static let file4 = "# Files in resources/ belong to the environment rather than to a service; this one is\n# inherited by every environment, each with its own namespace.\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ env.namespace }\n  labels:\n    app.kubernetes.io/name: ${ env.namespace }\n    pod-security.kubernetes.io/enforce: restricted\n"
 
   /// `environments/dev/environment.yaml`
-  private static let file5 = #"""
-    # yaml-language-server: $schema=../../editor-schemas/environment.schema.json
-    inherits: base
-    namespace: platform-dev
-    # The cluster name reconcilers deploy to (see argocd/flux in render.yaml).
-    cluster: dev
-    labels:
-      environment: dev
-
-    services:
-      hello:
-        version: 1.27.3-alpine
-        values:
-          env: {LOG_LEVEL: debug}
-
-    """#
+  private static let file5 = "# yaml-language-server: $schema=../../editor-schemas/environment.schema.json\ninherits: base\nnamespace: platform-dev\n# The cluster name reconcilers deploy to (see argocd/flux in render.yaml).\ncluster: dev\nlabels:\n  environment: dev\n\nservices:\n  hello:\n    version: 1.27.3-alpine\n    values:\n      env: {LOG_LEVEL: debug}\n"
 
   /// `environments/prod/environment.yaml`
-  private static let file6 = #"""
-    # yaml-language-server: $schema=../../editor-schemas/environment.schema.json
-    inherits: base
-    namespace: platform-prod
-    cluster: prod
-    labels:
-      environment: prod
-
-    defaults:
-      values:
-        replicas: 2
-
-    # Versions reach prod through `render promote hello --from dev --to prod`.
-    services:
-      hello:
-        version: 1.27.2-alpine
-
-    """#
+  private static let file6 = "# yaml-language-server: $schema=../../editor-schemas/environment.schema.json\ninherits: base\nnamespace: platform-prod\ncluster: prod\nlabels:\n  environment: prod\n\ndefaults:\n  values:\n    replicas: 2\n\n# Versions reach prod through `render promote hello --from dev --to prod`.\nservices:\n  hello:\n    version: 1.27.2-alpine\n"
 
   /// `render.yaml`
-  private static let file7 = #"""
-    # yaml-language-server: $schema=editor-schemas/render.schema.json
-    # render's project settings. Every key is optional.
-    output: rendered
-    kubernetesVersion: "1.31"
-    # The order versions travel in: render versions shows it, render promote follows it.
-    promotion: [dev, prod]
-
-    # With a reconciler configured, render also writes its objects for every environment:
-    # Argo CD Applications under rendered/_argocd/, Flux Kustomizations under
-    # rendered/_flux/. They are validated like everything else, so add the reconciler's
-    # CustomResourceDefinition to crds/ as well.
-    # argocd:
-    #   repoURL: https://git.example.com/you/platform.git
-    #   targetRevision: main
-    #   clusters: {prod: https://prod.k8s.example.com}
-    # flux:
-    #   sourceRef: {kind: GitRepository, name: platform}
-
-    """#
+  private static let file7 = "# yaml-language-server: $schema=editor-schemas/render.schema.json\n# render's project settings. Every key is optional.\noutput: rendered\nkubernetesVersion: \"1.31\"\n# The order versions travel in: render versions shows it, render promote follows it.\npromotion: [dev, prod]\n\n# With a reconciler configured, render also writes its objects for every environment:\n# Argo CD Applications under rendered/_argocd/, Flux Kustomizations under\n# rendered/_flux/. They are validated like everything else, so add the reconciler's\n# CustomResourceDefinition to crds/ as well.\n# argocd:\n#   repoURL: https://git.example.com/you/platform.git\n#   targetRevision: main\n#   clusters: {prod: https://prod.k8s.example.com}\n# flux:\n#   sourceRef: {kind: GitRepository, name: platform}\n"
 
   /// `services/hello/service.yaml`
-  private static let file8 = #"""
-    # yaml-language-server: $schema=../../editor-schemas/service.schema.json
-    # A service: the template that renders it, its image, and the version environments
-    # run unless they pin another. nginx-unprivileged listens on 8080 as a non-root user.
-    template: web
-    image: docker.io/nginxinc/nginx-unprivileged
-    version: 1.27.3-alpine
-    labels:
-      team: platform
-    values:
-      healthPath: /
-      env:
-        LOG_LEVEL: info
-
-    """#
+  private static let file8 = "# yaml-language-server: $schema=../../editor-schemas/service.schema.json\n# A service: the template that renders it, its image, and the version environments\n# run unless they pin another. nginx-unprivileged listens on 8080 as a non-root user.\ntemplate: web\nimage: docker.io/nginxinc/nginx-unprivileged\nversion: 1.27.3-alpine\nlabels:\n  team: platform\nvalues:\n  healthPath: /\n  env:\n    LOG_LEVEL: info\n"
 
   /// `templates/web/deployment.yaml`
-  private static let file9 = #"""
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: ${ service.name }
-      labels:
-        app.kubernetes.io/name: ${ service.name }
-        # A digest (sha256:...) holds a ':' that label values cannot.
-        app.kubernetes.io/version: '${ service.version | replace(":", "-") | trunc(63) }'
-    spec:
-      replicas: ${ values.replicas }
-      # Only stable labels: render adds the environment's labels to pods, never to selectors.
-      selector:
-        matchLabels:
-          app.kubernetes.io/name: ${ service.name }
-      template:
-        metadata:
-          labels:
-            app.kubernetes.io/name: ${ service.name }
-        spec:
-          automountServiceAccountToken: false
-          securityContext:
-            runAsNonRoot: true
-            seccompProfile:
-              type: RuntimeDefault
-          containers:
-            - name: app
-              image: ${ service.imageRef }
-              ports:
-                - name: http
-                  containerPort: ${ values.port }
-              env:
-                - name: PORT
-                  value: "${ values.port }"
-                - $append: ${ values.env | envList }
-              resources: ${ values.resources }
-              readinessProbe:
-                httpGet:
-                  path: ${ values.healthPath }
-                  port: http
-                periodSeconds: 10
-              livenessProbe:
-                httpGet:
-                  path: ${ values.healthPath }
-                  port: http
-                periodSeconds: 20
-              securityContext:
-                allowPrivilegeEscalation: false
-                readOnlyRootFilesystem: true
-                capabilities:
-                  drop: [ALL]
-              volumeMounts:
-                - name: tmp
-                  mountPath: /tmp
-          volumes:
-            # The root filesystem is read-only; scratch space goes here.
-            - name: tmp
-              emptyDir: {}
-
-    """#
+  private static let file9 = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${ service.name }\n  labels:\n    app.kubernetes.io/name: ${ service.name }\n    # A digest (sha256:...) holds a ':' that label values cannot.\n    app.kubernetes.io/version: '${ service.version | replace(\":\", \"-\") | trunc(63) }'\nspec:\n  replicas: ${ values.replicas }\n  # Only stable labels: render adds the environment's labels to pods, never to selectors.\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${ service.name }\n  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: ${ service.name }\n    spec:\n      automountServiceAccountToken: false\n      securityContext:\n        runAsNonRoot: true\n        seccompProfile:\n          type: RuntimeDefault\n      containers:\n        - name: app\n          image: ${ service.imageRef }\n          ports:\n            - name: http\n              containerPort: ${ values.port }\n          env:\n            - name: PORT\n              value: \"${ values.port }\"\n            - $append: ${ values.env | envList }\n          resources: ${ values.resources }\n          readinessProbe:\n            httpGet:\n              path: ${ values.healthPath }\n              port: http\n            periodSeconds: 10\n          livenessProbe:\n            httpGet:\n              path: ${ values.healthPath }\n              port: http\n            periodSeconds: 20\n          securityContext:\n            allowPrivilegeEscalation: false\n            readOnlyRootFilesystem: true\n            capabilities:\n              drop: [ALL]\n          volumeMounts:\n            - name: tmp\n              mountPath: /tmp\n      volumes:\n        # The root filesystem is read-only; scratch space goes here.\n        - name: tmp\n          emptyDir: {}\n"
 
   /// `templates/web/service.yaml`
-  private static let file10 = #"""
-    apiVersion: v1
-    kind: Service
-    metadata:
-      name: ${ service.name }
-      labels:
-        app.kubernetes.io/name: ${ service.name }
-    spec:
-      type: ClusterIP
-      selector:
-        app.kubernetes.io/name: ${ service.name }
-      ports:
-        - name: http
-          port: 80
-          targetPort: http
-
-    """#
+  private static let file10 = "apiVersion: v1\nkind: Service\nmetadata:\n  name: ${ service.name }\n  labels:\n    app.kubernetes.io/name: ${ service.name }\nspec:\n  type: ClusterIP\n  selector:\n    app.kubernetes.io/name: ${ service.name }\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n"
 
   /// `templates/web/template.yaml`
-  private static let file11 = #"""
-    # yaml-language-server: $schema=../../editor-schemas/template.schema.json
-    description: An HTTP service, a Deployment behind a ClusterIP Service.
-
-    parameters:
-      port:
-        type: integer
-        default: 8080
-        # The container runs as a non-root user, which cannot bind ports below 1024.
-        minimum: 1024
-        maximum: 65535
-        description: The port the application listens on; the Service exposes it on port 80.
-      replicas:
-        type: integer
-        default: 1
-        minimum: 0
-      healthPath:
-        type: string
-        pattern: '^/'
-        default: /healthz
-        description: Answers 200 once the application can serve (readiness and liveness).
-      resources:
-        type: object
-        description: >-
-          Container resources. No CPU limit (it throttles); the memory limit is what
-          protects the node.
-        properties:
-          requests:
-            type: object
-            properties:
-              cpu: {type: string}
-              memory: {type: string}
-            required: [cpu, memory]
-          limits:
-            type: object
-            properties:
-              memory: {type: string}
-            required: [memory]
-        required: [requests, limits]
-        default:
-          requests: {cpu: 50m, memory: 64Mi}
-          limits: {memory: 128Mi}
-      env:
-        type: object
-        additionalProperties: {type: string}
-        default: {}
-        description: Extra environment variables for the container.
-
-    """#
+  private static let file11 = "# yaml-language-server: $schema=../../editor-schemas/template.schema.json\ndescription: An HTTP service, a Deployment behind a ClusterIP Service.\n\nparameters:\n  port:\n    type: integer\n    default: 8080\n    # The container runs as a non-root user, which cannot bind ports below 1024.\n    minimum: 1024\n    maximum: 65535\n    description: The port the application listens on; the Service exposes it on port 80.\n  replicas:\n    type: integer\n    default: 1\n    minimum: 0\n  healthPath:\n    type: string\n    pattern: '^/'\n    default: /healthz\n    description: Answers 200 once the application can serve (readiness and liveness).\n  resources:\n    type: object\n    description: >-\n      Container resources. No CPU limit (it throttles); the memory limit is what\n      protects the node.\n    properties:\n      requests:\n        type: object\n        properties:\n          cpu: {type: string}\n          memory: {type: string}\n        required: [cpu, memory]\n      limits:\n        type: object\n        properties:\n          memory: {type: string}\n        required: [memory]\n    required: [requests, limits]\n    default:\n      requests: {cpu: 50m, memory: 64Mi}\n      limits: {memory: 128Mi}\n  env:\n    type: object\n    additionalProperties: {type: string}\n    default: {}\n    description: Extra environment variables for the container.\n"
 }

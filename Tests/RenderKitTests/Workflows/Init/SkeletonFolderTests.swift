@@ -31,6 +31,7 @@ import Testing
   /// The Swift source that embeds `files`.
   static func source(of files: [(path: String, contents: String)]) -> String {
     var text = """
+      // swift-format-ignore-file
       // Generated from Skeleton/ by SkeletonFolderTests; do not edit. Change the files in
       // Skeleton/, then: RECORD_SNAPSHOTS=1 swift test --filter SkeletonFolder
 
@@ -42,27 +43,14 @@ import Testing
 
       """
     for (index, _) in files.enumerated() {
-      text += "    (\(quoted(files[index].path)), file\(index)),\n"
+      text += "    (\(EmbeddedCopyTests.literal(files[index].path)), file\(index)),\n"
     }
     text += "  ]\n"
     for (index, file) in files.enumerated() {
-      var hashes = "#"
-      while file.contents.contains("\"\"\"" + hashes) || file.contents.contains("\\" + hashes) {
-        hashes += "#"
-      }
-      text += "\n  /// `\(file.path)`\n  private static let file\(index) = \(hashes)\"\"\"\n"
-      for line in file.contents.split(separator: "\n", omittingEmptySubsequences: false) {
-        text += line.isEmpty ? "\n" : "    \(line)\n"
-      }
-      text += "    \"\"\"\(hashes)\n"
+      text += "\n  /// `\(file.path)`\n"
+      text += "  private static let file\(index) = \(EmbeddedCopyTests.literal(file.contents))\n"
     }
     return text + "}\n"
-  }
-
-  static func quoted(_ text: String) -> String {
-    "\""
-      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-        of: "\"", with: "\\\"") + "\""
   }
 
   @Test func embeddedCopyEqualsTheFolder() throws {
