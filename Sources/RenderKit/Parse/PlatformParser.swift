@@ -14,12 +14,7 @@ public enum PlatformParser {
     var brokenTemplates: Set<String> = []
     var brokenServices: Set<String> = []
     var brokenEnvironments: Set<String> = []
-    for name in repository.subdirectories(of: "templates") {
-      guard NameRules.isDNSLabel(name) else {
-        diagnostics.append(
-          NameRules.invalidName(name, kind: "template", at: .start(of: "templates/\(name)")))
-        continue
-      }
+    for name in namedFolders(of: "templates", kind: "template", in: repository, &diagnostics) {
       let (template, found) = TemplateParser.parse(name: name, repository: repository)
       diagnostics += found
       templates[name] = template
@@ -27,15 +22,8 @@ public enum PlatformParser {
     }
 
     var services: [String: Service] = [:]
-    var serviceNames: Set<String> = []
-    for name in repository.subdirectories(of: "services") {
-      guard NameRules.isDNSLabel(name) else {
-        diagnostics.append(
-          NameRules.invalidName(name, kind: "service", at: .start(of: "services/\(name)")))
-        continue
-      }
-      serviceNames.insert(name)
-    }
+    let serviceNames = Set(
+      namedFolders(of: "services", kind: "service", in: repository, &diagnostics))
     // Services are independent of each other: a thousand of them parse on every core.
     let orderedServices = serviceNames.filter { only?.contains($0) ?? true }.sorted()
     let parsedServices = orderedServices.parallelMap {
@@ -48,12 +36,8 @@ public enum PlatformParser {
     }
 
     var environments: [String: Environment] = [:]
-    for name in repository.subdirectories(of: "environments") {
-      guard NameRules.isDNSLabel(name) else {
-        diagnostics.append(
-          NameRules.invalidName(name, kind: "environment", at: .start(of: "environments/\(name)")))
-        continue
-      }
+    for name in namedFolders(of: "environments", kind: "environment", in: repository, &diagnostics)
+    {
       let (environment, found) = EnvironmentParser.parse(
         name: name, repository: repository, serviceNames: serviceNames)
       diagnostics += found
@@ -123,6 +107,22 @@ public enum PlatformParser {
     platform.brokenServices = brokenServices
     platform.brokenEnvironments = brokenEnvironments
     return (platform, diagnostics)
+  }
+
+  /// The folders below `parent` whose names are DNS labels; every other name is reported
+  /// as an invalid `kind` name at its folder.
+  static func namedFolders(
+    of parent: String, kind: String, in repository: Repository,
+    _ diagnostics: inout [Diagnostic]
+  ) -> [String] {
+    repository.subdirectories(of: parent).filter { name in
+      guard NameRules.isDNSLabel(name) else {
+        diagnostics.append(
+          NameRules.invalidName(name, kind: kind, at: .start(of: "\(parent)/\(name)")))
+        return false
+      }
+      return true
+    }
   }
 
   /// Names that must exist: templates of services, parents of environments.

@@ -19,7 +19,7 @@ public struct LabelTransformer: Sendable {
     let source = resource.source
     let objectLabels = labels + [Self.managedBy]
     resource.body.update("metadata", default: .mapping([], at: source)) { metadata in
-      Self.addLabels(objectLabels, to: &metadata, defaultLocation: source)
+      MetadataEntries.set(objectLabels, into: "labels", of: &metadata, defaultLocation: source)
     }
     let paths = WorkloadKind.templateMetadataPaths(of: resource)
     guard !paths.isEmpty, !labels.isEmpty else { return }
@@ -30,42 +30,9 @@ public struct LabelTransformer: Sendable {
     let podLabels = labels.filter { !selected.contains($0.key) }
     guard !podLabels.isEmpty else { return }
     for path in paths {
-      Self.addLabels(podLabels, at: path[...], in: &resource.body, defaultLocation: source)
-    }
-  }
-
-  /// Walks to the metadata at `path`, but only through mappings that exist: a workload
-  /// without a pod template is left for the schema check to report.
-  private static func addLabels(
-    _ labels: [Node.Entry], at path: ArraySlice<String>, in node: inout Node,
-    defaultLocation: SourceLocation
-  ) {
-    guard let key = path.first else { return }
-    if path.count == 1 {
-      node.update(key, default: .mapping([], at: defaultLocation)) { metadata in
-        addLabels(labels, to: &metadata, defaultLocation: defaultLocation)
-      }
-      return
-    }
-    guard node[key]?.isMapping == true else { return }
-    node.update(key, default: .null()) { child in
-      addLabels(labels, at: path.dropFirst(), in: &child, defaultLocation: defaultLocation)
-    }
-  }
-
-  private static func addLabels(
-    _ labels: [Node.Entry], to metadata: inout Node, defaultLocation: SourceLocation
-  ) {
-    // Labels that are not a mapping are left as they are, for the schema check to report.
-    guard metadata.isMapping, metadata["labels"].map({ $0.isMapping || $0.isNull }) ?? true
-    else { return }
-    if metadata["labels"]?.isNull == true {
-      metadata.set("labels", to: .mapping([], at: defaultLocation))
-    }
-    metadata.update("labels", default: .mapping([], at: defaultLocation)) { existing in
-      for label in labels {
-        existing.set(label.key, to: label.value, keyLocation: label.keyLocation)
-      }
+      MetadataEntries.set(
+        podLabels, into: "labels", ofMetadataAt: path[...], in: &resource.body,
+        defaultLocation: source)
     }
   }
 }

@@ -42,19 +42,13 @@ struct ReferenceChecker {
   /// A Service's `spec.selector` selects the pods of some workload. A Service without a
   /// selector (its endpoints are managed elsewhere) is fine.
   func checkService(_ service: RenderedResource, in namespace: String) -> [Diagnostic] {
-    let path: [PathComponent] = [.key("spec"), .key("selector")]
-    guard let selector = service.body.value(at: path),
-      let terms = SelectorTerm.equality(selector, at: path), !terms.isEmpty,
-      pods.pods(matching: terms, in: namespace).isEmpty
-    else { return [] }
-    return [
-      unmatched(
-        terms, of: service, at: path, in: namespace,
-        help: """
-          fix the selector, or the pod template labels of the workload it is meant for: a \
-          Service whose selector matches no pods has no endpoints
-          """)
-    ]
+    checkSelector(
+      of: service, at: [.key("spec"), .key("selector")], in: namespace,
+      read: SelectorTerm.equality,
+      help: """
+        fix the selector, or the pod template labels of the workload it is meant for: a \
+        Service whose selector matches no pods has no endpoints
+        """)
   }
 
   /// A PodDisruptionBudget's `spec.selector` selects the pods of some workload.
@@ -90,20 +84,27 @@ struct ReferenceChecker {
   /// selector is a policy for the whole namespace (a default deny, say) and holds even
   /// before any workload runs there.
   func checkNetworkPolicy(_ policy: RenderedResource, in namespace: String) -> [Diagnostic] {
-    let path: [PathComponent] = [.key("spec"), .key("podSelector")]
-    guard let selector = policy.body.value(at: path),
-      let terms = SelectorTerm.labelSelector(selector, at: path), !terms.isEmpty,
+    checkSelector(
+      of: policy, at: [.key("spec"), .key("podSelector")], in: namespace,
+      read: SelectorTerm.labelSelector,
+      help: """
+        fix the podSelector, or the pod template labels of the workload it is meant for: \
+        a NetworkPolicy that selects no pods restricts nothing, so the pods it was \
+        written for accept and send whatever other policies allow
+        """)
+  }
+
+  /// The selector at `path` of `resource`, read by `read`, selects the pods of some
+  /// workload; a missing or empty selector is not this check's to report.
+  func checkSelector(
+    of resource: RenderedResource, at path: [PathComponent], in namespace: String,
+    read: (Node, [PathComponent]) -> [SelectorTerm]?, help: String
+  ) -> [Diagnostic] {
+    guard let selector = resource.body.value(at: path),
+      let terms = read(selector, path), !terms.isEmpty,
       pods.pods(matching: terms, in: namespace).isEmpty
     else { return [] }
-    return [
-      unmatched(
-        terms, of: policy, at: path, in: namespace,
-        help: """
-          fix the podSelector, or the pod template labels of the workload it is meant for: \
-          a NetworkPolicy that selects no pods restricts nothing, so the pods it was \
-          written for accept and send whatever other policies allow
-          """)
-    ]
+    return [unmatched(terms, of: resource, at: path, in: namespace, help: help)]
   }
 
   /// The finding for a selector that matches no workload's pods: at the first term no
