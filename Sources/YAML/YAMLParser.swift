@@ -101,22 +101,15 @@ private struct TreeBuilder {
       }
       guard count(anchored.size, bytes: anchored.bytes, at: at) else { return }
       attach(anchored.node, size: anchored.size, bytes: anchored.bytes)
-    case YAML_SEQUENCE_START_EVENT:
+    case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+      let isMapping = event.type == YAML_MAPPING_START_EVENT
+      let (tag, anchor) =
+        isMapping
+        ? (event.data.mapping_start.tag, event.data.mapping_start.anchor)
+        : (event.data.sequence_start.tag, event.data.sequence_start.anchor)
       let start = location(event.start_mark)
-      guard checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start) else {
-        return
-      }
-      push(
-        Frame(
-          isMapping: false, location: start, anchor: Self.string(event.data.sequence_start.anchor)))
-    case YAML_MAPPING_START_EVENT:
-      let start = location(event.start_mark)
-      guard checkCollectionTag(event.data.mapping_start.tag, expected: "map", at: start) else {
-        return
-      }
-      push(
-        Frame(
-          isMapping: true, location: start, anchor: Self.string(event.data.mapping_start.anchor)))
+      guard checkCollectionTag(tag, expected: isMapping ? "map" : "seq", at: start) else { return }
+      push(Frame(isMapping: isMapping, location: start, anchor: Self.string(anchor)))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast() else { return }
       let node =

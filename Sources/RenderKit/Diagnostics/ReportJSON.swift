@@ -35,31 +35,29 @@ enum ReportJSON: Sendable {
     case .null:
       output += "null"
     case .array(let elements):
-      guard !elements.isEmpty else {
-        output += "[]"
-        return
-      }
-      let inner = indent + "  "
-      output += "[\n"
-      for (index, element) in elements.enumerated() {
-        output += inner
-        element.write(to: &output, indent: inner)
-        output += index == elements.count - 1 ? "\n" : ",\n"
-      }
-      output += indent + "]"
+      Self.write(elements.map { (nil, $0) }, between: "[", and: "]", to: &output, indent: indent)
     case .object(let members):
-      guard !members.isEmpty else {
-        output += "{}"
-        return
-      }
-      let inner = indent + "  "
-      output += "{\n"
-      for (index, (key, value)) in members.enumerated() {
-        output += inner + JSONString.quoted(key) + ": "
-        value.write(to: &output, indent: inner)
-        output += index == members.count - 1 ? "\n" : ",\n"
-      }
-      output += indent + "}"
+      Self.write(members.map { ($0, $1) }, between: "{", and: "}", to: &output, indent: indent)
     }
+  }
+
+  /// The elements of an array (no keys) or the members of an object, one a line.
+  private static func write(
+    _ items: [(key: String?, value: ReportJSON)], between open: String, and close: String,
+    to output: inout String, indent: String
+  ) {
+    guard !items.isEmpty else {
+      output += open + close
+      return
+    }
+    let inner = indent + "  "
+    output += open + "\n"
+    for (index, item) in items.enumerated() {
+      output += inner
+      if let key = item.key { output += JSONString.quoted(key) + ": " }
+      item.value.write(to: &output, indent: inner)
+      output += index == items.count - 1 ? "\n" : ",\n"
+    }
+    output += indent + close
   }
 }

@@ -36,21 +36,16 @@ enum ReconcilerSettingsParser {
       settings.manifestGeneratePaths = flag.value
     }
     if let flag = fields.bool("applicationSet") { settings.applicationSet = flag.value }
-    if let environments = fields.mapping("environments") {
-      for entry in environments.mapping ?? [] {
-        let subject = "'argocd.environments.\(entry.key)' in render.yaml"
-        var environment = FieldReader(entry.value, subject: subject)
-        var overrides = ArgoCDEnvironmentSettings(name: Located(entry.key, at: entry.keyLocation))
-        overrides.project = environment.string("project")
-        if let policy = environment.value("syncPolicy"), !policy.isNull {
-          let (layer, found) = syncPolicy(
-            policy, subject: "'argocd.environments.\(entry.key).syncPolicy' in render.yaml")
-          environment.report(found)
-          overrides.syncPolicy = layer
-        }
-        fields.report(environment.finish())
-        settings.environments[entry.key] = overrides
+    settings.environments = environments(in: &fields, of: "argocd") { entry, _, environment in
+      var overrides = ArgoCDEnvironmentSettings(name: Located(entry.key, at: entry.keyLocation))
+      overrides.project = environment.string("project")
+      if let policy = environment.value("syncPolicy"), !policy.isNull {
+        let (layer, found) = syncPolicy(
+          policy, subject: "'argocd.environments.\(entry.key).syncPolicy' in render.yaml")
+        environment.report(found)
+        overrides.syncPolicy = layer
       }
+      return overrides
     }
     settings.fieldLocations = locations
     return (settings, fields.finish())
@@ -205,23 +200,19 @@ enum ReconcilerSettingsParser {
       fields.report(checkDependsOn(dependsOn, subject: "'flux' in render.yaml"))
       settings.dependsOn = dependsOn
     }
-    if let environments = fields.mapping("environments") {
-      for entry in environments.mapping ?? [] {
-        let subject = "'flux.environments.\(entry.key)' in render.yaml"
-        var environment = FieldReader(entry.value, subject: subject)
-        var overrides = FluxEnvironmentSettings(name: Located(entry.key, at: entry.keyLocation))
-        overrides.interval = environment.string("interval")
-        overrides.prune = environment.bool("prune")
-        overrides.wait = environment.bool("wait")
-        overrides.timeout = environment.string("timeout")
-        overrides.retryInterval = environment.string("retryInterval")
-        if let dependsOn = environment.stringList("dependsOn") {
-          environment.report(checkDependsOn(dependsOn, subject: subject))
-          overrides.dependsOn = dependsOn
-        }
-        fields.report(environment.finish())
-        settings.environments[entry.key] = overrides
+    settings.environments = environments(in: &fields, of: "flux") {
+      entry, subject, environment in
+      var overrides = FluxEnvironmentSettings(name: Located(entry.key, at: entry.keyLocation))
+      overrides.interval = environment.string("interval")
+      overrides.prune = environment.bool("prune")
+      overrides.wait = environment.bool("wait")
+      overrides.timeout = environment.string("timeout")
+      overrides.retryInterval = environment.string("retryInterval")
+      if let dependsOn = environment.stringList("dependsOn") {
+        environment.report(checkDependsOn(dependsOn, subject: subject))
+        overrides.dependsOn = dependsOn
       }
+      return overrides
     }
     if let folder = fields.string("bootstrapFolder") {
       if !NameRules.isDNSLabel(folder.value) {
@@ -235,5 +226,21 @@ enum ReconcilerSettingsParser {
     }
     settings.fieldLocations = locations
     return (settings, fields.finish())
+  }
+
+  /// Each entry of `environments` in `section` (`argocd`, `flux`), read by `read` with a
+  /// reader of its own (and its subject), whose findings join `fields`.
+  static func environments<Overrides>(
+    in fields: inout FieldReader, of section: String,
+    read: (Node.Entry, String, inout FieldReader) -> Overrides
+  ) -> [String: Overrides] {
+    var result: [String: Overrides] = [:]
+    for entry in fields.mapping("environments")?.mapping ?? [] {
+      let subject = "'\(section).environments.\(entry.key)' in render.yaml"
+      var environment = FieldReader(entry.value, subject: subject)
+      result[entry.key] = read(entry, subject, &environment)
+      fields.report(environment.finish())
+    }
+    return result
   }
 }

@@ -127,7 +127,7 @@ struct ExpressionParser {
       let otherwise = keyword("else") ? try conditional() : nil
       return .conditional(condition, then, otherwise)
     }
-    let condition = try coalesce()
+    let condition = try binary()
     guard match(.question) else { return condition }
     try enter()
     defer { nesting -= 1 }
@@ -140,56 +140,23 @@ struct ExpressionParser {
     return .conditional(condition, then, try conditional())
   }
 
-  private mutating func coalesce() throws(TemplateError) -> TemplateExpression {
-    var expression = try or()
-    while match(.coalesce) {
-      expression = .binary(.coalesce, expression, try or())
-    }
-    return expression
-  }
+  /// The binary operators by precedence, loosest first; each level is left-associative.
+  private static let binaryLevels: [[TemplateExpression.BinaryOperator]] = [
+    [.coalesce], [.or], [.and], [.equal, .notEqual],
+    [.less, .lessOrEqual, .greater, .greaterOrEqual],
+  ]
 
-  private mutating func or() throws(TemplateError) -> TemplateExpression {
-    var expression = try and()
-    while match(.or) {
-      expression = .binary(.or, expression, try and())
-    }
-    return expression
-  }
-
-  private mutating func and() throws(TemplateError) -> TemplateExpression {
-    var expression = try equality()
-    while match(.and) {
-      expression = .binary(.and, expression, try equality())
-    }
-    return expression
-  }
-
-  private mutating func equality() throws(TemplateError) -> TemplateExpression {
-    var expression = try comparison()
-    while true {
-      if match(.equal) {
-        expression = .binary(.equal, expression, try comparison())
-      } else if match(.notEqual) {
-        expression = .binary(.notEqual, expression, try comparison())
-      } else {
-        return expression
-      }
-    }
-  }
-
-  private mutating func comparison() throws(TemplateError) -> TemplateExpression {
-    var expression = try unary()
-    while case .symbol(let symbol) = current {
-      let op: TemplateExpression.BinaryOperator
-      switch symbol {
-      case .less: op = .less
-      case .lessOrEqual: op = .lessOrEqual
-      case .greater: op = .greater
-      case .greaterOrEqual: op = .greaterOrEqual
-      default: return expression
-      }
+  /// `operand (op operand)*` for the operators of `level`, whose operands are the
+  /// next level's (the last level's are unary expressions).
+  private mutating func binary(level: Int = 0) throws(TemplateError) -> TemplateExpression {
+    guard level < Self.binaryLevels.count else { return try unary() }
+    var expression = try binary(level: level + 1)
+    while case .symbol(let symbol) = current,
+      let op = TemplateExpression.BinaryOperator(rawValue: symbol.rawValue),
+      Self.binaryLevels[level].contains(op)
+    {
       advance()
-      expression = .binary(op, expression, try unary())
+      expression = .binary(op, expression, try binary(level: level + 1))
     }
     return expression
   }
