@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import YAML
 
 @testable import RenderKit
 
@@ -24,22 +25,14 @@ import Testing
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// `text` as a one-line Swift string literal.
-  static func literal(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        result += "\\u{" + String(scalar.value, radix: 16) + "}"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
+  /// `text` as a one-line Swift string literal: JSON's escapes of quote, backslash, line
+  /// feed, carriage return and tab are Swift's too, and the embedded files hold no other
+  /// control character (Swift would not read JSON's `\u00XX`).
+  static func literal(_ text: String) throws -> String {
+    try #require(
+      !text.unicodeScalars.contains { $0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0) },
+      "a control character other than line feed, carriage return and tab")
+    return JSONString.quoted(text)
   }
 
   static func header(folder: String) -> String {
@@ -66,7 +59,8 @@ import Testing
 
         """
     for name in names {
-      text += "    (\(literal(name)), \(literal(try contents("editor-schemas/" + name)))),\n"
+      let file = try contents("editor-schemas/" + name)
+      text += "    (\(try literal(name)), \(try literal(file))),\n"
     }
     return text + "  ]\n}\n"
   }
@@ -80,7 +74,7 @@ import Testing
         """
     for (file, name) in crds {
       text += "\n  /// `crds/\(file)`.\n"
-      text += "  public static let \(name) = \(literal(try contents("crds/" + file)))\n"
+      text += "  public static let \(name) = \(try literal(try contents("crds/" + file)))\n"
     }
     return text + "}\n"
   }

@@ -29,7 +29,7 @@ import Testing
   }
 
   /// The Swift source that embeds `files`.
-  static func source(of files: [(path: String, contents: String)]) -> String {
+  static func source(of files: [(path: String, contents: String)]) throws -> String {
     var text = """
       // swift-format-ignore-file
       // Generated from Skeleton/ by SkeletonFolderTests; do not edit. Change the files in
@@ -43,18 +43,19 @@ import Testing
 
       """
     for (index, _) in files.enumerated() {
-      text += "    (\(EmbeddedCopyTests.literal(files[index].path)), file\(index)),\n"
+      text += "    (\(try EmbeddedCopyTests.literal(files[index].path)), file\(index)),\n"
     }
     text += "  ]\n"
     for (index, file) in files.enumerated() {
       text += "\n  /// `\(file.path)`\n"
-      text += "  private static let file\(index) = \(EmbeddedCopyTests.literal(file.contents))\n"
+      let literal = try EmbeddedCopyTests.literal(file.contents)
+      text += "  private static let file\(index) = \(literal)\n"
     }
     return text + "}\n"
   }
 
   @Test func embeddedCopyEqualsTheFolder() throws {
-    try GoldenFile.expect(Self.source(of: try Self.folderFiles()), matches: Self.generated)
+    try GoldenFile.expect(try Self.source(of: try Self.folderFiles()), matches: Self.generated)
     let embedded = SkeletonFiles.all.map { "\($0.path)\n\($0.contents)" }
     #expect(embedded == (try Self.folderFiles()).map { "\($0.path)\n\($0.contents)" })
   }
