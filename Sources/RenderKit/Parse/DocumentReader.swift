@@ -33,4 +33,27 @@ enum DocumentReader {
     }
     return (documents.first ?? Node(.mapping([]), at: .start(of: file.path)), [])
   }
+
+  /// The single document of the definition file `name` of a `kind` folder
+  /// (`environment.yaml` of `environments/prod`). A missing file is an error at the
+  /// folder, with `hint` after the message and `help`; an unreadable one was reported
+  /// when it was read.
+  static func definition(
+    _ name: String, of kind: String, folder: String, in repository: Repository,
+    hint: @autoclosure () -> String = "", help: String? = nil
+  ) -> (node: Node?, diagnostics: [Diagnostic]) {
+    let path = "\(folder)/\(name)"
+    guard let file = repository.files[path] else {
+      if repository.unreadableFiles.contains(path) { return (nil, []) }
+      return (
+        nil,
+        [
+          .input(
+            "\(kind) folder '\(folder)' has no \(name)\(hint())", at: .start(of: folder),
+            help: help)
+        ]
+      )
+    }
+    return single(of: file)
+  }
 }

@@ -6,15 +6,8 @@ enum EnvironmentParser {
   ) -> (Environment?, [Diagnostic]) {
     let folder = "environments/\(name)"
     let path = "\(folder)/environment.yaml"
-    guard let file = repository.files[path] else {
-      // Unreadable, and reported as such when it was read.
-      if repository.unreadableFiles.contains(path) { return (nil, []) }
-      return (
-        nil,
-        [.input("environment folder '\(folder)' has no environment.yaml", at: .start(of: folder))]
-      )
-    }
-    let (document, parseErrors) = DocumentReader.single(of: file)
+    let (document, parseErrors) = DocumentReader.definition(
+      "environment.yaml", of: "environment", folder: folder, in: repository)
     guard let document else { return (nil, parseErrors) }
     var reader = FieldReader(document, subject: path)
     var environment = Environment(name: name, file: path)

@@ -4,17 +4,10 @@ enum ServiceParser {
   static func parse(name: String, repository: Repository) -> (Service?, [Diagnostic]) {
     let folder = "services/\(name)"
     let path = "\(folder)/service.yaml"
-    guard let file = repository.files[path] else {
-      // Unreadable, and reported as such when it was read.
-      if repository.unreadableFiles.contains(path) { return (nil, []) }
-      let hint =
-        repository.files["\(folder)/service.yml"] != nil ? " (found service.yml; rename it)" : ""
-      return (
-        nil,
-        [.input("service folder '\(folder)' has no service.yaml\(hint)", at: .start(of: folder))]
-      )
-    }
-    let (document, parseErrors) = DocumentReader.single(of: file)
+    let (document, parseErrors) = DocumentReader.definition(
+      "service.yaml", of: "service", folder: folder, in: repository,
+      hint: repository.files["\(folder)/service.yml"] != nil
+        ? " (found service.yml; rename it)" : "")
     guard let document else { return (nil, parseErrors) }
     var reader = FieldReader(document, subject: path)
 

@@ -4,19 +4,9 @@ enum TemplateParser {
     let folder = "templates/\(name)"
     let definitionPath = "\(folder)/template.yaml"
     var diagnostics: [Diagnostic] = []
-    guard let definition = repository.files[definitionPath] else {
-      // Unreadable, and reported as such when it was read.
-      if repository.unreadableFiles.contains(definitionPath) { return (nil, []) }
-      return (
-        nil,
-        [
-          .input(
-            "template folder '\(folder)' has no template.yaml", at: .start(of: folder),
-            help: "add templates/\(name)/template.yaml with the template's parameters")
-        ]
-      )
-    }
-    let (document, parseErrors) = DocumentReader.single(of: definition)
+    let (document, parseErrors) = DocumentReader.definition(
+      "template.yaml", of: "template", folder: folder, in: repository,
+      help: "add templates/\(name)/template.yaml with the template's parameters")
     guard let document else { return (nil, parseErrors) }
     var reader = FieldReader(document, subject: definitionPath)
     let description = reader.string("description")?.value
