@@ -1,13 +1,9 @@
 /// One commit of the `git log` that `render history` reads: who, when, the Render
 /// trailers, and the hunks it made to `versions.yaml`.
+@dynamicMemberLookup
 public struct GitLogCommit: Sendable, Equatable {
-  public var hash: String
-  public var shortHash: String
-  /// Committer date, seconds since 1970 (UTC): when the commit landed on the branch.
-  public var timestamp: Int
-  public var author: String
-  public var email: String
-  public var subject: String
+  /// Who and when; `commit.hash`, `commit.author` and the rest read through to it.
+  public var summary: Summary
   public var trailers: RenderTrailers
   public var hunks: [DiffHunk]
 
@@ -15,14 +11,15 @@ public struct GitLogCommit: Sendable, Equatable {
     hash: String, shortHash: String, timestamp: Int, author: String, email: String,
     subject: String, trailers: RenderTrailers = RenderTrailers(entries: []), hunks: [DiffHunk]
   ) {
-    self.hash = hash
-    self.shortHash = shortHash
-    self.timestamp = timestamp
-    self.author = author
-    self.email = email
-    self.subject = subject
+    self.summary = Summary(
+      hash: hash, shortHash: shortHash, timestamp: timestamp, author: author, email: email,
+      subject: subject)
     self.trailers = trailers
     self.hunks = hunks
+  }
+
+  public subscript<Value>(dynamicMember field: KeyPath<Summary, Value>) -> Value {
+    summary[keyPath: field]
   }
 
   /// The commit without its hunks: what a `VersionChange` keeps.
@@ -45,11 +42,5 @@ public struct GitLogCommit: Sendable, Equatable {
       self.email = email
       self.subject = subject
     }
-  }
-
-  public var summary: Summary {
-    Summary(
-      hash: hash, shortHash: shortHash, timestamp: timestamp, author: author, email: email,
-      subject: subject)
   }
 }
