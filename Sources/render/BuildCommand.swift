@@ -76,7 +76,6 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     let result = await session.compileOutput(store: !check)
     let compilation = result.compilation
     let stageTimes = result.stageTimes
-    ProcessLifetime.keep(compilation)
     var times: [(String, Duration)] = [
       ("load", loaded - start),
       (result.isCached ? "cache lookup" : "parse, schemas and inheritance", .zero),

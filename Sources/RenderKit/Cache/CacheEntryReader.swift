@@ -149,7 +149,9 @@ struct CacheEntryReader {
         help = text
       }
       diagnostics.append(
-        Diagnostic(severity, rule: rule, message, at: location, related: related, help: help))
+        Diagnostic(
+          severity, rule: RuleID(rawValue: rule), message, at: location, related: related,
+          help: help))
     }
     return diagnostics
   }

@@ -83,7 +83,7 @@ struct CacheEntryWriter {
     integer(diagnostics.count)
     for diagnostic in diagnostics {
       string(diagnostic.severity.rawValue)
-      string(diagnostic.rule)
+      string(diagnostic.rule.rawValue)
       string(diagnostic.message)
       location(diagnostic.location)
       integer(diagnostic.related.count)

@@ -38,7 +38,7 @@ public enum OutputPlanner {
       if let first = owners[path] {
         diagnostics.append(
           Diagnostic(
-            .error, rule: "unique",
+            .error, rule: .unique,
             "\(resource.displayName) is rendered twice for \(first.service.map { "service '\($0)'" } ?? "the environment") in environment '\(environment)' (both would be written to \(folder)/\(path))",
             at: resource.source,
             related: [.init("the first one", at: first.source)]))

@@ -51,7 +51,7 @@ public enum Compiler {
   static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     struct Key: Hashable {
       var severity: Diagnostic.Severity
-      var rule: String
+      var rule: RuleID
       var message: String
       var location: SourceLocation
     }
