@@ -15,6 +15,8 @@ public struct ServiceOverride: Sendable {
   public var values: Node?
   public var patches: [Patch]
   public var enabled: Located<Bool>?
+  /// Generators created, merged or replaced here (`behavior`).
+  public var generators: [ConfigGenerator] = []
 
   /// The environment whose folder holds the override (`environments/<env>/…`).
   public var environment: String {

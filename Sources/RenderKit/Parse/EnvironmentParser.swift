@@ -88,7 +88,7 @@ enum EnvironmentParser {
         }
         let (override, found) = OverrideParser.parse(
           entry.value, service: entry.key, file: path, location: entry.keyLocation,
-          subject: "'services.\(entry.key)' in \(path)")
+          subject: "'services.\(entry.key)' in \(path)", repository: repository)
         overrides[entry.key] = override
         reader.report(found)
       }
@@ -131,7 +131,7 @@ enum EnvironmentParser {
       guard let document else { continue }
       let (parsed, overrideErrors) = OverrideParser.parse(
         document, service: service, file: override.path, location: .start(of: override.path),
-        subject: override.path)
+        subject: override.path, repository: repository)
       overrides[service] = parsed
       diagnostics += overrideErrors
     }

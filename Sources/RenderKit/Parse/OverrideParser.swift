@@ -2,7 +2,8 @@
 /// `environments/<env>/<name>.yaml`.
 enum OverrideParser {
   static func parse(
-    _ node: Node, service: String, file: String, location: SourceLocation, subject: String
+    _ node: Node, service: String, file: String, location: SourceLocation, subject: String,
+    repository: Repository? = nil
   ) -> (ServiceOverride, [Diagnostic]) {
     var reader = FieldReader(node, subject: subject)
     var override = ServiceOverride(service: service, file: file, location: location)
@@ -13,6 +14,10 @@ enum OverrideParser {
     override.annotations = reader.stringMapping("annotations")
     override.values = reader.mapping("values")
     override.enabled = reader.bool("enabled")
+    // Generator files sit beside the file that declares them, as in a kustomize overlay.
+    let folder = file.split(separator: "/").dropLast().joined(separator: "/")
+    override.generators = GeneratorParser.parse(
+      &reader, folder: folder, repository: repository, isOverride: true)
     if let patches = reader.value("patches"), !patches.isNull {
       let (parsed, found) = PatchParser.parse(patches, subject: subject)
       override.patches = parsed

@@ -100,6 +100,11 @@ struct EnvironmentBuilder: Sendable {
       }
     }
     resources = groups.flatMap(\.resources)
+    // Names carry a hash of the content every patch left, as in kustomize.
+    NameHashTransformer().apply(to: &resources)
+    ChecksumAnnotationTransformer(
+      services: Set(services.filter { $0.service.checksumAnnotation?.value ?? false }.map(\.name))
+    ).apply(to: &resources)
     return (resources, diagnostics)
   }
 

@@ -123,6 +123,10 @@ public struct ServiceResolver: Sendable {
       version: version, namespace: namespace ?? environment.namespace, labels: labels,
       values: values, layers: layers, overrides: overrides)
     resolved.annotations = annotations
+    let (generators, generatorErrors) = GeneratorMerger.merge(
+      service.generators, overrides: overrides)
+    resolved.generators = generators
+    diagnostics += generatorErrors
     return (resolved, diagnostics)
   }
 

@@ -61,6 +61,13 @@ public struct ServiceRenderer: Sendable {
             help: "write the repository exactly as the manifests' images do, without a tag"))
       }
     }
+    for generator in resolved.generators {
+      var resource = Resource(
+        body: generator.manifest, service: resolved.name,
+        environment: resolved.environment.name, source: generator.location)
+      resource.hashesName = generator.hashesName
+      resources.append(resource)
+    }
     return (resources, diagnostics)
   }
 
