@@ -90,6 +90,35 @@ import Testing
     #expect(try repository.render(["build", "--check"]).status == 0)
   }
 
+  @Test func aPinInANewFileLeavesTheBytesOfFilesWithoutTheImage() throws {
+    // A second template file that does not run the image: the pin cannot change it, so
+    // neither its body nor its header (its list of inputs) may change.
+    let repository = try VersionPinRepository()
+    try repository.write(
+      "templates/web/configmap.yaml",
+      """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: '${ service.name }-settings'}
+      data: {LOG_LEVEL: info}
+
+      """)
+    #expect(try repository.render(["build"]).status == 0)
+    let configMap = "rendered/staging/checkout/configmap-checkout-settings.yaml"
+    let before = try repository.read(configMap)
+    let result = try repository.render([
+      "set-version", "checkout", "1.16.0", "--env", "staging",
+    ])
+    #expect(result.status == 0, "\(output(result))")
+    #expect(try repository.read("environments/staging/checkout.yaml") == "version: 1.16.0\n")
+    #expect(try repository.read(configMap) == before)
+    // The Deployment runs the image: it changed, and names the new file as an input.
+    #expect(
+      try repository.read("rendered/staging/checkout/deployment-checkout.yaml").contains(
+        "environments/staging/checkout.yaml"))
+    #expect(try repository.render(["build", "--check"]).status == 0)
+  }
+
   @Test func pinsInTheChildNotTheParentEnvironment() throws {
     let repository = try VersionPinRepository()
     let result = try repository.render(["set-version", "checkout", "1.14.3", "--env", "prod-eu"])
