@@ -178,6 +178,17 @@ import Testing
     #expect(
       try repository.read("rendered/prod-eu/payments/deployment-payments.yaml").contains(
         "ghcr.io/acme/payments:2026.12.1"))
+    // Promoting the release moves prod-eu on, now that it pins its own.
+    let promote = try repository.render([
+      "promote", "--release", "--from", "prod", "--to", "prod-eu",
+    ])
+    #expect(promote.status == 0, "\(output(promote))")
+    #expect(
+      try repository.read("environments/prod-eu/environment.yaml").hasSuffix(
+        "defaults:\n  version: 2026.12.2\n"))
+    let none = try repository.render(["promote", "--release", "--from", "staging", "--to", "prod"])
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("staging has no defaults.version to promote"))
   }
 
   @Test func pinsInTheChildNotTheParentEnvironment() throws {

@@ -99,6 +99,11 @@ public struct SetVersionPlanner: Sendable {
         repository: edited, affectedEnvironments: affectedEnvironments(of: environment)))
   }
 
+  /// The `defaults.version` `environment` resolves to (its own or an ancestor's).
+  public func releaseVersion(in environment: String) -> Located<String>? {
+    environments[environment]?.chain.compactMap(\.defaultVersion).last
+  }
+
   /// What `PinChange.service` names for an environment's release-wide version.
   public static let releaseVersion = "defaults.version"
 
@@ -119,7 +124,7 @@ public struct SetVersionPlanner: Sendable {
     var created: Set<String> = []
     var changes: [PinChange] = []
     var diagnostics: [Diagnostic] = []
-    let previous = environments[environment]?.chain.compactMap(\.defaultVersion).last
+    let previous = releaseVersion(in: environment)
     let pin = VersionPin(service: Self.releaseVersion, version: version)
     if previous?.value == version, target.defaultVersion != nil {
       changes.append(
