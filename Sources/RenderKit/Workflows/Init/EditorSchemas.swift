@@ -219,6 +219,11 @@ extension ProjectSkeleton {
                 "type": "boolean",
                 "description": "false: the service is not rendered in this environment."
               },
+              "replicas": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Services from plain manifests only: spec.replicas of their Deployments, StatefulSets and ReplicaSets here."
+              },
               "configMapGenerator": {
                 "type": "array",
                 "description": "Generated ConfigMaps with a content-hashed name; references to them are rewritten (docs/generators.md).",
@@ -612,6 +617,11 @@ extension ProjectSkeleton {
         "enabled": {
           "type": "boolean",
           "description": "false: the service is not rendered in this environment."
+        },
+        "replicas": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Services from plain manifests only: spec.replicas of their Deployments, StatefulSets and ReplicaSets here."
         },
         "configMapGenerator": {
           "type": "array",
