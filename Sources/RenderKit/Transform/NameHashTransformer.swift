@@ -98,31 +98,6 @@ struct NameHashTransformer {
   }
 
   private static func writeGoString(_ text: String, to output: inout String) {
-    let hexDigits = Array("0123456789abcdef")
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case "<", ">", "&", "\u{2028}", "\u{2029}":
-        let value = scalar.value
-        output += "\\u"
-        for shift in stride(from: 12, through: 0, by: -4) {
-          output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-        }
-      case _ where scalar.value < 0x20:
-        output += "\\u00"
-        output.append(hexDigits[Int(scalar.value >> 4)])
-        output.append(hexDigits[Int(scalar.value & 0xF)])
-      default:
-        output.unicodeScalars.append(scalar)
-      }
-    }
-    output += "\""
+    output += JSONString.quoted(text, escapingHTML: true)
   }
 }

@@ -119,6 +119,12 @@ import Testing
     #expect(NameHashTransformer.hash(of: configMap) == "b9t2424hkf")
   }
 
+  @Test func onlyTheHashEscapesHTMLCharactersAsGoDoes() {
+    #expect(JSONString.quoted("a<b>&\u{2028}") == "\"a<b>&\u{2028}\"")
+    #expect(
+      JSONString.quoted("a<b>&\u{2028}", escapingHTML: true) == #""a\u003cb\u003e\u0026\u2028""#)
+  }
+
   @Test func overridesMergeOrReplaceTheDataAndTheNameFollowsTheContent() async throws {
     var files = Self.service
     files["environments/prod/api.yaml"] = """

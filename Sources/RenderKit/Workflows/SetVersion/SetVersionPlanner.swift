@@ -87,16 +87,8 @@ public struct SetVersionPlanner: Sendable {
         changes.append(change)
       }
     }
-    guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-
-    var edited = repository
-    for (path, text) in files {
-      edited.files[path] = SourceFile(path: path, text: text)
-    }
-    return .success(
-      SetVersionPlan(
-        environment: environment, changes: changes, files: files, createdFiles: created,
-        repository: edited, affectedEnvironments: affectedEnvironments(of: environment)))
+    return finish(
+      environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
   }
 
   /// The `defaults.version` `environment` resolves to (its own or an ancestor's).
@@ -153,6 +145,15 @@ public struct SetVersionPlanner: Sendable {
         changes.append(change)
       }
     }
+    return finish(
+      environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
+  }
+
+  /// The plan of `changes`, or the findings that stop it.
+  private func finish(
+    _ environment: String, changes: [PinChange], files: [String: String], created: Set<String>,
+    diagnostics: [Diagnostic]
+  ) -> Result<SetVersionPlan, DiagnosticList> {
     guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
     var edited = repository
     for (path, text) in files {
