@@ -34,7 +34,10 @@ struct EnvironmentBuilder: Sendable {
     let labels = LabelTransformer(labels: resolved.labels)
     let annotations = AnnotationTransformer(annotations: resolved.annotations)
     for index in rendered.indices {
-      let runsImage = Self.mentions(resolved.image?.value, in: rendered[index].body)
+      // Only an override that sets nothing but the image makes the two lists differ.
+      let runsImage =
+        inputs.all.count == inputs.everyResource.count
+        || Self.mentions(resolved.image?.value, in: rendered[index].body)
       rendered[index].inputs = (runsImage ? inputs.all : inputs.everyResource).filter {
         $0 != rendered[index].source.file
       }
