@@ -61,8 +61,8 @@ struct BaseRender {
     let (repository, loadDiagnostics) = RepositoryLoader(root: worktree.root).load()
     let (platform, parseDiagnostics) = PlatformParser.parse(repository)
     let compilation = await Compiler.compile(
-      platform, diagnostics: loadDiagnostics + parseDiagnostics, options: session.buildOptions,
-      schema: await Session.bundledSchema())
+      platform, diagnostics: loadDiagnostics + parseDiagnostics, options: session.filters,
+      schema: await session.bundledSchema())
     let label = "\(reference) (\(commit.prefix(7)))".replacing("`", with: "")
     return BaseRender(
       files: TreeComparison.files(of: compilation.tree),

@@ -41,23 +41,21 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     let start = clock.now
     var session = try Session.load(options: options, output: output)
     let loaded = clock.now
-    session.buildOptions.strict = strict
-    if let problem = RenderedOutput.folderProblem(
-      root: session.root, settings: session.platform.settings)
-    {
-      format.emit(session.parseDiagnostics + [problem], repository: session.repository)
+    session.strict = strict
+    if let problem = RenderedOutput.folderProblem(root: session.root, settings: session.settings) {
+      format.emit(session.loaded.parse().diagnostics + [problem], repository: session.repository)
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)
     }
     // The output folder is read (under the lock) while the compiler works.
     let lock = try session.lock()
     defer { withExtendedLifetime(lock) {} }
-    let outputPath = session.root + "/" + session.platform.settings.output
+    let outputPath = session.root + "/" + session.settings.output
     let recover = !check
     let writer = TreeWriter(outputPath: outputPath)
     if writer.hasPendingWrite {
       if check {
-        Console.error(RenderedOutput.interruptedWrite(session.platform.settings.output))
+        Console.error(RenderedOutput.interruptedWrite(session.settings.output))
         throw ExitCode(1)
       }
       // Finished before compiling: a filtered build reads versions.yaml from the tree.
@@ -75,11 +73,12 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
       }
     }
     let compiling = clock.now
-    let (compilation, stageTimes) = await session.compileOutput(store: !check)
-    ProcessLifetime.keep(compilation)
+    let result = await session.compileOutput(store: !check)
+    let compilation = result.compilation
+    let stageTimes = result.stageTimes
     var times: [(String, Duration)] = [
-      ("load and parse", loaded - start),
-      (stageTimes.isEmpty ? "cache lookup" : "schemas and inheritance", .zero),
+      ("load", loaded - start),
+      (result.isCached ? "cache lookup" : "parse, schemas and inheritance", .zero),
     ]
     times += stageTimes.map { ($0.stage, $0.duration) }
     let compiled = clock.now

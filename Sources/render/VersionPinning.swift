@@ -26,6 +26,8 @@ struct VersionPinning {
     var planner: SetVersionPlanner
     /// Keeps the output lock for the whole run.
     var lock: OutputLock
+    /// The bundled schemas, compiling since the load started.
+    var schema: BundledSchema
   }
 
   /// Takes the lock, loads the repository and checks `--env` and the services (an
@@ -33,7 +35,7 @@ struct VersionPinning {
   /// checks the git work tree first.
   func load(services: [String]) throws -> Loaded {
     // Compile the bundled schemas on another core while the repository is read.
-    _ = Session.schema
+    let schema = BundledSchema()
     guard FileSystem.targetType(root) == .directory else {
       throw ValidationError("--root: '\(root)' is not a folder")
     }
@@ -81,7 +83,8 @@ struct VersionPinning {
     return Loaded(
       repository: repository, platform: platform,
       loadDiagnostics: loadDiagnostics,
-      planner: SetVersionPlanner(repository: repository, platform: platform), lock: lock)
+      planner: SetVersionPlanner(repository: repository, platform: platform), lock: lock,
+      schema: schema)
   }
 
   /// A usage error naming the environments when `name` is not one.
@@ -133,7 +136,7 @@ struct VersionPinning {
 
     // Validate the edited repository exactly as a build would, before writing anything.
     let (platform, parseDiagnostics) = PlatformParser.parse(plan.repository)
-    let schema = await Session.bundledSchema()
+    let schema = await Session.value(of: loaded.schema)
     // An interrupted write is finished first: versions.yaml is read from the tree.
     let writer = TreeWriter(outputPath: plan.repository.root + "/" + platform.settings.output)
     if writer.hasPendingWrite {
@@ -145,7 +148,7 @@ struct VersionPinning {
       }
     }
     var options = BuildOptions(environments: plan.affectedEnvironments)
-    options.previousVersions = Session.recordedVersions(
+    options.previousVersions = VersionsFile.recorded(
       root: plan.repository.root, output: platform.settings.output)
     let compilation = await Compiler.compile(
       platform, diagnostics: loaded.loadDiagnostics + parseDiagnostics, options: options,
