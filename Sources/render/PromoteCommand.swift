@@ -17,6 +17,10 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
         render promote checkout --from staging --to prod
         render promote checkout catalog --from staging --to prod --commit
         render promote --all --from staging --to prod
+        render promote --release --from staging --to prod
+
+      --release promotes the release-wide version instead: --to's defaults.version \
+      becomes the one --from resolves to (as `render set-version --release`).
       """
   )
 
@@ -41,11 +45,18 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
   )
   var all = false
 
+  @Flag(help: "Promote defaults.version, the release-wide version, instead of services.")
+  var release = false
+
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
   func validate() throws {
-    if all {
+    if release {
+      guard services.isEmpty, !all else {
+        throw ValidationError("--release promotes the release-wide version; name no services")
+      }
+    } else if all {
       guard services.isEmpty else {
         throw ValidationError("--all promotes every service that differs; name no services with it")
       }
@@ -61,6 +72,16 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
     let pinning = VersionPinning(root: root, environment: to, commit: commit, promotedFrom: from)
     let loaded = try pinning.load(services: services)
     try VersionPinning.checkEnvironment(from, in: loaded.platform, option: "--from")
+    if release {
+      guard let version = loaded.planner.releaseVersion(in: from) else {
+        Console.error("render: nothing written: \(from) has no defaults.version to promote\n")
+        throw ExitCode(1)
+      }
+      let pin = VersionPin(service: SetVersionPlanner.releaseVersion, version: version.value)
+      try await pinning.apply(
+        loaded.planner.planRelease(version.value, in: to), pins: [pin], loaded: loaded)
+      return
+    }
     var services = services
     if all {
       // Every service with a version in both environments that differs between them.

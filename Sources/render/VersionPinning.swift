@@ -107,10 +107,18 @@ struct VersionPinning {
 
   /// Plans, validates, writes, re-renders and commits `pins`.
   func apply(_ pins: [VersionPin], loaded: Loaded) async throws {
+    try await apply(
+      loaded.planner.plan(pins, in: environment, explicit: explicit), pins: pins, loaded: loaded)
+  }
+
+  /// Validates, writes, re-renders and commits a planned change of `pins`.
+  func apply(
+    _ planned: Result<SetVersionPlan, DiagnosticList>, pins: [VersionPin], loaded: Loaded
+  ) async throws {
     defer { withExtendedLifetime(loaded.lock) {} }
     try Self.checkVersions(pins)
     let plan: SetVersionPlan
-    switch loaded.planner.plan(pins, in: environment, explicit: explicit) {
+    switch planned {
     case .success(let planned): plan = planned
     case .failure(let list):
       Console.report(list.diagnostics, repository: loaded.repository)

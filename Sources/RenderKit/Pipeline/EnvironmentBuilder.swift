@@ -22,7 +22,13 @@ struct EnvironmentBuilder: Sendable {
     let labels = LabelTransformer(labels: resolved.labels)
     let annotations = AnnotationTransformer(annotations: resolved.annotations)
     for index in rendered.indices {
-      rendered[index].inputs = inputs.filter { $0 != rendered[index].source.file }
+      // Only an override that sets nothing but the image makes the two lists differ.
+      let runsImage =
+        inputs.all.count == inputs.everyResource.count
+        || Self.mentions(resolved.image?.value, in: rendered[index].body)
+      rendered[index].inputs = (runsImage ? inputs.all : inputs.everyResource).filter {
+        $0 != rendered[index].source.file
+      }
       namespaces.apply(to: &rendered[index])
       labels.apply(to: &rendered[index])
       annotations.apply(to: &rendered[index])
@@ -88,6 +94,11 @@ struct EnvironmentBuilder: Sendable {
       }
     }
     resources = groups.flatMap(\.resources)
+    // Names carry a hash of the content every patch left, as in kustomize.
+    NameHashTransformer().apply(to: &resources)
+    ChecksumAnnotationTransformer(
+      services: Set(services.filter { $0.service.checksumAnnotation?.value ?? false }.map(\.name))
+    ).apply(to: &resources)
     return (resources, diagnostics)
   }
 
@@ -121,8 +132,14 @@ struct EnvironmentBuilder: Sendable {
     return resources
   }
 
-  /// The input files a service's resources depend on, for the generated header.
-  private func inputFiles(for resolved: ResolvedService, chainFiles: [String]) -> [String] {
+  /// The input files a service's resources depend on, for the generated header: `all`
+  /// for the resources that run the service's image, `everyResource` for the others. An
+  /// override that sets only `version` or `image` changes only what runs the image, so
+  /// only those files name it: a pin that creates such a file leaves the bytes of the
+  /// service's other files as they were.
+  private func inputFiles(
+    for resolved: ResolvedService, chainFiles: [String]
+  ) -> (all: [String], everyResource: [String]) {
     var files: [String] = []
     if case .template(let name) = resolved.service.source,
       let template = platform.templates[name.value]
@@ -131,9 +148,29 @@ struct EnvironmentBuilder: Sendable {
     }
     files.append(resolved.service.file)
     files += chainFiles
-    for override in resolved.overrides where !files.contains(override.file) {
-      files.append(override.file)
+    var all = files
+    for override in resolved.overrides where !all.contains(override.file) {
+      all.append(override.file)
+      if !Self.setsOnlyTheImage(override) { files.append(override.file) }
     }
-    return files
+    return (all, files)
+  }
+
+  /// Whether an override sets nothing but `version` and `image`.
+  static func setsOnlyTheImage(_ override: ServiceOverride) -> Bool {
+    override.namespace == nil && override.labels == nil && override.annotations == nil
+      && override.values == nil && override.patches.isEmpty && override.enabled == nil
+      && override.generators.isEmpty
+  }
+
+  /// Whether a string of `node` names `image` (as `image`, `image:tag` or `image@…`).
+  static func mentions(_ image: String?, in node: Node) -> Bool {
+    guard let image else { return false }
+    switch node.content {
+    case .scalar(.string(let text), _): return text.contains(image)
+    case .scalar: return false
+    case .sequence(let items): return items.contains { mentions(image, in: $0) }
+    case .mapping(let entries): return entries.contains { mentions(image, in: $0.value) }
+    }
   }
 }

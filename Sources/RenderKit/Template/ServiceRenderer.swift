@@ -49,7 +49,25 @@ public struct ServiceRenderer: Sendable {
           ).resources
       }
     case .manifests(_, let files):
-      let (found, pinned) = Self.manifestResources(files, of: resolved, diagnostics: &diagnostics)
+      var (found, pinned) = Self.manifestResources(files, of: resolved, diagnostics: &diagnostics)
+      if let replicas = resolved.replicas {
+        var scaled = 0
+        for index in found.indices
+        where ["Deployment", "StatefulSet", "ReplicaSet"].contains(found[index].kind)
+          && found[index].group == "apps"
+        {
+          found[index].body.update("spec", default: .mapping([])) { spec in
+            spec.set("replicas", to: .scalar(.int(replicas.value), at: replicas.location))
+          }
+          scaled += 1
+        }
+        if scaled == 0, !files.isEmpty {
+          diagnostics.append(
+            .input(
+              "'replicas' for service '\(resolved.name)' scales nothing: its manifests have no Deployment, StatefulSet or ReplicaSet",
+              at: replicas.location))
+        }
+      }
       resources += found
       // A pin that reaches no container would let versions.yaml claim a version that
       // nothing runs.
@@ -60,6 +78,13 @@ public struct ServiceRenderer: Sendable {
             at: image.location,
             help: "write the repository exactly as the manifests' images do, without a tag"))
       }
+    }
+    for generator in resolved.generators {
+      var resource = Resource(
+        body: generator.manifest, service: resolved.name,
+        environment: resolved.environment.name, source: generator.location)
+      resource.hashesName = generator.hashesName
+      resources.append(resource)
     }
     return (resources, diagnostics)
   }

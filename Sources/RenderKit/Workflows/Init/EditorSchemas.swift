@@ -218,6 +218,121 @@ extension ProjectSkeleton {
               "enabled": {
                 "type": "boolean",
                 "description": "false: the service is not rendered in this environment."
+              },
+              "replicas": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Services from plain manifests only: spec.replicas of their Deployments, StatefulSets and ReplicaSets here."
+              },
+              "configMapGenerator": {
+                "type": "array",
+                "description": "Generated ConfigMaps with a content-hashed name; references to them are rewritten (docs/generators.md).",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string",
+                      "description": "The ConfigMap's name; the build appends a hash of its content."
+                    },
+                    "behavior": {
+                      "enum": [
+                        "create",
+                        "merge",
+                        "replace"
+                      ],
+                      "description": "create (default): a new one; merge: set these keys over an earlier layer's; replace: these data instead."
+                    },
+                    "literals": {
+                      "type": [
+                        "object",
+                        "array"
+                      ],
+                      "description": "Data as KEY: value, or kustomize's list of KEY=VALUE strings.",
+                      "additionalProperties": {
+                        "type": [
+                          "string",
+                          "integer",
+                          "boolean"
+                        ]
+                      },
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "files": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      },
+                      "description": "Files beside the declaring file: path (key: the file's name) or key=path."
+                    },
+                    "disableNameSuffixHash": {
+                      "type": "boolean",
+                      "description": "true: no content hash in the name."
+                    }
+                  },
+                  "required": [
+                    "name"
+                  ],
+                  "additionalProperties": false
+                }
+              },
+              "secretGenerator": {
+                "type": "array",
+                "description": "Generated Secrets with a content-hashed name; references to them are rewritten (docs/generators.md).",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string",
+                      "description": "The Secret's name; the build appends a hash of its content."
+                    },
+                    "behavior": {
+                      "enum": [
+                        "create",
+                        "merge",
+                        "replace"
+                      ],
+                      "description": "create (default): a new one; merge: set these keys over an earlier layer's; replace: these data instead."
+                    },
+                    "literals": {
+                      "type": [
+                        "object",
+                        "array"
+                      ],
+                      "description": "Data as KEY: value, or kustomize's list of KEY=VALUE strings.",
+                      "additionalProperties": {
+                        "type": [
+                          "string",
+                          "integer",
+                          "boolean"
+                        ]
+                      },
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "files": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      },
+                      "description": "Files beside the declaring file: path (key: the file's name) or key=path."
+                    },
+                    "type": {
+                      "type": "string",
+                      "description": "The Secret's type (default Opaque)."
+                    },
+                    "disableNameSuffixHash": {
+                      "type": "boolean",
+                      "description": "true: no content hash in the name."
+                    }
+                  },
+                  "required": [
+                    "name"
+                  ],
+                  "additionalProperties": false
+                }
               }
             },
             "additionalProperties": false,
@@ -502,6 +617,121 @@ extension ProjectSkeleton {
         "enabled": {
           "type": "boolean",
           "description": "false: the service is not rendered in this environment."
+        },
+        "replicas": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Services from plain manifests only: spec.replicas of their Deployments, StatefulSets and ReplicaSets here."
+        },
+        "configMapGenerator": {
+          "type": "array",
+          "description": "Generated ConfigMaps with a content-hashed name; references to them are rewritten (docs/generators.md).",
+          "items": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "The ConfigMap's name; the build appends a hash of its content."
+              },
+              "behavior": {
+                "enum": [
+                  "create",
+                  "merge",
+                  "replace"
+                ],
+                "description": "create (default): a new one; merge: set these keys over an earlier layer's; replace: these data instead."
+              },
+              "literals": {
+                "type": [
+                  "object",
+                  "array"
+                ],
+                "description": "Data as KEY: value, or kustomize's list of KEY=VALUE strings.",
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "integer",
+                    "boolean"
+                  ]
+                },
+                "items": {
+                  "type": "string"
+                }
+              },
+              "files": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Files beside the declaring file: path (key: the file's name) or key=path."
+              },
+              "disableNameSuffixHash": {
+                "type": "boolean",
+                "description": "true: no content hash in the name."
+              }
+            },
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "secretGenerator": {
+          "type": "array",
+          "description": "Generated Secrets with a content-hashed name; references to them are rewritten (docs/generators.md).",
+          "items": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "The Secret's name; the build appends a hash of its content."
+              },
+              "behavior": {
+                "enum": [
+                  "create",
+                  "merge",
+                  "replace"
+                ],
+                "description": "create (default): a new one; merge: set these keys over an earlier layer's; replace: these data instead."
+              },
+              "literals": {
+                "type": [
+                  "object",
+                  "array"
+                ],
+                "description": "Data as KEY: value, or kustomize's list of KEY=VALUE strings.",
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "integer",
+                    "boolean"
+                  ]
+                },
+                "items": {
+                  "type": "string"
+                }
+              },
+              "files": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Files beside the declaring file: path (key: the file's name) or key=path."
+              },
+              "type": {
+                "type": "string",
+                "description": "The Secret's type (default Opaque)."
+              },
+              "disableNameSuffixHash": {
+                "type": "boolean",
+                "description": "true: no content hash in the name."
+              }
+            },
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false
+          }
         }
       },
       "additionalProperties": false,
@@ -946,6 +1176,116 @@ extension ProjectSkeleton {
         "enabled": {
           "type": "boolean",
           "description": "false: off unless an environment switches it on (default true)."
+        },
+        "configMapGenerator": {
+          "type": "array",
+          "description": "Generated ConfigMaps with a content-hashed name; references to them are rewritten (docs/generators.md).",
+          "items": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "The ConfigMap's name; the build appends a hash of its content."
+              },
+              "behavior": {
+                "enum": [
+                  "create"
+                ],
+                "description": "Only create in service.yaml; overrides merge or replace."
+              },
+              "literals": {
+                "type": [
+                  "object",
+                  "array"
+                ],
+                "description": "Data as KEY: value, or kustomize's list of KEY=VALUE strings.",
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "integer",
+                    "boolean"
+                  ]
+                },
+                "items": {
+                  "type": "string"
+                }
+              },
+              "files": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Files beside the declaring file: path (key: the file's name) or key=path."
+              },
+              "disableNameSuffixHash": {
+                "type": "boolean",
+                "description": "true: no content hash in the name."
+              }
+            },
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "secretGenerator": {
+          "type": "array",
+          "description": "Generated Secrets with a content-hashed name; references to them are rewritten (docs/generators.md).",
+          "items": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "The Secret's name; the build appends a hash of its content."
+              },
+              "behavior": {
+                "enum": [
+                  "create"
+                ],
+                "description": "Only create in service.yaml; overrides merge or replace."
+              },
+              "literals": {
+                "type": [
+                  "object",
+                  "array"
+                ],
+                "description": "Data as KEY: value, or kustomize's list of KEY=VALUE strings.",
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "integer",
+                    "boolean"
+                  ]
+                },
+                "items": {
+                  "type": "string"
+                }
+              },
+              "files": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Files beside the declaring file: path (key: the file's name) or key=path."
+              },
+              "type": {
+                "type": "string",
+                "description": "The Secret's type (default Opaque)."
+              },
+              "disableNameSuffixHash": {
+                "type": "boolean",
+                "description": "true: no content hash in the name."
+              }
+            },
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "checksumAnnotation": {
+          "type": "boolean",
+          "description": "true: pod templates get checksum/config over the ConfigMaps and Secrets they reference."
         }
       },
       "additionalProperties": false
