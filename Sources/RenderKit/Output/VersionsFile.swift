@@ -21,6 +21,16 @@ public enum VersionsFile {
     return versions
   }
 
+  /// The versions the last build wrote to `output`/versions.yaml under `root`; `[:]`
+  /// when there is no generated file there. A filtered build keeps what it does not
+  /// render as that build recorded it.
+  public static func recorded(root: String, output: String) -> [String: [String: String]] {
+    let file = root + "/" + output + "/" + path
+    guard let contents = try? FileSystem.readBytes(file), GeneratedHeader.isGenerated(contents)
+    else { return [:] }
+    return read(contents)
+  }
+
   /// A filtered build's versions: what it rendered, and for everything it did not render,
   /// what the previous build recorded, so the file never claims a version that
   /// `rendered/` does not hold.

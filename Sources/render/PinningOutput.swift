@@ -1,0 +1,43 @@
+import RenderKit
+
+/// `set-version` and `promote` after their arguments: the pinning workflow, each step's
+/// result printed.
+extension VersionPinning {
+  /// Loads under the lock, saying so when another render holds it.
+  func load(services: [String]) throws -> Loaded {
+    // Compile the bundled schemas on another core while the repository is read.
+    _ = Session.schema
+    return try WorkflowFailure.run { () throws(WorkflowError) in
+      try load(services: services) { root in
+        Console.error("render: another render is writing in \(root); waiting for it to finish...\n")
+      }
+    }
+  }
+
+  /// Plans, validates, writes, re-renders and commits `pins`, printing what it did.
+  func apply(_ pins: [VersionPin], loaded: Loaded) async throws {
+    defer { withExtendedLifetime(loaded.lock) {} }
+    let prepared = try await WorkflowFailure.run { () async throws(WorkflowError) in
+      try await prepare(pins, loaded: loaded) { await Session.bundledSchema() }
+    }
+    let pinned: PinWrite
+    switch prepared {
+    case .unchanged(let changes):
+      Console.out(changes.map(Self.line).joined())
+      Console.out("render: nothing to change\(commit ? " or commit" : "")\n")
+      return
+    case .ready(let ready):
+      pinned = ready
+    }
+    Console.report(pinned.diagnostics, repository: pinned.plan.repository)
+    Console.report(pinned.notes, repository: pinned.plan.repository)
+    try WorkflowFailure.run { () throws(WorkflowError) in try write(pinned) }
+    Console.out(pinned.plan.changes.map(Self.line).joined())
+    Console.out(pinned.inherited.map(\.line).joined())
+    Console.out(DriftReport.buildSummary(pinned.rendered.diff, tree: pinned.rendered.tree))
+    if commit {
+      let made = try WorkflowFailure.run { () throws(WorkflowError) in try self.commit(pinned) }
+      Console.out("render: committed \(made.hash) \(made.subject)\n")
+    }
+  }
+}
