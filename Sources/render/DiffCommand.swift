@@ -70,7 +70,15 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
     let title: String
     var notes: [String] = []
     if let base {
-      let render = try await BaseRender.render(base, session: session)
+      let render = try await WorkflowFailure.run { () async throws(WorkflowError) in
+        try await BaseRender.render(
+          base, root: session.root, options: session.buildOptions,
+          schema: { await Session.bundledSchema() },
+          guarding: { removal in
+            let interrupts = InterruptCleanup.install(removal)
+            return { interrupts.uninstall() }
+          })
+      }
       old = render.files
       title =
         format == .markdown

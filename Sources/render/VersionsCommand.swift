@@ -38,10 +38,8 @@ struct VersionsCommand: AsyncParsableCommand, ColorChoosing {
 
   func run() async throws {
     let session = try Session.load(options: options, compiles: false)
-    let (matrix, resolveDiagnostics) = VersionMatrix.make(session.platform)
-    var seen: Set<Diagnostic> = []
-    let diagnostics = (session.parseDiagnostics + resolveDiagnostics)
-      .filter { seen.insert($0).inserted }.sortedForOutput()
+    let (matrix, diagnostics) = VersionMatrix.read(
+      session.platform, parseDiagnostics: session.parseDiagnostics)
     Console.report(diagnostics, repository: session.repository)
     if diagnostics.hasErrors {
       Console.error("render: cannot resolve versions: fix the errors above.\n")

@@ -55,6 +55,15 @@ public struct RenderedOutput: Sendable {
     }
   }
 
+  /// What a build reports about the folder: files in the way, files render did not
+  /// generate, and for a check (`drift`) every file that is not what the render gives.
+  public func findings(drift: Bool) -> [Diagnostic] {
+    diff.conflicts + notes + (drift ? DriftReport.findings(diff, tree: tree) : [])
+  }
+
+  /// Whether the folder holds exactly the render: what `build --check` passes on.
+  public var isCurrent: Bool { diff.isClean && diff.conflicts.isEmpty }
+
   /// Every file the write adds, changes or removes, relative to the repository root.
   public var changedPaths: [String] {
     (diff.added.map(\.path) + diff.updated.map(\.path) + diff.stale).map(tree.displayPath).sorted()
