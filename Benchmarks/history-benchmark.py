@@ -33,7 +33,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# The arguments of GitLog.arguments(path:) (Sources/RenderKit/History/GitLog.swift).
+# The arguments of GitLog.arguments(path:) (Sources/RenderKit/Workflows/History/GitLog.swift).
 GIT_LOG = [
     "-c", "log.showSignature=false", "-c", "core.quotePath=false", "log", "--first-parent",
     "--diff-merges=first-parent", "--follow", "-p", "-U0", "--no-color", "--no-ext-diff",
