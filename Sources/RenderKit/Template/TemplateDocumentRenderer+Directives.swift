@@ -21,16 +21,9 @@ extension TemplateDocumentRenderer {
   /// being built, later entries winning, as JavaScript's `{...a, ...b}`.
   mutating func spread(_ entry: Node.Entry, into builder: inout MappingBuilder) {
     let operands = entry.value.sequence ?? [entry.value]
-    for operand in operands {
-      guard let operand = evaluateOperand(operand), !operand.value.isNull else { continue }
-      guard let entries = operand.value.mapping else {
-        report(
-          TemplateError(
-            "'$merge' needs a mapping or null, not "
-              + operand.value.valueDescription),
-          at: operand.location)
-        continue
-      }
+    for node in operands {
+      guard let (entries, operand) = typedOperand(node, of: "$merge", needs: "a mapping", \.mapping)
+      else { continue }
       for spreadEntry in entries {
         if operand.computed {
           trace.replacing(spreadEntry.key, in: builder)
@@ -45,15 +38,10 @@ extension TemplateDocumentRenderer {
 
   /// `- $append: ${ list }`: the list's items, appended to `output`.
   mutating func append(_ operandNode: Node, to output: inout [Node]) {
-    guard let operand = evaluateOperand(operandNode), !operand.value.isNull else { return }
-    guard let appended = operand.value.sequence else {
-      report(
-        TemplateError(
-          "'$append' needs a list or null, not "
-            + operand.value.valueDescription),
-        at: operand.location)
-      return
-    }
+    guard
+      let (appended, operand) = typedOperand(
+        operandNode, of: "$append", needs: "a list", \.sequence)
+    else { return }
     for appendedItem in appended {
       if operand.computed {
         trace.enter(.index(output.count))
@@ -62,6 +50,22 @@ extension TemplateDocumentRenderer {
       }
       output.append(appendedItem)
     }
+  }
+
+  /// The operand of `directive` as what `read` makes of it (its entries, its items);
+  /// `nil` when it is null, or after reporting that it is neither that nor null.
+  mutating func typedOperand<Value>(
+    _ node: Node, of directive: String, needs kind: String, _ read: (Node) -> Value?
+  ) -> (Value, TemplateOperand)? {
+    guard let operand = evaluateOperand(node), !operand.value.isNull else { return nil }
+    guard let value = read(operand.value) else {
+      report(
+        TemplateError(
+          "'\(directive)' needs \(kind) or null, not " + operand.value.valueDescription),
+        at: operand.location)
+      return nil
+    }
+    return (value, operand)
   }
 
   /// The value of a `$merge` or `$append` operand; `nil` when an error was reported or a
