@@ -34,10 +34,12 @@ let package = Package(
       path: "Benchmarks/SchemaValidator"),
     .executableTarget(
       name: "pattern-benchmark", dependencies: ["RenderKit"], path: "Benchmarks/Patterns"),
-    .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-    .testTarget(name: "RenderKitTests", dependencies: ["RenderKit", "YAML"]),
+    // Helpers every test target shares: temporary folders, fixture paths, golden files.
+    .target(name: "TestSupport", dependencies: ["RenderKit"], path: "Tests/TestSupport"),
+    .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
+    .testTarget(name: "RenderKitTests", dependencies: ["RenderKit", "YAML", "TestSupport"]),
     // End-to-end tests run the built `render` binary; depending on it makes sure it is built.
-    .testTarget(name: "RenderCLITests", dependencies: ["render"]),
+    .testTarget(name: "RenderCLITests", dependencies: ["render", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

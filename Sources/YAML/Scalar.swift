@@ -35,7 +35,13 @@ public enum Scalar: Hashable, Sendable {
   static func canonicalText(of value: Double) -> String {
     if value.isNaN { return ".nan" }
     if value.isInfinite { return value < 0 ? "-.inf" : ".inf" }
-    return value.description
+    let text = value.description
+    // A YAML 1.1 reader (PyYAML) takes a number for a float only with a dot: `1e+16`
+    // would be a string to it, `1.0e+16` is the same float to every reader.
+    if !text.contains("."), let exponent = text.firstIndex(of: "e") {
+      return text[..<exponent] + ".0" + text[exponent...]
+    }
+    return text
   }
 
   /// Value equality as JSON sees it: `1` equals `1.0`.

@@ -70,6 +70,9 @@ struct RenderCommand: AsyncParsableCommand {
     }
     // A closed pipe is a write error (exit 1 with a message, see Console), not a signal.
     _ = signal(SIGPIPE, SIG_IGN)
+    // render waits for the git processes it starts (ChildProcess); a SIGCHLD ignored by
+    // whoever started render would have the kernel reap them first, and the wait fail.
+    _ = signal(SIGCHLD, SIG_DFL)
     let command: any ParsableCommand
     do {
       command = try parseAsRoot()

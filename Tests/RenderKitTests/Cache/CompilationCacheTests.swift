@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import YAML
 
@@ -40,9 +41,7 @@ import YAML
     resourceCounts: ["prod": 2, "dev": 1])
 
   static func scratch() throws -> String {
-    let path = NSTemporaryDirectory() + "render-cache-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try TemporaryFolder.make(prefix: "render-cache")
   }
 
   @Test func storedEntryReadsBackWhole() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RenderKit
+import TestSupport
 import Testing
 
 /// Renders every fixture repository under Tests/Fixtures/golden/, and the example
@@ -7,12 +8,9 @@ import Testing
 /// `rendered/` tree. A mismatch prints a unified diff; `RECORD_SNAPSHOTS=1 swift test`
 /// writes the trees instead.
 @Suite struct GoldenFixtureTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
   static var fixtures: [String] {
-    let folder = packageRoot + "/Tests/Fixtures/golden"
+    let folder = PackageRoot.path + "/Tests/Fixtures/golden"
     // A missing folder must not quietly leave only the example platform to test.
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [
@@ -23,7 +21,7 @@ import Testing
 
   static func path(of fixture: String) -> String {
     fixture == "(example platform)"
-      ? packageRoot : packageRoot + "/Tests/Fixtures/golden/" + fixture
+      ? PackageRoot.path : PackageRoot.path + "/Tests/Fixtures/golden/" + fixture
   }
 
   @Test(arguments: fixtures)

@@ -1,70 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
-
-/// A fresh folder under the system's temporary folder, removed when the test ends.
-final class TemporaryFolder {
-  let path: String
-
-  init() throws {
-    path = FileManager.default.temporaryDirectory.path + "/render-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
-  }
-
-  func write(_ relative: String, _ contents: [UInt8]) throws {
-    let url = URL(fileURLWithPath: path + "/" + relative)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(contents).write(to: url)
-  }
-
-  func write(_ relative: String, _ text: String) throws {
-    try write(relative, Array(text.utf8))
-  }
-
-  func makeFolder(_ relative: String) throws {
-    try FileManager.default.createDirectory(
-      atPath: path + "/" + relative, withIntermediateDirectories: true)
-  }
-
-  func read(_ relative: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path + "/" + relative).map(Array.init)
-  }
-
-  func symlink(_ relative: String, to target: String) throws {
-    try FileManager.default.createSymbolicLink(
-      atPath: path + "/" + relative, withDestinationPath: target)
-  }
-
-  func type(_ relative: String) -> FileSystem.EntryType? {
-    FileSystem.entryType(path + "/" + relative)
-  }
-
-  /// Every path below `relative`, sorted, without following links.
-  func listing(_ relative: String) throws -> [String] {
-    try ExistingTree.scan(path + "/" + relative).entries.keys.sorted()
-  }
-
-  func inode(_ relative: String) throws -> UInt64 {
-    let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relative)
-    return try #require((attributes[.systemFileNumber] as? NSNumber)?.uint64Value)
-  }
-
-  func modificationDate(_ relative: String) throws -> Date {
-    let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relative)
-    return try #require(attributes[.modificationDate] as? Date)
-  }
-
-  func setModificationDate(_ relative: String, _ date: Date) throws {
-    try FileManager.default.setAttributes(
-      [.modificationDate: date], ofItemAtPath: path + "/" + relative)
-  }
-}
 
 @Suite struct TreeWriterTests {
   /// Renders `files` into `folder/rendered` the way `render build` does.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -8,7 +9,7 @@ import Testing
 @Suite struct ReleasePinTests {
   @Test func actionDefaultVersionIsRenderVersion() throws {
     let action = try String(
-      contentsOfFile: ReconcilerFixture.packageRoot + "/action.yml", encoding: .utf8)
+      contentsOfFile: PackageRoot.path + "/action.yml", encoding: .utf8)
     let lines = action.split(separator: "\n").map(String.init)
     let version = try #require(lines.firstIndex(of: "  version:"), "no version input")
     let defaultLine = lines[version...].first { $0.hasPrefix("    default:") }

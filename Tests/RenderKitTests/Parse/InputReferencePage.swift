@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import RenderKit
 
@@ -45,10 +46,7 @@ struct InputReferencePage {
     var keys: [[Step]] = []
   }
 
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-  static let path = packageRoot + "/docs/reference.md"
+  static let path = PackageRoot.path + "/docs/reference.md"
 
   var sections: [Section] = []
 

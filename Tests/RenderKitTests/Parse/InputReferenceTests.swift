@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -108,7 +109,7 @@ import Testing
   /// Every identifier-like string literal of RenderKit: a superset of the keys its
   /// parsers read, however they spell the reading.
   static func candidateKeys(besides documented: Set<String>) throws -> [String] {
-    let sources = URL(fileURLWithPath: Page.packageRoot + "/Sources/RenderKit")
+    let sources = URL(fileURLWithPath: PackageRoot.path + "/Sources/RenderKit")
     var found = documented
     let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
     while let url = enumerator?.nextObject() as? URL {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -6,9 +7,6 @@ import Testing
 /// In-memory platforms for the reconciler tests: inline YAML by path, compiled through
 /// the whole pipeline with the CRDs the repository ships in `crds/`.
 enum ReconcilerFixture {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
   static let applicationCRDPath = "crds/application-argoproj-io.yaml"
   static let kustomizationCRDPath = "crds/kustomization-kustomize-toolkit-fluxcd-io.yaml"
@@ -18,7 +16,7 @@ enum ReconcilerFixture {
   static func shippedCRDs() throws -> [String: String] {
     var files: [String: String] = [:]
     for path in [applicationCRDPath, kustomizationCRDPath, applicationSetCRDPath] {
-      files[path] = try String(contentsOfFile: packageRoot + "/" + path, encoding: .utf8)
+      files[path] = try String(contentsOfFile: PackageRoot.path + "/" + path, encoding: .utf8)
     }
     return files
   }

@@ -12,13 +12,13 @@ struct SchemaValidator {
   /// Secrets' values are never quoted in a finding: findings end up in CI logs.
   let redactsValues: Bool
   private(set) var diagnostics: [Diagnostic] = []
-  private var path: [PathComponent] = []
+  var path: [PathComponent] = []
   /// Nested `validate` calls. Resources nest at most `ParseLimits.maxDepth` deep, but an
   /// `allOf` that refers back to its own definition (possible in a loaded definitions
   /// file, not in the bundle) would recurse without descending.
-  private var depth = 0
+  var depth = 0
   private var reportedEndlessSchema = false
-  private static let maxDepth = 1_000
+  static let maxDepth = 1_000
 
   init(nodes: [SchemaNode], renderedPath: String, kind: String) {
     self.nodes = nodes
@@ -92,226 +92,6 @@ struct SchemaValidator {
     return reading
   }
 
-  // MARK: Mappings
-
-  private mutating func validateMapping(
-    _ entries: [Node.Entry], against schema: SchemaNode, at location: SourceLocation
-  ) {
-    if let limits = schema.limits, limits.minProperties != nil || limits.maxProperties != nil {
-      checkPropertyCount(entries.count, limits: limits, at: location)
-    }
-    // Before the fields, so findings come out in document order: the mapping, then what
-    // is inside it.
-    for key in schema.required {
-      let present = entries.contains { entry in
-        entry.key == key
-          && !(entry.value.isNull && schema.properties[key].map { nodes[$0].nullIsAbsent } == true)
-      }
-      if !present {
-        report(
-          "missing required field '\(key)' in \(context(of: schema))", at: location,
-          path: path + [.key(key)])
-      }
-    }
-    for entry in entries {
-      let keyLocation = entry.keyLocation.isKnown ? entry.keyLocation : location
-      if let property = schema.properties[entry.key] {
-        if entry.value.isNull && nodes[property].nullIsAbsent { continue }
-        path.append(.key(entry.key))
-        validate(entry.value, against: property, fallback: keyLocation)
-        path.removeLast()
-      } else if let additional = schema.additionalProperties {
-        path.append(.key(entry.key))
-        validate(entry.value, against: additional, fallback: keyLocation)
-        path.removeLast()
-      } else if schema.rejectsUnknownFields {
-        reportUnknownField(entry.key, schema: schema, at: keyLocation)
-      }
-    }
-  }
-
-  // MARK: Scalars
-
-  private mutating func validateScalar(
-    _ scalar: Scalar, against schema: SchemaNode, at location: SourceLocation
-  ) {
-    if let values = schema.enumValues, !values.contains(where: { $0.isSameValue(as: scalar) }) {
-      reportEnum(.scalar(scalar), schema: schema, at: location)
-    }
-    if let format = schema.format, !format.accepts(scalar) {
-      reportFormat(format, scalar, at: location)
-    }
-    if let limits = schema.limits {
-      switch scalar {
-      case .int(let number):
-        checkNumber(Double(number), text: scalar.canonicalText, limits, location)
-      case .float(let number): checkNumber(number, text: scalar.canonicalText, limits, location)
-      case .string(let text): checkLength(text, limits: limits, at: location)
-      default: break
-      }
-    }
-    if let pattern = schema.pattern, case .string(let text) = scalar {
-      if !pattern.matches(text) {
-        report(
-          "\(subject) (\(quoted(text))) does not match the pattern \(pattern.source)", at: location)
-      }
-    }
-  }
-
-  private mutating func checkNumber(
-    _ number: Double, text: String, _ limits: SchemaNode.Limits, _ location: SourceLocation
-  ) {
-    if let minimum = limits.minimum {
-      if limits.exclusiveMinimum ? number <= minimum : number < minimum {
-        let bound = limits.exclusiveMinimum ? "greater than" : "at least"
-        report("\(subject) must be \(bound) \(Self.format(minimum)), not \(text)", at: location)
-      }
-    }
-    if let maximum = limits.maximum {
-      if limits.exclusiveMaximum ? number >= maximum : number > maximum {
-        let bound = limits.exclusiveMaximum ? "less than" : "at most"
-        report("\(subject) must be \(bound) \(Self.format(maximum)), not \(text)", at: location)
-      }
-    }
-    if let divisor = limits.multipleOf {
-      let quotient = number / divisor
-      if abs(quotient - quotient.rounded()) > 1e-9 {
-        report(
-          "\(subject) must be a multiple of \(Self.format(divisor)), not \(text)", at: location)
-      }
-    }
-  }
-
-  private mutating func checkLength(
-    _ text: String, limits: SchemaNode.Limits, at location: SourceLocation
-  ) {
-    guard limits.minLength != nil || limits.maxLength != nil else { return }
-    // JSON Schema counts code points, as the API server does.
-    let length = text.unicodeScalars.count
-    if let minimum = limits.minLength, length < minimum {
-      report(
-        "\(subject) must be at least \(Self.plural(minimum, "character")) long, not \(length)",
-        at: location)
-    }
-    if let maximum = limits.maxLength, length > maximum {
-      report(
-        "\(subject) must be at most \(Self.plural(maximum, "character")) long, not \(length)",
-        at: location)
-    }
-  }
-
-  // MARK: Lists
-
-  private mutating func checkCount(
-    _ count: Int, limits: SchemaNode.Limits, at location: SourceLocation
-  ) {
-    if let minimum = limits.minItems, count < minimum {
-      report(
-        "\(subject) must have at least \(Self.plural(minimum, "item")), not \(count)", at: location)
-    }
-    if let maximum = limits.maxItems, count > maximum {
-      report(
-        "\(subject) must have at most \(Self.plural(maximum, "item")), not \(count)", at: location)
-    }
-  }
-
-  private mutating func checkPropertyCount(
-    _ count: Int, limits: SchemaNode.Limits, at location: SourceLocation
-  ) {
-    if let minimum = limits.minProperties, count < minimum {
-      report(
-        "\(subject) must have at least \(Self.plural(minimum, "field")), not \(count)", at: location
-      )
-    }
-    if let maximum = limits.maxProperties, count > maximum {
-      report(
-        "\(subject) must have at most \(Self.plural(maximum, "field")), not \(count)", at: location)
-    }
-  }
-
-  /// `uniqueItems`, and the API server's checks of custom resources' `set` and `map`
-  /// lists: the second of two equal items is reported, where it was written.
-  private mutating func checkUnique(
-    _ items: [Node], schema: SchemaNode, at location: SourceLocation
-  ) {
-    for (offset, item) in items.enumerated() where offset > 0 {
-      let itemLocation = item.location.isKnown ? item.location : location
-      if let keys = schema.listMapKeys {
-        let values = keys.map { item[$0] }
-        let earlier = items[..<offset].firstIndex { other in
-          zip(keys, values).allSatisfy { key, value in other[key] == value }
-        }
-        if let earlier {
-          let description = zip(keys, values).map { key, value in
-            "\(key) \(value.map { quoted($0.scalar?.canonicalText ?? $0.typeDescription) } ?? "unset")"
-          }.joined(separator: ", ")
-          report(
-            "\(subject) has two items with \(description) ([\(earlier)] and [\(offset)])",
-            at: itemLocation, path: path + [.index(offset)])
-        }
-      } else if let earlier = items[..<offset].firstIndex(of: item) {
-        report(
-          "\(subject) must not repeat an item: [\(offset)] equals [\(earlier)]", at: itemLocation,
-          path: path + [.index(offset)])
-      }
-    }
-  }
-
-  // MARK: anyOf, oneOf, not
-
-  private mutating func validateAlternatives(
-    _ value: Node, schema: SchemaNode, at location: SourceLocation
-  ) {
-    if !schema.anyOf.isEmpty {
-      let matches = schema.anyOf.filter { accepts(value, $0, location) }.count
-      if matches == 0 { reportAlternatives(schema.anyOf, exactlyOne: false, at: location) }
-    }
-    if !schema.oneOf.isEmpty {
-      let matches = schema.oneOf.filter { accepts(value, $0, location) }.count
-      if matches != 1 {
-        reportAlternatives(schema.oneOf, exactlyOne: true, matched: matches, at: location)
-      }
-    }
-    if let not = schema.not, accepts(value, not, location) {
-      report("\(subject) must not match the schema under 'not'", at: location)
-    }
-  }
-
-  /// Whether `value` is valid against node `index`, findings discarded: alternatives are
-  /// tried, and only the verdict is reported.
-  private func accepts(_ value: Node, _ index: Int, _ location: SourceLocation) -> Bool {
-    var trial = SchemaValidator(nodes: nodes, renderedPath: renderedPath, kind: kind)
-    trial.path = path
-    trial.depth = depth
-    trial.validate(value, against: index, fallback: location)
-    return trial.diagnostics.isEmpty
-  }
-
-  private mutating func reportAlternatives(
-    _ alternatives: [Int], exactlyOne: Bool, matched: Int = 0, at location: SourceLocation
-  ) {
-    let requiredOnly = alternatives.allSatisfy { nodes[$0].isRequiredOnly }
-    if requiredOnly {
-      let fields = alternatives.map {
-        nodes[$0].required.map { "'\($0)'" }.joined(separator: " and ")
-      }
-      let list = fields.joined(separator: ", ")
-      if matched > 1 {
-        report("\(subject) must set only one of \(list)", at: location)
-      } else {
-        report("\(subject) must set \(exactlyOne ? "exactly " : "")one of \(list)", at: location)
-      }
-    } else if matched > 1 {
-      report("\(subject) matches more than one of the schemas under 'oneOf'", at: location)
-    } else {
-      report(
-        "\(subject) matches none of the schemas under '\(exactlyOne ? "oneOf" : "anyOf")'",
-        at: location)
-    }
-  }
-
-  // MARK: Findings
-
   private mutating func reportType(
     of value: Node, expected schema: SchemaNode, at location: SourceLocation
   ) {
@@ -336,7 +116,7 @@ struct SchemaValidator {
     report("\(subject) must be \(expected.phrase), not \(actual)", at: location, help: help)
   }
 
-  private mutating func reportUnknownField(
+  mutating func reportUnknownField(
     _ key: String, schema: SchemaNode, at location: SourceLocation
   ) {
     let suggestion = Suggestion.didYouMean(key, in: schema.properties.keys)
@@ -345,13 +125,13 @@ struct SchemaValidator {
       path: path + [.key(key)])
   }
 
-  private mutating func reportEnum(_ value: Node, schema: SchemaNode, at location: SourceLocation) {
+  mutating func reportEnum(_ value: Node, schema: SchemaNode, at location: SourceLocation) {
     let allowed = (schema.enumValues ?? []).map(\.canonicalText).joined(separator: ", ")
     let written = value.scalar.map { "'\($0.canonicalText)'" } ?? subject
     report("\(written) is not one of \(allowed)", at: location)
   }
 
-  private mutating func reportFormat(
+  mutating func reportFormat(
     _ format: ValueFormat, _ scalar: Scalar, at location: SourceLocation
   ) {
     switch format {
@@ -373,7 +153,7 @@ struct SchemaValidator {
     }
   }
 
-  private mutating func report(
+  mutating func report(
     _ message: String, at location: SourceLocation, path: [PathComponent]? = nil,
     help: String? = nil
   ) {
@@ -383,10 +163,8 @@ struct SchemaValidator {
         related: [.rendered(renderedPath, field: path ?? self.path)], help: help))
   }
 
-  // MARK: Wording
-
   /// The field being checked, quoted: `'replicas'`, `'containers[0]'`; the kind at the root.
-  private var subject: String {
+  var subject: String {
     var indexes = ""
     for component in path.reversed() {
       switch component {
@@ -398,7 +176,7 @@ struct SchemaValidator {
   }
 
   /// The "in X" of a message: the definition's name (`Container`), else the field.
-  private func context(of schema: SchemaNode) -> String {
+  func context(of schema: SchemaNode) -> String {
     schema.title ?? subject
   }
 
@@ -407,15 +185,15 @@ struct SchemaValidator {
   }
 
   /// A value in double quotes, shortened: messages stay one line.
-  private func quoted(_ text: String) -> String {
+  func quoted(_ text: String) -> String {
     redactsValues ? "(value hidden)" : JSONString.quotedShort(text)
   }
 
-  private static func format(_ number: Double) -> String {
+  static func format(_ number: Double) -> String {
     number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
   }
 
-  private static func plural(_ count: Int, _ noun: String) -> String {
+  static func plural(_ count: Int, _ noun: String) -> String {
     count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
   }
 }

@@ -12,6 +12,11 @@ import CRenderSystem
 ///
 /// render's own, rather than Foundation's `Process`: linking Foundation costs every
 /// command 3.5 ms of start-up, and git is the only program render runs.
+///
+/// It waits for the program with `waitpid`, so the process must not ignore SIGCHLD (the
+/// kernel would reap the child first and the wait fail with an error, not a hang); a
+/// library does not change signal handling for the whole process, so `render`'s `main`
+/// restores the default action there.
 struct ChildProcess {
   struct Output {
     /// The exit status; 128 + the signal number for a program killed by a signal.
@@ -81,7 +86,6 @@ struct ChildProcess {
     posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    _ = childrenAreWaitable
     var pid = pid_t()
     let spawned = withCStrings([program] + arguments) { argv in
       withCStrings(overrides) { added in
@@ -107,12 +111,6 @@ struct ChildProcess {
     }
     return Output(status: status, stdout: read.stdout, stderr: read.stderr)
   }
-
-  /// render waits for the programs it starts; a SIGCHLD ignored by whoever started
-  /// render would have the kernel reap them first, and `waitpid` fail.
-  private static let childrenAreWaitable: Void = {
-    _ = signal(SIGCHLD, SIG_DFL)
-  }()
 
   /// The bytes before the `=` of a `NAME=value` entry.
   private static func name(ofEnvironmentEntry entry: UnsafeMutablePointer<CChar>) -> [UInt8] {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import RenderKit
 
@@ -14,7 +15,7 @@ struct APIServerCorpusCase: Sendable, CustomStringConvertible {
 
   var description: String { name }
 
-  static let folder = RuleDocumentationTests.packageRoot + "/Tests/Fixtures/apiserver-corpus"
+  static let folder = PackageRoot.path + "/Tests/Fixtures/apiserver-corpus"
 
   static func all() -> [APIServerCorpusCase] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -9,7 +10,7 @@ import Testing
 /// match the schema's properties at the same place, both ways. A key added to a parser
 /// and not to its schema fails here, and so does a schema key no parser reads.
 @Suite struct EditorSchemaTests {
-  static let folder = ReconcilerFixture.packageRoot + "/editor-schemas/"
+  static let folder = PackageRoot.path + "/editor-schemas/"
 
   /// Where a `FieldReader` subject lives: a schema file and the path inside it (`*`: any
   /// key of a mapping, `[]`: any item of a list). `nil` for subjects with no place.
@@ -86,7 +87,7 @@ import Testing
   /// reconciler setting.
   static func loggedKeys() -> [String: Set<String>] {
     let log = FieldKeyLog()
-    var repository = RepositoryLoader(root: ReconcilerFixture.packageRoot).load().repository
+    var repository = RepositoryLoader(root: PackageRoot.path).load().repository
     FieldReader.$keyLog.withValue(log) {
       _ = PlatformParser.parse(repository)
       for name in repository.subdirectories(of: "services") {

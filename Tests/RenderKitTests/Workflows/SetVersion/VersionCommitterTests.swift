@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -7,10 +8,8 @@ import Testing
 /// be (128 KiB on Linux): a promotion of a few thousand services.
 @Suite struct VersionCommitterTests {
   @Test func aMessageLargerThanAnArgumentIsCommittedWhole() throws {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("render-committer-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try TemporaryFolder(prefix: "render-committer")
+    let root = folder.path
     let git = GitRepository(root: root)
     try git.run(["init", "--quiet"])
     try git.run(["config", "user.name", "Render Test"])

@@ -1,0 +1,38 @@
+/// Mappings: known fields, required fields, additional properties.
+extension SchemaValidator {
+  mutating func validateMapping(
+    _ entries: [Node.Entry], against schema: SchemaNode, at location: SourceLocation
+  ) {
+    if let limits = schema.limits, limits.minProperties != nil || limits.maxProperties != nil {
+      checkPropertyCount(entries.count, limits: limits, at: location)
+    }
+    // Before the fields, so findings come out in document order: the mapping, then what
+    // is inside it.
+    for key in schema.required {
+      let present = entries.contains { entry in
+        entry.key == key
+          && !(entry.value.isNull && schema.properties[key].map { nodes[$0].nullIsAbsent } == true)
+      }
+      if !present {
+        report(
+          "missing required field '\(key)' in \(context(of: schema))", at: location,
+          path: path + [.key(key)])
+      }
+    }
+    for entry in entries {
+      let keyLocation = entry.keyLocation.isKnown ? entry.keyLocation : location
+      if let property = schema.properties[entry.key] {
+        if entry.value.isNull && nodes[property].nullIsAbsent { continue }
+        path.append(.key(entry.key))
+        validate(entry.value, against: property, fallback: keyLocation)
+        path.removeLast()
+      } else if let additional = schema.additionalProperties {
+        path.append(.key(entry.key))
+        validate(entry.value, against: additional, fallback: keyLocation)
+        path.removeLast()
+      } else if schema.rejectsUnknownFields {
+        reportUnknownField(entry.key, schema: schema, at: keyLocation)
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/// An error that ends a test with a message.
+public struct TestFailure: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
