@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import YAML
 
@@ -8,12 +9,8 @@ import YAML
 /// every file the example platform renders, explain's value is the rendered value, and
 /// the traced render explain uses renders exactly what the build renders.
 @Suite struct ExplainAgreesWithBuildTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
   static func build() async throws -> (Repository, Compilation) {
-    let (repository, loadDiagnostics) = RepositoryLoader(root: packageRoot).load()
+    let (repository, loadDiagnostics) = RepositoryLoader(root: PackageRoot.path).load()
     #expect(loadDiagnostics.isEmpty, "\(loadDiagnostics)")
     let compilation = await Compiler.compile(repository, schema: try KubernetesSchema.bundled())
     #expect(!compilation.hasErrors, "\(compilation.diagnostics)")

@@ -1,22 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
 
 /// `render init`'s plan, decided before anything is written.
 @Suite struct InitPlanTests {
-  static func folder() throws -> String {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("render-init-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    return root
-  }
-
   static let files = ProjectSkeleton.files(argoCD: false, flux: false)
 
   @Test func anEmptyFolderGetsEveryFileAndNothingIsWrittenByPlanning() throws {
-    let root = try Self.folder()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try TemporaryFolder(prefix: "render-init")
+    let root = folder.path
     let plan = try InitPlan.plan(root: root, files: Self.files)
     #expect(plan.writes.map(\.path) == Self.files.map(\.path))
     #expect(plan.writes.allSatisfy { !$0.replaces })
@@ -25,8 +19,8 @@ import Testing
   }
 
   @Test func existingFilesAreConflictsExceptTheMergeableOnes() throws {
-    let root = try Self.folder()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try TemporaryFolder(prefix: "render-init")
+    let root = folder.path
     try "own\n".write(toFile: root + "/README.md", atomically: true, encoding: .utf8)
     try "*.log\n".write(toFile: root + "/.gitignore", atomically: true, encoding: .utf8)
     try "x".write(toFile: root + "/render.yaml", atomically: true, encoding: .utf8)
@@ -42,8 +36,8 @@ import Testing
   }
 
   @Test func aFileGivenAsTheFolderIsAUsageError() throws {
-    let root = try Self.folder()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try TemporaryFolder(prefix: "render-init")
+    let root = folder.path
     try "x".write(toFile: root + "/file", atomically: true, encoding: .utf8)
     #expect {
       _ = try InitPlan.plan(root: root + "/file", files: Self.files)

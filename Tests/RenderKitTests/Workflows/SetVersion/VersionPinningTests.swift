@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -8,13 +9,12 @@ import Testing
 /// `VersionPinning` step by step.
 @Suite struct VersionPinningTests {
   /// A new repository from `render init`'s skeleton in a temporary folder.
-  static func skeleton() throws -> String {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("render-pinning-\(UUID().uuidString)").path
+  static func skeleton() throws -> TemporaryFolder {
+    let folder = try TemporaryFolder(prefix: "render-pinning")
     let plan = try InitPlan.plan(
-      root: root, files: ProjectSkeleton.files(argoCD: false, flux: false))
+      root: folder.path, files: ProjectSkeleton.files(argoCD: false, flux: false))
     try plan.write()
-    return root
+    return folder
   }
 
   static func schema() async -> KubernetesSchema {
@@ -26,8 +26,8 @@ import Testing
   }
 
   @Test func aPinIsPlannedValidatedThenWrittenAndRendered() async throws {
-    let root = try Self.skeleton()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try Self.skeleton()
+    let root = folder.path
     let pinning = VersionPinning(root: root, environment: "dev", commit: false)
     let loaded = try pinning.load(services: ["hello"]) { _ in }
     let prepared = try await pinning.prepare(
@@ -59,8 +59,8 @@ import Testing
   }
 
   @Test func pinningTheVersionAServiceHasChangesNothing() async throws {
-    let root = try Self.skeleton()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try Self.skeleton()
+    let root = folder.path
     let pinning = VersionPinning(root: root, environment: "prod", commit: false)
     let loaded = try pinning.load(services: ["hello"]) { _ in }
     let prepared = try await pinning.prepare(
@@ -77,8 +77,8 @@ import Testing
   }
 
   @Test func unknownNamesAreUsageErrorsThatSuggest() throws {
-    let root = try Self.skeleton()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try Self.skeleton()
+    let root = folder.path
     #expect {
       _ = try VersionPinning(root: root, environment: "dev", commit: false)
         .load(services: ["helo"]) { _ in }
@@ -105,8 +105,8 @@ import Testing
   }
 
   @Test func promotionPinsWhatTheSourceRuns() throws {
-    let root = try Self.skeleton()
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try Self.skeleton()
+    let root = folder.path
     let loaded = try VersionPinning(root: root, environment: "prod", commit: false)
       .load(services: []) { _ in }
     #expect(Promotion.differingServices(from: "dev", to: "prod", in: loaded) == ["hello"])
