@@ -39,7 +39,8 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
     let session = try Session.load(options: options)
     let compilation = await session.compile()
     let errors = compilation.diagnostics.filter(\.isError)
-    guard let resolved = compilation.services[environment]?[service] else {
+    guard let explainer = FieldExplainer(compilation, environment: environment, service: service)
+    else {
       Console.report(compilation.diagnostics, repository: session.repository)
       throw ExitCode(1)
     }
@@ -49,12 +50,9 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
       Console.error("render: the platform has errors; explaining what resolved anyway\n\n")
     }
     guard let field else {
-      Console.out(ExplainReport.values(resolved))
+      Console.out(ExplainReport.values(explainer.resolved))
       return
     }
-    let resources = (compilation.resources[environment] ?? []).filter { $0.service == service }
-    let explainer = FieldExplainer(
-      platform: compilation.platform, resolved: resolved, resources: resources)
     switch explainer.explain(field) {
     case .success(let explanation):
       Console.out(ExplainReport.field(explanation))

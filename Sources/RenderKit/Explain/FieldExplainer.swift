@@ -22,6 +22,16 @@ public struct FieldExplainer: Sendable {
     histories = ValueExplainer.histories(for: resolved)
   }
 
+  /// The explainer of `render explain ENV SERVICE FIELD`: the service as `compilation`
+  /// resolved it, its resources as the build rendered and patched them; `nil` when the
+  /// service did not resolve in the environment.
+  public init?(_ compilation: Compilation, environment: String, service: String) {
+    guard let resolved = compilation.services[environment]?[service] else { return nil }
+    self.init(
+      platform: compilation.platform, resolved: resolved,
+      resources: (compilation.resources[environment] ?? []).filter { $0.service == service })
+  }
+
   /// - Parameter target: `Kind/name:field.path`.
   public func explain(_ target: String) -> Result<FieldExplanation, FieldPathError> {
     guard let colon = target.firstIndex(of: ":") else {

@@ -41,10 +41,9 @@ import YAML
       let explained = await Compiler.compile(
         repository, options: BuildOptions(environments: [environment]), schema: schema)
       for service in services.keys.sorted() {
-        let resolved = try #require(explained.services[environment]?[service])
-        let resources = (explained.resources[environment] ?? []).filter { $0.service == service }
-        let explainer = FieldExplainer(
-          platform: explained.platform, resolved: resolved, resources: resources)
+        let explainer = try #require(
+          FieldExplainer(explained, environment: environment, service: service))
+        let resources = explainer.resources
         for resource in resources {
           let path = ResourcePath.path(for: resource)
           let contents = try #require(files[path], "\(path) is not in the build's output")
