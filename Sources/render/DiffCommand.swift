@@ -90,18 +90,9 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
         )
       }
     } else {
-      let existing: ExistingTree
-      if TreeWriter(outputPath: session.root + "/" + tree.folder).hasPendingWrite {
-        Console.error(RenderedOutput.interruptedWrite(tree.folder))
-        throw ExitCode(1)
+      old = try WorkflowFailure.run { () throws(WorkflowError) in
+        try TreeComparison.filesOnDisk(root: session.root, tree: tree)
       }
-      do {
-        existing = try ExistingTree.scan(session.root + "/" + tree.folder)
-      } catch {
-        Console.error("render: \(error)\n")
-        throw ExitCode(1)
-      }
-      old = TreeComparison.generatedFiles(in: existing, ownedBy: tree)
       title =
         format == .markdown
         ? "render diff: `\(tree.folder)/` → fresh render"
