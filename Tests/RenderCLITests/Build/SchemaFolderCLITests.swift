@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// render.yaml's `schemas:` folders are read from disk like crds/.
@@ -6,27 +7,7 @@ import Testing
   @Test func aCRDInASchemaFolderChecksItsResources() throws {
     let repository = try TemporaryRepository(Fixture.shop)
     try repository.write("render.yaml", "schemas: [vendor/crds]\n")
-    try repository.write(
-      "vendor/crds/backup.yaml",
-      """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: backups.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {kind: Backup, plural: backups}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec: {type: object, properties: {retentionDays: {type: integer}}}
-
-      """)
+    try repository.write("vendor/crds/backup.yaml", SampleCRD.backups)
     try repository.write(
       "environments/base/resources/backup.yaml",
       """

@@ -1,28 +1,10 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
 
 /// render.yaml's `kubernetesVersion` and `schemas:` folders.
 @Suite struct SchemaFolderTests {
-  static let crd = """
-    apiVersion: apiextensions.k8s.io/v1
-    kind: CustomResourceDefinition
-    metadata: {name: backups.example.com}
-    spec:
-      group: example.com
-      scope: Namespaced
-      names: {kind: Backup, plural: backups}
-      versions:
-      - name: v1
-        served: true
-        storage: true
-        schema:
-          openAPIV3Schema:
-            type: object
-            properties:
-              spec: {type: object, properties: {retentionDays: {type: integer}}}
-    """
-
   static let backup = """
     apiVersion: example.com/v1
     kind: Backup
@@ -39,7 +21,7 @@ import Testing
   @Test func crdsInASchemaFolderCheckCustomResources() async throws {
     let findings = try await schemaFindings([
       "render.yaml": "schemas: [vendor/schemas]\n",
-      "vendor/schemas/backup-crd.yaml": Self.crd,
+      "vendor/schemas/backup-crd.yaml": SampleCRD.backups,
       "environments/prod/resources/backup.yaml": Self.backup,
     ])
     #expect(

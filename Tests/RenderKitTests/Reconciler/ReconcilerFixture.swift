@@ -97,22 +97,11 @@ enum ReconcilerFixture {
 
   /// `files` on top of `platform` and the shipped CRDs; a `nil` value removes a file.
   static func repository(_ files: [String: String?] = [:], crds: Bool = true) throws -> Repository {
-    var texts = platform
+    var base = platform
     if crds {
-      for (path, text) in try shippedCRDs() { texts[path] = text }
+      for (path, text) in try shippedCRDs() { base[path] = text }
     }
-    for (path, text) in files { texts[path] = text }
-    var sources: [String: SourceFile] = [:]
-    var folders: Set<String> = []
-    for (path, text) in texts {
-      sources[path] = SourceFile(path: path, text: text)
-      var components = path.split(separator: "/").dropLast()
-      while !components.isEmpty {
-        folders.insert(components.joined(separator: "/"))
-        components = components.dropLast()
-      }
-    }
-    return Repository(root: "/repo", files: sources, directories: folders)
+    return RepositoryFixture.repository(files, base: base)
   }
 
   static func compile(
