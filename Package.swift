@@ -21,11 +21,16 @@ let package = Package(
     .target(name: "CRenderSystem"),
     .target(
       name: "RenderKit", dependencies: ["YAML", "CRenderSystem"],
-      exclude: ["Validate/Schema/SCHEMA-SOURCE.md"]),
+      exclude: [
+        "Validate/Schema/SCHEMA-SOURCE.md",
+        // The files `render init` copies; embedded by SkeletonFiles.swift (a test keeps
+        // the copy equal to the folder).
+        "Workflows/Init/Skeleton",
+      ]),
     .executableTarget(
       name: "render",
       dependencies: [
-        "RenderKit", "CRenderSystem",
+        "RenderKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

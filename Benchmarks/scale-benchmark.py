@@ -17,6 +17,14 @@ namespace, labels, replicas and some image tags), then times, for each size:
   incremental           (--incremental) `render build` with nothing to change, and
                         `render build` right after one service's version changed (one
                         file per environment), on a current tree
+  bars                  (--bars, implies --cache and --incremental) issue 12's bars,
+                        each beside its floor from the same run: warm `versions`,
+                        `explain ENV SERVICE [FIELD]`, `preview ENV SERVICE`, `validate`
+                        and `diff` (each run once first, which fills its cache entry);
+                        with --debug, the debug binary's `build --check` against
+                        release's, warm and cold (.render-cache/ cleared); with --history-commits N, history-benchmark.py's
+                        `render history` against its `git log` at N commits. A second
+                        table lists every bar, its figure, its floor and whether it is met
 
 and prints one table: wall time, files per second, peak memory, ratios. Every figure is
 the best of --runs runs, kustomize's included.
@@ -25,6 +33,7 @@ the best of --runs runs, kustomize's included.
   Benchmarks/scale-benchmark.py --kustomize 200x3 --debug --work-dir /dev/shm  # everything
   Benchmarks/scale-benchmark.py --sizes 200x3 --kustomize 200x3
   Benchmarks/scale-benchmark.py --static-swift-stdlib    # the binary as a CI image ships it
+  Benchmarks/scale-benchmark.py --sizes 1000x5 --bars --debug --history-commits 10000
 
 Timings belong here, never in unit tests.
 """
@@ -284,6 +293,7 @@ def main():
     )
     parser.add_argument("--debug", action="store_true", help="also time the debug build (swift build)")
     parser.add_argument("--binary", help="render binary (default: build release)")
+    parser.add_argument("--debug-binary", help="debug render binary for --debug (default: swift build)")
     parser.add_argument(
         "--static-swift-stdlib",
         action="store_true",
@@ -298,6 +308,14 @@ def main():
         "--cache", action="store_true",
         help="also time --check on a warm .render-cache/, its list-and-read floor, and versions",
     )
+    parser.add_argument(
+        "--bars", action="store_true",
+        help="time every bar of issue 12 beside its floor (implies --cache and --incremental)",
+    )
+    parser.add_argument(
+        "--history-commits", type=int, metavar="N",
+        help="with --bars: time render history against git log at N commits (history-benchmark.py)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (best is kept)")
     parser.add_argument(
         "--work-dir",
@@ -305,11 +323,16 @@ def main():
         "a tmpfs such as /dev/shm separates render's cost from the file system's",
     )
     arguments = parser.parse_args()
+    if arguments.bars:
+        arguments.cache = arguments.incremental = True
 
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     binary = arguments.binary or build_binary(package, "release", arguments.static_swift_stdlib)
     binary = os.path.abspath(binary)
-    debug_binary = build_binary(package, "debug", False) if arguments.debug else None
+    debug_binary = (
+        (os.path.abspath(arguments.debug_binary) if arguments.debug_binary else build_binary(package, "debug", False))
+        if arguments.debug else None
+    )
     sizes = sorted(set(arguments.sizes) | set(arguments.kustomize))
 
     rows = []
@@ -338,6 +361,29 @@ def main():
                     folder, arguments.runs,
                 )
                 row["versions"] = best([binary, "versions"], folder, arguments.runs)
+            if arguments.bars:
+                # Each command's first run fills its cache entry; the best of the next
+                # runs is the warm figure.
+                interactive = {
+                    "explain": ["explain", "env-1", service_name(1)],
+                    "explain field": [
+                        "explain", "env-1", service_name(1),
+                        f"Deployment/{service_name(1)}:spec.template.spec.containers[0].image",
+                    ],
+                    "preview": ["preview", "env-1", service_name(1)],
+                    "validate": ["validate"],
+                    "diff": ["diff"],
+                }
+                for name, command in interactive.items():
+                    run([binary] + command, folder)
+                    row[name] = best([binary] + command, folder, arguments.runs)
+                row["start"] = best([binary, "--version"], folder, arguments.runs)
+                if debug_binary:
+                    run([debug_binary, "build"], folder)  # the debug binary's own cache entry
+                    row["debug check"] = best([debug_binary, "build", "--check"], folder, arguments.runs)
+                    row["release check"] = best([binary, "build", "--check"], folder, arguments.runs)
+                    row["debug cold check"] = best(
+                        [debug_binary, "build", "--check"], folder, arguments.runs, before=clear_cache)
             row["files"] = count_files(f"{folder}/rendered")
             if arguments.incremental:
                 row["noop"] = best([binary, "build"], folder, arguments.runs)
@@ -368,6 +414,8 @@ def main():
                         peak = max(peak, memory)
                     totals.append((total, peak))
                 row["kustomize"] = min(totals, key=lambda r: r[0])
+            if arguments.bars and arguments.history_commits:
+                row["history"] = history(binary, services, environments, arguments)
             rows.append(row)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -415,6 +463,55 @@ def main():
             changed_time, _ = row["changed"]
             line += f" {seconds(noop_time)} | {seconds(changed_time)} | {changed_time / noop_time:.2f}x |"
         print(line)
+    if arguments.bars:
+        for row in rows:
+            print()
+            print_bars(row)
+
+
+def history(binary, services, environments, arguments):
+    """(git log, render history) seconds at --history-commits, from history-benchmark.py."""
+    output = subprocess.run(
+        [
+            sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "history-benchmark.py"),
+            "--binary", binary, "--size", f"{services}x{environments}",
+            "--commits", str(arguments.history_commits), "--runs", str(arguments.runs),
+        ] + (["--work-dir", arguments.work_dir] if arguments.work_dir else []),
+        check=True, capture_output=True, text=True,
+    ).stdout
+    for line in output.splitlines():
+        fields = line.split()
+        if fields and fields[0] == str(arguments.history_commits):
+            return float(fields[1].rstrip("s")), float(fields[2].rstrip("s"))
+    sys.exit(f"history-benchmark.py printed no row for {arguments.history_commits} commits:\n{output}")
+
+
+def print_bars(row):
+    """Issue 12's bars for one size: figure, floor (same run), ratio, met or not."""
+    print(f"Bars, {row['size']} (best of the runs; floors from the same run):")
+    print("| bar | measured | floor | ratio | required | met |")
+    print("|---|---|---|---|---|---|")
+
+    def bar(name, measured, floor, limit, required):
+        ratio = measured / floor if floor else None
+        met = (ratio if floor else measured) <= limit
+        ratio_text = f"{ratio:.2f}x" if ratio is not None else ""
+        floor_text = seconds(floor) if floor else ""
+        print(f"| {name} | {seconds(measured)} | {floor_text} | {ratio_text} | {required} | {'yes' if met else 'no'} |")
+
+    bar("one-service change, then build (floor: no-op build)", row["changed"][0], row["noop"][0], 1.2, "<= 1.2x")
+    bar("warm build --check (floor: find + cat of rendered/)", row["warm"][0], row["floor"][0], 2.0, "<= 2x")
+    for name in ["versions", "explain", "explain field", "preview"]:
+        bar(f"warm {name}", row[name][0], None, 0.050, "<= 50 ms")
+    for name in ["validate", "diff"]:
+        bar(f"warm {name} (floor: find + cat of rendered/)", row[name][0], row["floor"][0], 2.0, "<= 2x")
+    if "history" in row:
+        log, history_time = row["history"]
+        bar("history at the commits given (floor: its git log)", history_time, log, 2.0, "<= 2x")
+    if "debug check" in row:
+        bar("debug warm build --check (floor: release's)", row["debug check"][0], row["release check"][0], 4.0, "<= 4x")
+        bar("debug cold build --check (floor: release's)", row["debug cold check"][0], row["check"][0], 4.0, "<= 4x")
+    print(f"(process start, `render --version`: {seconds(row['start'][0])})")
 
 
 if __name__ == "__main__":

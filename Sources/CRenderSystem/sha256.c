@@ -4,12 +4,6 @@
 #include "CRenderSystem.h"
 #include <string.h>
 
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#define RENDER_SHA_NI 1
-#include <cpuid.h>
-#include <immintrin.h>
-#endif
-
 static const uint32_t round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
     0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
@@ -25,7 +19,7 @@ static const uint32_t round_constants[64] = {
 
 #define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-static void compress_portable(uint32_t state[8], const uint8_t block[64]) {
+static void compress(uint32_t state[8], const uint8_t block[64]) {
   uint32_t w[64];
   for (int i = 0; i < 16; i++) {
     w[i] = (uint32_t)block[4 * i] << 24 | (uint32_t)block[4 * i + 1] << 16 |
@@ -64,61 +58,7 @@ static void compress_portable(uint32_t state[8], const uint8_t block[64]) {
   state[7] += h;
 }
 
-#ifdef RENDER_SHA_NI
-// The SHA extensions (Intel since Goldmont and Ice Lake, AMD since Zen): one
-// instruction does two rounds, several times faster than the portable rounds. The
-// message schedule for rounds 4g..4g+3 is msg2(msg1(W[g-4], W[g-3]) + W[g-2:g-1]
-// shifted by one word, W[g-1]), with four words per register.
-__attribute__((target("sha,sse4.1,ssse3"))) static void compress_sha_ni(uint32_t state[8],
-                                                                        const uint8_t block[64]) {
-  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-  __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1);
-  __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B);
-  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
-  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
-  const __m128i abef_start = abef;
-  const __m128i cdgh_start = cdgh;
-  __m128i w[4];
-  for (int group = 0; group < 16; group++) {
-    __m128i words;
-    if (group < 4) {
-      words = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(block + 16 * group)), byte_swap);
-    } else {
-      __m128i oldest = w[group % 4];             // W[4g-16 .. 4g-13]
-      __m128i older = w[(group + 1) % 4];        // W[4g-12 .. 4g-9]
-      __m128i previous = w[(group + 3) % 4];     // W[4g-4 .. 4g-1]
-      __m128i before_previous = w[(group + 2) % 4];  // W[4g-8 .. 4g-5]
-      words = _mm_add_epi32(_mm_sha256msg1_epu32(oldest, older),
-                            _mm_alignr_epi8(previous, before_previous, 4));
-      words = _mm_sha256msg2_epu32(words, previous);
-    }
-    w[group % 4] = words;
-    __m128i message =
-        _mm_add_epi32(words, _mm_loadu_si128((const __m128i *)&round_constants[4 * group]));
-    cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
-    abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(message, 0x0E));
-  }
-  abef = _mm_add_epi32(abef, abef_start);
-  cdgh = _mm_add_epi32(cdgh, cdgh_start);
-  __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
-  __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
-  _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
-  _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
-}
-
-static int has_sha_ni(void) {
-  unsigned int eax, ebx, ecx, edx;
-  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
-  int sse41 = (ecx >> 19) & 1, ssse3 = (ecx >> 9) & 1;
-  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
-  return sse41 && ssse3 && ((ebx >> 29) & 1);
-}
-#endif
-
-typedef void (*compress_function)(uint32_t state[8], const uint8_t block[64]);
-
-static void digest_with(compress_function compress, const uint8_t *message, size_t length,
-                        uint8_t digest[32]) {
+void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]) {
   uint32_t state[8] = {
       0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -147,25 +87,4 @@ static void digest_with(compress_function compress, const uint8_t *message, size
     digest[4 * i + 2] = (uint8_t)(state[i] >> 8);
     digest[4 * i + 3] = (uint8_t)state[i];
   }
-}
-
-void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]) {
-#ifdef RENDER_SHA_NI
-  // Decided once; threads that race here at worst ask the CPU twice.
-  static int available = -1;
-  int known = __atomic_load_n(&available, __ATOMIC_RELAXED);
-  if (known < 0) {
-    known = has_sha_ni();
-    __atomic_store_n(&available, known, __ATOMIC_RELAXED);
-  }
-  if (known) {
-    digest_with(compress_sha_ni, message, length, digest);
-    return;
-  }
-#endif
-  digest_with(compress_portable, message, length, digest);
-}
-
-void render_sha256_portable(const uint8_t *message, size_t length, uint8_t digest[32]) {
-  digest_with(compress_portable, message, length, digest);
 }

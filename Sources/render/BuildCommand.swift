@@ -41,11 +41,9 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     let start = clock.now
     var session = try Session.load(options: options, output: output)
     let loaded = clock.now
-    session.buildOptions.strict = strict
-    if let problem = RenderedOutput.folderProblem(
-      root: session.root, settings: session.platform.settings)
-    {
-      format.emit(session.parseDiagnostics + [problem], repository: session.repository)
+    session.strict = strict
+    if let problem = RenderedOutput.folderProblem(root: session.root, settings: session.settings) {
+      format.emit(session.loaded.parse().diagnostics + [problem], repository: session.repository)
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)
     }
@@ -54,14 +52,15 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     defer { withExtendedLifetime(lock) {} }
     let scan = try WorkflowFailure.run { () throws(WorkflowError) in
       try OutputScan.start(
-        root: session.root, folder: session.platform.settings.output, recover: !check)
+        root: session.root, folder: session.settings.output, recover: !check)
     }
     let compiling = clock.now
-    let (compilation, stageTimes) = await session.compileOutput(store: !check)
-    ProcessLifetime.keep(compilation)
+    let result = await session.compileOutput(store: !check)
+    let compilation = result.compilation
+    let stageTimes = result.stageTimes
     var times: [(String, Duration)] = [
-      ("load and parse", loaded - start),
-      (stageTimes.isEmpty ? "cache lookup" : "schemas and inheritance", .zero),
+      ("load", loaded - start),
+      (result.isCached ? "cache lookup" : "parse, schemas and inheritance", .zero),
     ]
     times += stageTimes.map { ($0.stage, $0.duration) }
     let compiled = clock.now

@@ -53,13 +53,16 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
     // Against rendered/ on disk, render as `render build` would (a filtered build keeps
     // the versions.yaml entries it does not render). Against a commit, both sides
     // render alike from their inputs alone.
-    let compilation =
-      base == nil
-      ? await session.compileOutput().result
-      : CachedCompilation(
+    let compilation: CachedCompilation
+    if base == nil {
+      compilation = await session.compileOutput().compilation
+    } else {
+      let parsed = session.loaded.parse()
+      compilation = CachedCompilation(
         await Compiler.compile(
-          session.platform, diagnostics: session.parseDiagnostics, options: session.buildOptions,
-          schema: await Session.bundledSchema()))
+          parsed.platform, diagnostics: parsed.diagnostics, options: session.filters,
+          schema: await session.bundledSchema()))
+    }
     Console.report(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors {
       Console.error("render: nothing to compare: fix the errors above.\n")
@@ -72,8 +75,8 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
     if let base {
       let render = try await WorkflowFailure.run { () async throws(WorkflowError) in
         try await BaseRender.render(
-          base, root: session.root, options: session.buildOptions,
-          schema: { await Session.bundledSchema() },
+          base, root: session.root, options: session.filters,
+          schema: { await session.bundledSchema() },
           guarding: { removal in
             let interrupts = InterruptCleanup.install(removal)
             return { interrupts.uninstall() }

@@ -37,22 +37,14 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
   func run() async throws {
     let options = RootOptions(root: root, environments: [environment], services: [service])
     let session = try Session.load(options: options)
-    let compilation = await session.compile()
-    let errors = compilation.diagnostics.filter(\.isError)
-    guard let explainer = FieldExplainer(compilation, environment: environment, service: service)
-    else {
-      Console.report(compilation.diagnostics, repository: session.repository)
-      throw ExitCode(1)
-    }
-    if !errors.isEmpty {
-      // Still explain: explaining is how people find out why a value is wrong.
-      Console.report(errors, repository: session.repository)
-      Console.error("render: the platform has errors; explaining what resolved anyway\n\n")
-    }
+    let slice = try await explained(session)
+    guard let resolved = slice.resolved else { throw ExitCode(1) }
     guard let field else {
-      Console.out(ExplainReport.values(explainer.resolved))
+      Console.out(ExplainReport.values(resolved))
       return
     }
+    let explainer = FieldExplainer(
+      platform: slice.platform, resolved: resolved, resources: slice.resources)
     switch explainer.explain(field) {
     case .success(let explanation):
       Console.out(ExplainReport.field(explanation))
@@ -60,5 +52,40 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
       Console.error("render: \(problem.description)\n")
       throw ExitCode(64)
     }
+  }
+
+  /// The platform, the service resolved in the environment and its resources there
+  /// (only with a field). When `.render-cache/` knows this render has no errors, only
+  /// the service is resolved and rendered, from the platform as it sees it; otherwise
+  /// everything is compiled and the errors printed (still explaining: explaining is how
+  /// people find out why a value is wrong).
+  private func explained(
+    _ session: Session
+  ) async throws -> ServiceSlice {
+    let output = await session.compileOutput()
+    guard let compilation = output.full else {
+      let slice = await ServiceSlice.make(
+        session.loaded, environment: environment, service: service,
+        schema: field == nil ? nil : await session.bundledSchema())
+      if slice.resolved != nil { return slice }
+      return try explained(await session.compile(), session: session)
+    }
+    return try explained(compilation, session: session)
+  }
+
+  private func explained(
+    _ compilation: Compilation, session: Session
+  ) throws -> ServiceSlice {
+    guard let resolved = compilation.services[environment]?[service] else {
+      Console.report(compilation.diagnostics, repository: session.repository)
+      throw ExitCode(1)
+    }
+    let errors = compilation.diagnostics.filter(\.isError)
+    if !errors.isEmpty {
+      Console.report(errors, repository: session.repository)
+      Console.error("render: the platform has errors; explaining what resolved anyway\n\n")
+    }
+    let resources = (compilation.resources[environment] ?? []).filter { $0.service == service }
+    return ServiceSlice(platform: compilation.platform, resolved: resolved, resources: resources)
   }
 }

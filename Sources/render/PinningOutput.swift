@@ -5,9 +5,7 @@ import RenderKit
 extension VersionPinning {
   /// Loads under the lock, saying so when another render holds it.
   func load(services: [String]) throws -> Loaded {
-    // Compile the bundled schemas on another core while the repository is read.
-    _ = Session.schema
-    return try WorkflowFailure.run { () throws(WorkflowError) in
+    try WorkflowFailure.run { () throws(WorkflowError) in
       try load(services: services) { root in
         Console.error("render: another render is writing in \(root); waiting for it to finish...\n")
       }
@@ -18,7 +16,7 @@ extension VersionPinning {
   func apply(_ pins: [VersionPin], loaded: Loaded) async throws {
     defer { withExtendedLifetime(loaded.lock) {} }
     let prepared = try await WorkflowFailure.run { () async throws(WorkflowError) in
-      try await prepare(pins, loaded: loaded) { await Session.bundledSchema() }
+      try await prepare(pins, loaded: loaded) { await Session.value(of: loaded.schema) }
     }
     let pinned: PinWrite
     switch prepared {

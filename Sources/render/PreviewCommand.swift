@@ -33,12 +33,40 @@ struct PreviewCommand: AsyncParsableCommand, ColorChoosing {
     let options = RootOptions(
       root: root, environments: [environment], services: service.map { [$0] } ?? [])
     let session = try Session.load(options: options)
-    let compilation = await session.compile()
+    // From `.render-cache/` when it holds this render: nothing is parsed or compiled.
+    let output = await session.compileOutput()
+    let compilation = output.compilation
     Console.report(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors { throw ExitCode(1) }
-    try WorkflowFailure.run { () throws(WorkflowError) in
-      try Preview.checkEnabled(service, in: environment, of: compilation)
+    let prefix = service.map { "\(environment)/\($0)/" } ?? "\(environment)/"
+    var documents: [String] = []
+    for file in compilation.tree.files where file.path.hasPrefix(prefix) {
+      documents.append(
+        "# \(compilation.tree.displayPath(file.path))\n"
+          + PreviewCommand.body(of: file.contents))
     }
-    Console.out(Preview.stream(of: compilation.tree, environment: environment, service: service))
+    // A service that renders nothing may be disabled there: say so.
+    if documents.isEmpty, let service {
+      let resolved =
+        if let full = output.full { full.services[environment]?[service] } else {
+          await ServiceSlice.make(session.loaded, environment: environment, service: service)
+            .resolved
+        }
+      if let resolved, !resolved.isEnabled {
+        let place = resolved.enabled.map { " (\($0.location))" } ?? ""
+        Console.error(
+          "render: service '\(service)' is disabled in '\(environment)'\(place): nothing to preview\n"
+            + "  help: set 'enabled: true' in environments/\(environment)/\(service).yaml to render it there\n"
+        )
+        throw ExitCode(1)
+      }
+    }
+    Console.out(documents.joined(separator: "---\n"))
+  }
+
+  /// The file without render's header comment.
+  static func body(of contents: [UInt8]) -> String {
+    GeneratedHeader.split(contents).map { String($0.body) }
+      ?? String(decoding: contents, as: UTF8.self)
   }
 }

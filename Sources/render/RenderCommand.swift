@@ -1,5 +1,4 @@
 import ArgumentParser
-import CRenderSystem
 import RenderKit
 
 #if canImport(Glibc)
@@ -53,9 +52,6 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   static func main() async {
-    // glibc grows each thread's heap 128 KB per mprotect; a build allocates in bursts
-    // on every core and exits soon after (see allocator.c; 4% of a 1,200-file check).
-    render_tune_allocator()
     // With no arguments at all, not even the program's name, argument parsing would run
     // the default command (`render build`) in the current folder, whatever was typed.
     // That happens on Linux in a chroot or container without /proc, where the Swift

@@ -27,8 +27,8 @@ struct ValidateCommand: AsyncParsableCommand, ColorChoosing {
 
   func run() async throws {
     var session = try Session.load(options: options)
-    session.buildOptions.strict = strict
-    let compilation = await session.compileOutput().result
+    session.strict = strict
+    let compilation = await session.compileOutput().compilation
     format.emit(compilation.diagnostics, repository: session.repository)
     if compilation.hasErrors { throw ExitCode(1) }
     let count = compilation.resourceCounts.values.reduce(0, +)

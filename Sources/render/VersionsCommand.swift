@@ -38,13 +38,16 @@ struct VersionsCommand: AsyncParsableCommand, ColorChoosing {
 
   func run() async throws {
     let session = try Session.load(options: options, compiles: false)
-    let (matrix, diagnostics) = VersionMatrix.read(
-      session.platform, parseDiagnostics: session.parseDiagnostics)
+    // From `.render-cache/` when it holds the matrix of these exact inputs.
+    let versions = CompilationCache(root: session.root).versions(
+      session.loaded, build: BinaryIdentity.current())
+    let diagnostics = versions.diagnostics
     Console.report(diagnostics, repository: session.repository)
     if diagnostics.hasErrors {
       Console.error("render: cannot resolve versions: fix the errors above.\n")
       throw ExitCode(1)
     }
+    let matrix = versions.matrix
     let shown = matrix.filtered(environments: options.environments, services: options.services)
     switch format {
     case .table:

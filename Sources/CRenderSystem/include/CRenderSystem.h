@@ -8,17 +8,8 @@
 /// set otherwise; errno is ENOSYS or EINVAL where the system or file system cannot do it.
 int render_exchange_paths(const char *first, const char *second);
 
-/// glibc malloc settings for a short-lived process that allocates on every core; does
-/// nothing elsewhere.
-void render_tune_allocator(void);
-
-/// The SHA-256 digest of `length` bytes at `message`, into `digest`: with the CPU's SHA
-/// instructions where it has them (x86-64), portable C otherwise.
+/// The SHA-256 digest of `length` bytes at `message`, into `digest`.
 void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]);
-
-/// The same digest, always by the portable code: for tests on machines with the SHA
-/// instructions.
-void render_sha256_portable(const uint8_t *message, size_t length, uint8_t digest[32]);
 
 /// The process's environment (`environ`; Apple's headers only offer it through
 /// `_NSGetEnviron`).

@@ -72,6 +72,59 @@ struct CacheEntryReader {
       guard let path = string(), let contents = raw() else { return nil }
       files.append(OutputFile(path: path, contents: contents))
     }
+    guard let diagnostics = diagnostics(), let countCount = length() else { return nil }
+    var counts: [String: Int] = [:]
+    for _ in 0..<countCount {
+      guard let environment = string(), let count = integer() else { return nil }
+      counts[environment] = count
+    }
+    guard offset == bytes.count else { return nil }
+    return CachedCompilation(
+      tree: OutputTree(
+        folder: folder, files: files, ownedPrefixes: owned, foreignPrefixes: foreign),
+      diagnostics: diagnostics, resourceCounts: counts)
+  }
+
+  /// An optional string: a flag, then the string when the flag is 1.
+  mutating func optionalString() -> String?? {
+    guard let flag = integer(), flag == 0 || flag == 1 else { return nil }
+    if flag == 0 { return .some(nil) }
+    guard let text = string() else { return nil }
+    return .some(text)
+  }
+
+  mutating func resolvedVersions() -> ResolvedVersions? {
+    guard let environments = strings(), let services = strings(), let hasPromotion = integer()
+    else { return nil }
+    var promotion: [String]?
+    if hasPromotion == 1 {
+      guard let names = strings() else { return nil }
+      promotion = names
+    }
+    guard let rowCount = length() else { return nil }
+    var cells: [String: [String: VersionMatrix.Cell]] = [:]
+    for _ in 0..<rowCount {
+      guard let service = string(), let cellCount = length() else { return nil }
+      var row: [String: VersionMatrix.Cell] = [:]
+      for _ in 0..<cellCount {
+        guard let environment = string(), let version = string(),
+          let imageRef = optionalString(), let promotedFrom = optionalString(),
+          let differs = integer()
+        else { return nil }
+        row[environment] = VersionMatrix.Cell(
+          version: version, imageRef: imageRef, promotedFrom: promotedFrom,
+          differsFromPrevious: differs == 1)
+      }
+      cells[service] = row
+    }
+    guard let diagnostics = diagnostics(), offset == bytes.count else { return nil }
+    return ResolvedVersions(
+      matrix: VersionMatrix(
+        environments: environments, services: services, cells: cells, promotion: promotion),
+      diagnostics: diagnostics)
+  }
+
+  mutating func diagnostics() -> [Diagnostic]? {
     guard let diagnosticCount = length() else { return nil }
     var diagnostics: [Diagnostic] = []
     for _ in 0..<diagnosticCount {
@@ -96,18 +149,10 @@ struct CacheEntryReader {
         help = text
       }
       diagnostics.append(
-        Diagnostic(severity, rule: rule, message, at: location, related: related, help: help))
+        Diagnostic(
+          severity, rule: RuleID(rawValue: rule), message, at: location, related: related,
+          help: help))
     }
-    guard let countCount = length() else { return nil }
-    var counts: [String: Int] = [:]
-    for _ in 0..<countCount {
-      guard let environment = string(), let count = integer() else { return nil }
-      counts[environment] = count
-    }
-    guard offset == bytes.count else { return nil }
-    return CachedCompilation(
-      tree: OutputTree(
-        folder: folder, files: files, ownedPrefixes: owned, foreignPrefixes: foreign),
-      diagnostics: diagnostics, resourceCounts: counts)
+    return diagnostics
   }
 }

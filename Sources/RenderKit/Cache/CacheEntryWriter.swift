@@ -40,10 +40,45 @@ struct CacheEntryWriter {
       integer(file.contents.count)
       bytes += file.contents
     }
-    integer(compilation.diagnostics.count)
-    for diagnostic in compilation.diagnostics {
+    diagnostics(compilation.diagnostics)
+    let counts = compilation.resourceCounts.sorted { $0.key < $1.key }
+    integer(counts.count)
+    for (environment, count) in counts {
+      string(environment)
+      integer(count)
+    }
+  }
+
+  mutating func resolvedVersions(_ versions: ResolvedVersions) {
+    let matrix = versions.matrix
+    strings(matrix.environments)
+    strings(matrix.services)
+    integer(matrix.promotion == nil ? 0 : 1)
+    if let promotion = matrix.promotion { strings(promotion) }
+    let rows = matrix.cells.sorted { $0.key < $1.key }
+    integer(rows.count)
+    for (service, row) in rows {
+      string(service)
+      let cells = row.sorted { $0.key < $1.key }
+      integer(cells.count)
+      for (environment, cell) in cells {
+        string(environment)
+        string(cell.version)
+        integer(cell.imageRef == nil ? 0 : 1)
+        if let imageRef = cell.imageRef { string(imageRef) }
+        integer(cell.promotedFrom == nil ? 0 : 1)
+        if let from = cell.promotedFrom { string(from) }
+        integer(cell.differsFromPrevious ? 1 : 0)
+      }
+    }
+    diagnostics(versions.diagnostics)
+  }
+
+  mutating func diagnostics(_ diagnostics: [Diagnostic]) {
+    integer(diagnostics.count)
+    for diagnostic in diagnostics {
       string(diagnostic.severity.rawValue)
-      string(diagnostic.rule)
+      string(diagnostic.rule.rawValue)
       string(diagnostic.message)
       location(diagnostic.location)
       integer(diagnostic.related.count)
@@ -54,12 +89,6 @@ struct CacheEntryWriter {
       }
       integer(diagnostic.help == nil ? 0 : 1)
       if let help = diagnostic.help { string(help) }
-    }
-    let counts = compilation.resourceCounts.sorted { $0.key < $1.key }
-    integer(counts.count)
-    for (environment, count) in counts {
-      string(environment)
-      integer(count)
     }
   }
 }

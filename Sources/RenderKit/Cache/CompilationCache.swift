@@ -29,12 +29,85 @@ public struct CompilationCache: Sendable {
     self.root = root
   }
 
+  /// The output tree and findings of compiling `loaded` with `options`, from the cache
+  /// when everything the compile reads is what the entry was compiled from, compiled
+  /// otherwise. Only a command that writes (`build`) should `store` its result: the
+  /// others write nothing, the cache included. A load with findings (they depend on more
+  /// than the files' bytes: links, permissions) is always compiled and never stored, and
+  /// so is a compile with errors.
+  /// - Parameters:
+  ///   - schema: the bundled schemas, asked for only when the cache does not answer.
+  ///   - build: the running binary's identity (`BinaryIdentity.current()`).
+  public func compile(
+    _ loaded: LoadedRepository, options: BuildOptions,
+    schema: @Sendable () async -> KubernetesSchema, build: String, store: Bool = false
+  ) async -> CompiledOutput {
+    let output = loaded.settings.output
+    let key =
+      loaded.diagnostics.isEmpty
+      ? Self.key(repository: loaded.repository, options: options, output: output, build: build)
+      : nil
+    if let key, let cached = lookup(key: key, options: options, output: output, build: build) {
+      return CompiledOutput(compilation: cached, full: nil)
+    }
+    let parsed = loaded.parse()
+    let compilation = await Compiler.compile(
+      parsed.platform, diagnostics: parsed.diagnostics, options: options,
+      schema: await schema())
+    let result = CachedCompilation(compilation)
+    if let key, store, parsed.diagnostics.isEmpty, !result.hasErrors {
+      self.store(result, key: key, options: options, output: output, build: build)
+    }
+    return CompiledOutput(compilation: result, full: compilation)
+  }
+
+  /// `render versions`' matrix and findings: from the cache when it holds them for these
+  /// exact inputs, resolved (and stored, when nothing is an error) otherwise. Like
+  /// `compile`, a load with findings never uses the cache.
+  public func versions(_ loaded: LoadedRepository, build: String) -> ResolvedVersions {
+    let key =
+      loaded.diagnostics.isEmpty
+      ? Self.key(
+        repository: loaded.repository, slot: Self.versionsSlot, previousVersions: [:],
+        build: build)
+      : nil
+    if let key, var reader = entry(slot: Self.versionsSlot, build: build, key: key),
+      let cached = reader.resolvedVersions()
+    {
+      return cached
+    }
+    let parsed = loaded.parse()
+    let (matrix, found) = VersionMatrix.make(parsed.platform)
+    var seen: Set<Diagnostic> = []
+    let resolved = ResolvedVersions(
+      matrix: matrix,
+      diagnostics: (parsed.diagnostics + found).filter { seen.insert($0).inserted }
+        .sortedForOutput())
+    if let key, parsed.diagnostics.isEmpty, !resolved.diagnostics.hasErrors {
+      var writer = CacheEntryWriter()
+      writer.resolvedVersions(resolved)
+      write(writer, key: key, slot: Self.versionsSlot, build: build)
+    }
+    return resolved
+  }
+
   /// What compiling `repository` with `options` depends on, as a hex SHA-256; `output`
   /// is the output folder the compile writes to. `build` names the running binary (the
   /// CLI passes its file's identity): two builds of one version differ in code, and an
   /// entry one stored must not be trusted by the other.
   public static func key(
     repository: Repository, options: BuildOptions, output: String, build: String
+  ) -> String {
+    key(
+      repository: repository, slot: slotName(options: options, output: output),
+      previousVersions: options.previousVersions, build: build)
+  }
+
+  /// What a result stored in `slot` depends on: the repository, the versions a filtered
+  /// build keeps, render's version and build, and the bundled schemas.
+  static func key(
+    repository: Repository, slot: String, previousVersions: [String: [String: String]],
+    build: String
   ) -> String {
     var bytes: [UInt8] = []
     func field(_ text: String) {
@@ -44,10 +117,10 @@ public struct CompilationCache: Sendable {
     field("render " + RenderVersion.current)
     field(build)
     field(schemaIdentity)
-    field(slotName(options: options, output: output))
-    for environment in options.previousVersions.keys.sorted() {
+    field(slot)
+    for environment in previousVersions.keys.sorted() {
       field(environment)
-      let versions = options.previousVersions[environment] ?? [:]
+      let versions = previousVersions[environment] ?? [:]
       for service in versions.keys.sorted() {
         field(service)
         field(versions[service] ?? "")
@@ -75,34 +148,56 @@ public struct CompilationCache: Sendable {
     "environments=\(options.environments.joined(separator: ",")) services=\(options.services.joined(separator: ",")) strict=\(options.strict) output=\(output)"
   }
 
-  private func entryPath(options: BuildOptions, output: String) -> String {
-    let slot = SHA256.hexDigest(of: Self.slotName(options: options, output: output))
-    return root + "/" + Self.folder + "/" + slot.prefix(32)
+  /// The slot of `render versions`' matrix.
+  static let versionsSlot = "versions"
+
+  /// One file per slot and build of render: a debug and a release binary used in turn
+  /// (their keys differ) do not evict each other's entries.
+  private func entryPath(slot: String, build: String) -> String {
+    root + "/" + Self.folder + "/" + SHA256.hexDigest(of: slot + "\u{0}" + build).prefix(32)
+  }
+
+  /// The entry in `slot` when it is whole and for `key`, positioned after the key.
+  private func entry(slot: String, build: String, key: String) -> CacheEntryReader? {
+    guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build))
+    else { return nil }
+    var reader = CacheEntryReader(bytes: bytes)
+    guard reader.expect(Self.magic), reader.string() == key else { return nil }
+    return reader
   }
 
   /// The cached result for `key`, or `nil` when there is none, it is for another key, or
   /// it does not read back whole.
+  /// - Parameter build: the build of render the key is for (see `key`).
   public func lookup(
-    key: String, options: BuildOptions, output: String
+    key: String, options: BuildOptions, output: String, build: String = ""
   ) -> CachedCompilation? {
-    guard let bytes = try? FileSystem.readBytes(entryPath(options: options, output: output))
+    guard
+      var reader = entry(
+        slot: Self.slotName(options: options, output: output), build: build, key: key)
     else { return nil }
-    var reader = CacheEntryReader(bytes: bytes)
-    guard reader.expect(Self.magic), reader.string() == key else { return nil }
     return reader.compilation()
   }
 
   /// Stores `compilation` under `key`. Failing to (a read-only checkout) costs the next
   /// run a compile, nothing else: errors are ignored.
   public func store(
-    _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String
+    _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String,
+    build: String = ""
   ) {
+    var writer = CacheEntryWriter()
+    writer.compilation(compilation)
+    write(writer, key: key, slot: Self.slotName(options: options, output: output), build: build)
+  }
+
+  /// Writes an entry whole or not at all.
+  private func write(_ body: CacheEntryWriter, key: String, slot: String, build: String) {
     var writer = CacheEntryWriter()
     writer.bytes += Self.magic
     writer.string(key)
-    writer.compilation(compilation)
+    writer.bytes += body.bytes
     let folder = root + "/" + Self.folder
-    let path = entryPath(options: options, output: output)
+    let path = entryPath(slot: slot, build: build)
     let temporary = path + ".tmp-\(getpid())"
     do {
       try FileSystem.makeDirectory(folder)

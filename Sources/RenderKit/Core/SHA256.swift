@@ -3,30 +3,18 @@ import CRenderSystem
 /// SHA-256 (FIPS 180-4), for the `sha256` filter (config checksums in pod annotations)
 /// and the checksum in every generated file's header.
 ///
-/// Computed by `render_sha256` in CRenderSystem (with the SHA instructions of x86-64
-/// CPUs that have them) rather than taken from a crypto package:
-/// render needs one pure function and keeps its dependencies few, and C runs at a
-/// useful speed in the debug builds `swift run render` makes.
+/// Computed by `render_sha256` in CRenderSystem, portable C, rather than taken from a
+/// crypto package: render needs one pure function and keeps its dependencies few, and C
+/// runs at a useful speed in the debug builds `swift run render` makes. (A path with the
+/// x86-64 SHA instructions was measured and dropped: under 10% of a 1,000 x 5 build or
+/// warm check, see BENCHMARKS.md.)
 enum SHA256 {
   /// The 32-byte digest of `message`.
   static func digest(_ message: [UInt8]) -> [UInt8] {
-    digest(message, by: render_sha256)
-  }
-
-  /// The digest by the portable code even where the CPU has SHA instructions, so tests
-  /// cover both.
-  static func portableDigest(_ message: [UInt8]) -> [UInt8] {
-    digest(message, by: render_sha256_portable)
-  }
-
-  private static func digest(
-    _ message: [UInt8],
-    by function: (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> Void
-  ) -> [UInt8] {
     var digest = [UInt8](repeating: 0, count: 32)
     message.withUnsafeBufferPointer { bytes in
       digest.withUnsafeMutableBufferPointer { output in
-        function(bytes.baseAddress, bytes.count, output.baseAddress)
+        render_sha256(bytes.baseAddress, bytes.count, output.baseAddress)
       }
     }
     return digest

@@ -34,7 +34,7 @@ public struct Diagnostic: Hashable, Sendable {
   }
 
   public var severity: Severity
-  public var rule: String
+  public var rule: RuleID
   public var message: String
   public var location: SourceLocation
   public var related: [Related]
@@ -42,7 +42,7 @@ public struct Diagnostic: Hashable, Sendable {
   public var help: String?
 
   public init(
-    _ severity: Severity, rule: String, _ message: String, at location: SourceLocation,
+    _ severity: Severity, rule: RuleID, _ message: String, at location: SourceLocation,
     related: [Related] = [], help: String? = nil
   ) {
     self.severity = severity
@@ -57,7 +57,7 @@ public struct Diagnostic: Hashable, Sendable {
   public static func input(
     _ message: String, at location: SourceLocation, related: [Related] = [], help: String? = nil
   ) -> Diagnostic {
-    Diagnostic(.error, rule: "input", message, at: location, related: related, help: help)
+    Diagnostic(.error, rule: .input, message, at: location, related: related, help: help)
   }
 
   public var isError: Bool { severity == .error }
@@ -71,7 +71,7 @@ extension Array where Element == Diagnostic {
   public func sortedForOutput() -> [Diagnostic] {
     sorted {
       // Input errors are root causes: what a later stage finds may follow from them.
-      if ($0.rule == "input") != ($1.rule == "input") { return $0.rule == "input" }
+      if ($0.rule == .input) != ($1.rule == .input) { return $0.rule == .input }
       if $0.location != $1.location { return $0.location < $1.location }
       if $0.severity != $1.severity { return $0.severity < $1.severity }
       return ($0.rule, $0.message) < ($1.rule, $1.message)

@@ -50,7 +50,7 @@ public struct JSONReporter: DiagnosticReporter {
   private func finding(_ diagnostic: Diagnostic) -> ReportJSON {
     var members: [(String, ReportJSON)] = [
       ("severity", .string(diagnostic.severity.rawValue)),
-      ("rule", .string(diagnostic.rule)),
+      ("rule", .string(diagnostic.rule.rawValue)),
       ("message", .string(diagnostic.message)),
     ]
     if diagnostic.location.isKnown {

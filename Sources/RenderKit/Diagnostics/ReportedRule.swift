@@ -2,14 +2,14 @@
 /// (`tool.driver.rules`), one entry per rule id findings can carry.
 public struct ReportedRule: Hashable, Sendable {
   /// The id in `error[<id>]`, `policy.rules` and `policy.ignore`.
-  public var id: String
+  public var id: RuleID
   /// One line: what the rule requires.
   public var summary: String
   /// Why it matters; empty when there is nothing more to say than the summary.
   public var rationale: String
   public var defaultSeverity: RuleSeverity
 
-  public init(id: String, summary: String, rationale: String, defaultSeverity: RuleSeverity) {
+  public init(id: RuleID, summary: String, rationale: String, defaultSeverity: RuleSeverity) {
     self.id = id
     self.summary = summary
     self.rationale = rationale
@@ -27,7 +27,7 @@ public struct ReportedRule: Hashable, Sendable {
   /// findings and problems with the `rendered/` tree.
   public static let builtIn: [ReportedRule] = [
     ReportedRule(
-      id: "input",
+      id: .input,
       summary: "Input files parse, match their schemas and refer to things that exist.",
       rationale: """
         render reads render.yaml, templates, services and environments before it renders \
@@ -37,7 +37,7 @@ public struct ReportedRule: Hashable, Sendable {
         """,
       defaultSeverity: .error),
     ReportedRule(
-      id: "schema",
+      id: .schema,
       summary: "Rendered resources match the Kubernetes schema; unknown fields are errors.",
       rationale: """
         Every rendered resource is checked against the bundled JSON schema of one pinned \
@@ -47,7 +47,7 @@ public struct ReportedRule: Hashable, Sendable {
         """,
       defaultSeverity: .error),
     ReportedRule(
-      id: "output",
+      id: .output,
       summary: "The rendered/ tree is exactly what a build writes.",
       rationale: """
         rendered/ is committed and reconcilers deploy it as it is. A hand-edited, stale or \

@@ -45,7 +45,7 @@ public struct SARIFReporter: DiagnosticReporter {
 
   public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
     let descriptors = ruleList(for: diagnostics)
-    var indexes: [String: Int] = [:]
+    var indexes: [RuleID: Int] = [:]
     for (index, rule) in descriptors.enumerated() where indexes[rule.id] == nil {
       indexes[rule.id] = index
     }
@@ -78,7 +78,7 @@ public struct SARIFReporter: DiagnosticReporter {
 
   /// The configured rules without duplicates, then the ids only findings name, sorted.
   func ruleList(for diagnostics: [Diagnostic]) -> [ReportedRule] {
-    var seen = Set<String>()
+    var seen = Set<RuleID>()
     var list: [ReportedRule] = []
     for rule in rules where seen.insert(rule.id).inserted {
       list.append(rule)
@@ -96,7 +96,7 @@ public struct SARIFReporter: DiagnosticReporter {
   private func descriptor(_ rule: ReportedRule) -> ReportJSON {
     let known = rules.contains { $0.id == rule.id }
     var members: [(String, ReportJSON)] = [
-      ("id", .string(rule.id)),
+      ("id", .string(rule.id.rawValue)),
       ("shortDescription", text(rule.summary)),
     ]
     if !rule.rationale.isEmpty {
@@ -105,7 +105,7 @@ public struct SARIFReporter: DiagnosticReporter {
     if known {
       members.append(
         ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])))
-      members.append(("helpUri", .string(rulesDocumentationURI + "#" + rule.id)))
+      members.append(("helpUri", .string(rulesDocumentationURI + "#" + rule.id.rawValue)))
     }
     return .object(members)
   }
@@ -143,7 +143,7 @@ public struct SARIFReporter: DiagnosticReporter {
       lines.append("help: \(help)")
     }
 
-    var members: [(String, ReportJSON)] = [("ruleId", .string(diagnostic.rule))]
+    var members: [(String, ReportJSON)] = [("ruleId", .string(diagnostic.rule.rawValue))]
     if let ruleIndex {
       members.append(("ruleIndex", .int(ruleIndex)))
     }

@@ -2,14 +2,14 @@
 /// stage folds the layers of an `inherits` chain into `PolicySettings`.
 public struct PolicyLayer: Sendable {
   /// `rules`: severities by rule id (`schema` and the policy rules).
-  public var severities: [String: RuleSeverity]
+  public var severities: [RuleID: RuleSeverity]
   /// `ignore`: every layer's entries apply.
   public var ignores: [PolicyIgnore]
   /// `requiredLabels`, when this layer sets it (the closest setting wins).
   public var requiredLabels: [String]?
 
   public init(
-    severities: [String: RuleSeverity] = [:], ignores: [PolicyIgnore] = [],
+    severities: [RuleID: RuleSeverity] = [:], ignores: [PolicyIgnore] = [],
     requiredLabels: [String]? = nil
   ) {
     self.severities = severities

@@ -119,7 +119,7 @@ public struct ArgoCDApplications: Sendable {
     }
     return missing.sorted { $0.key < $1.key }.map { name, location in
       Diagnostic(
-        .warning, rule: "namespace",
+        .warning, rule: .namespace,
         "Argo CD deploys environment '\(environment.name)' into namespace '\(name)', which nothing creates: it renders no Namespace '\(name)' and the sync options lack CreateNamespace=true",
         at: location,
         related: [.init("Argo CD output is enabled here", at: settings.location)],

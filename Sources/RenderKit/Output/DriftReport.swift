@@ -1,14 +1,14 @@
-/// Describes how the output folder differs from a fresh render, for `build --check`
-/// and for the summary `build` prints.
+/// Puts an `OutputDrift` into words: the `output` findings of `build --check` and the
+/// summary `build` prints.
 public enum DriftReport {
   /// One finding per file that differs, rule `output`. A changed file points at its
   /// first differing line.
-  public static func findings(_ diff: TreeDiff, tree: OutputTree) -> [Diagnostic] {
+  public static func findings(_ diff: OutputDrift, tree: OutputTree) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for file in diff.added {
       findings.append(
         Diagnostic(
-          .error, rule: "output", "\(tree.displayPath(file.path)) is missing",
+          .error, rule: .output, "\(tree.displayPath(file.path)) is missing",
           at: .start(of: tree.displayPath(file.path))))
     }
     for update in diff.updated {
@@ -17,21 +17,21 @@ public enum DriftReport {
       if update.handEdited {
         findings.append(
           Diagnostic(
-            .error, rule: "output",
+            .error, rule: .output,
             "\(tree.displayPath(update.path)) was edited by hand (it no longer matches its checksum)",
             at: location,
             help: "change the inputs instead; `render build` will overwrite the edit"))
       } else {
         findings.append(
           Diagnostic(
-            .error, rule: "output", "\(tree.displayPath(update.path)) is out of date", at: location)
+            .error, rule: .output, "\(tree.displayPath(update.path)) is out of date", at: location)
         )
       }
     }
     for path in diff.stale {
       findings.append(
         Diagnostic(
-          .error, rule: "output",
+          .error, rule: .output,
           "\(tree.displayPath(path)) is stale: nothing renders it any more",
           at: .start(of: tree.displayPath(path))))
     }
@@ -39,7 +39,7 @@ public enum DriftReport {
   }
 
   /// The closing line of a failed `--check`.
-  public static func summary(_ diff: TreeDiff, tree: OutputTree) -> String {
+  public static func summary(_ diff: OutputDrift, tree: OutputTree) -> String {
     var parts: [String] = []
     let edited = diff.updated.filter(\.handEdited).count
     let outdated = diff.updated.count - edited
@@ -53,7 +53,7 @@ public enum DriftReport {
   }
 
   /// What `build` did.
-  public static func buildSummary(_ diff: TreeDiff, tree: OutputTree) -> String {
+  public static func buildSummary(_ diff: OutputDrift, tree: OutputTree) -> String {
     if diff.isClean {
       return "render: \(tree.folder)/ is up to date (\(tree.files.count) files)\n"
     }

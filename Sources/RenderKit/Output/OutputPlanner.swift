@@ -21,15 +21,24 @@ public enum OutputPlanner {
     for resources: [Resource], environment: String, folder: String,
     include: (Resource) -> Bool
   ) -> (placements: [(path: String, resource: Resource)], diagnostics: [Diagnostic]) {
+    placements(
+      for: resources, paths: resources.map(ResourcePath.path(for:)), environment: environment,
+      folder: folder, include: include)
+  }
+
+  /// - Parameter paths: each resource's `ResourcePath`, computed already.
+  public static func placements(
+    for resources: [Resource], paths: [String], environment: String, folder: String,
+    include: (Resource) -> Bool
+  ) -> (placements: [(path: String, resource: Resource)], diagnostics: [Diagnostic]) {
     var placements: [(path: String, resource: Resource)] = []
     var diagnostics: [Diagnostic] = []
     var owners: [String: Resource] = [:]
-    for resource in resources where include(resource) {
-      let path = ResourcePath.path(for: resource)
+    for (resource, path) in zip(resources, paths) where include(resource) {
       if let first = owners[path] {
         diagnostics.append(
           Diagnostic(
-            .error, rule: "unique",
+            .error, rule: .unique,
             "\(resource.displayName) is rendered twice for \(first.service.map { "service '\($0)'" } ?? "the environment") in environment '\(environment)' (both would be written to \(folder)/\(path))",
             at: resource.source,
             related: [.init("the first one", at: first.source)]))

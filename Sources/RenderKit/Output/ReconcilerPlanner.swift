@@ -95,7 +95,7 @@ public enum ReconcilerPlanner {
       }
       diagnostics.append(
         Diagnostic(
-          .error, rule: "unique",
+          .error, rule: .unique,
           "\(resource.kind) '\(resource.name)' in namespace '\(key.namespace)' is generated for both \(describe(earlier)) and \(describe(manifest)); one would replace the other",
           at: resource.source,
           help: "rename a service or an environment so that '<environment>-<service>' names differ")

@@ -119,7 +119,7 @@ public struct TreeWriter: Sendable {
   /// On failure the output folder is as it was (same files, same bytes) and no staging
   /// folder is left, unless undoing failed too, in which case the journal stays for the
   /// next run to finish.
-  public func write(_ diff: TreeDiff, existing: ExistingTree) throws(FileSystem.Error) {
+  public func write(_ diff: OutputDrift, existing: ExistingTree) throws(FileSystem.Error) {
     guard !diff.isClean else { return }
     try makeParentFolders()
     try FileSystem.removeTree(stagingPath)
@@ -160,7 +160,7 @@ public struct TreeWriter: Sendable {
 
   /// Writes the new contents into the staging folder and links the old contents of the
   /// files they replace beside them. Touches nothing in the output folder.
-  private func stage(_ journal: WriteJournal, diff: TreeDiff) throws(FileSystem.Error) {
+  private func stage(_ journal: WriteJournal, diff: OutputDrift) throws(FileSystem.Error) {
     var newContents: [String: [UInt8]] = [:]
     for file in diff.added { newContents[file.path] = file.contents }
     for update in diff.updated { newContents[update.path] = update.new }
@@ -318,7 +318,7 @@ public struct TreeWriter: Sendable {
   }
 
   /// A first build: the whole tree, built in the staging folder and renamed into place.
-  private func writeWholeTree(_ diff: TreeDiff) throws(FileSystem.Error) {
+  private func writeWholeTree(_ diff: OutputDrift) throws(FileSystem.Error) {
     let tree = stagingPath + "/tree"
     try FileSystem.makeDirectory(tree)
     var folders: Set<String> = []

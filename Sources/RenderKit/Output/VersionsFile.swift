@@ -4,6 +4,16 @@
 public enum VersionsFile {
   public static let path = "versions.yaml"
 
+  /// The versions the last build wrote to `root/output/versions.yaml` (empty when it is
+  /// missing or not render's): a filtered build keeps what it does not render as that
+  /// build recorded it.
+  public static func recorded(root: String, output: String) -> [String: [String: String]] {
+    let path = root + "/" + output + "/" + Self.path
+    guard let contents = try? FileSystem.readBytes(path), GeneratedHeader.isGenerated(contents)
+    else { return [:] }
+    return read(contents)
+  }
+
   /// The versions a previous build recorded (the body of an existing versions.yaml),
   /// or `[:]` when there is none or it cannot be read.
   public static func read(_ contents: [UInt8]) -> [String: [String: String]] {
@@ -19,16 +29,6 @@ public enum VersionsFile {
       versions[environment.key] = services
     }
     return versions
-  }
-
-  /// The versions the last build wrote to `output`/versions.yaml under `root`; `[:]`
-  /// when there is no generated file there. A filtered build keeps what it does not
-  /// render as that build recorded it.
-  public static func recorded(root: String, output: String) -> [String: [String: String]] {
-    let file = root + "/" + output + "/" + path
-    guard let contents = try? FileSystem.readBytes(file), GeneratedHeader.isGenerated(contents)
-    else { return [:] }
-    return read(contents)
   }
 
   /// A filtered build's versions: what it rendered, and for everything it did not render,

@@ -31,7 +31,7 @@ public struct WriteJournal: Sendable, Equatable {
   /// no file changes in are never touched.
   /// - Parameter mode: the permission bits of an existing folder, for the undo.
   public static func plan(
-    _ diff: TreeDiff, existing: ExistingTree, mode: (String) -> UInt32
+    _ diff: OutputDrift, existing: ExistingTree, mode: (String) -> UInt32
   ) -> WriteJournal {
     var steps: [Step] = []
     var index = 0

@@ -1,8 +1,10 @@
 /// The Parse stage: turns a loaded `Repository` into a located `Platform`, checking
 /// every input file's shape and every reference between them.
 public enum PlatformParser {
+  /// - Parameter only: parse only these services' folders (every service's name is still
+  ///   known, so references to the others are not errors); `nil` parses all.
   public static func parse(
-    _ repository: Repository
+    _ repository: Repository, services only: Set<String>? = nil
   ) -> (platform: Platform, diagnostics: [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     let (settings, settingsErrors) = SettingsParser.parse(repository)
@@ -35,7 +37,7 @@ public enum PlatformParser {
       serviceNames.insert(name)
     }
     // Services are independent of each other: a thousand of them parse on every core.
-    let orderedServices = serviceNames.sorted()
+    let orderedServices = serviceNames.filter { only?.contains($0) ?? true }.sorted()
     let parsedServices = orderedServices.parallelMap {
       ServiceParser.parse(name: $0, repository: repository)
     }

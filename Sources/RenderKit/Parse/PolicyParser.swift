@@ -5,18 +5,19 @@
 enum PolicyParser {
   /// - Parameter ruleIDs: the ids that may be configured (policy rules and `schema`).
   static func parse(
-    _ policy: Node, file: String, ruleIDs: [String] = RuleCatalog.configurableIDs
+    _ policy: Node, file: String, ruleIDs: [RuleID] = RuleCatalog.configurableIDs
   ) -> (PolicyLayer, [Diagnostic]) {
     var layer = PolicyLayer()
+    let names = ruleIDs.map(\.rawValue)
     var reader = FieldReader(policy, subject: "'policy' in \(file)")
     if let rules = reader.mapping("rules") {
       for entry in rules.mapping ?? [] {
-        guard ruleIDs.contains(entry.key) else {
+        guard ruleIDs.contains(RuleID(rawValue: entry.key)) else {
           reader.report(
             .input(
-              "unknown rule '\(entry.key)'" + Suggestion.didYouMean(entry.key, in: ruleIDs),
+              "unknown rule '\(entry.key)'" + Suggestion.didYouMean(entry.key, in: names),
               at: entry.keyLocation,
-              help: "rules: \(ruleIDs.joined(separator: ", "))"))
+              help: "rules: \(names.joined(separator: ", "))"))
           continue
         }
         guard let text = entry.value.string, let severity = RuleSeverity(rawValue: text) else {
@@ -26,7 +27,7 @@ enum PolicyParser {
               at: entry.value.location))
           continue
         }
-        layer.severities[entry.key] = severity
+        layer.severities[RuleID(rawValue: entry.key)] = severity
       }
     }
     for item in reader.sequence("ignore") ?? [] {
@@ -38,16 +39,17 @@ enum PolicyParser {
       let name = fields.string("name")?.value
       reader.report(fields.finish())
       guard let rule else { continue }
-      guard ruleIDs.contains(rule.value) else {
+      guard ruleIDs.contains(RuleID(rawValue: rule.value)) else {
         reader.report(
           .input(
-            "unknown rule '\(rule.value)'" + Suggestion.didYouMean(rule.value, in: ruleIDs),
+            "unknown rule '\(rule.value)'" + Suggestion.didYouMean(rule.value, in: names),
             at: rule.location))
         continue
       }
       layer.ignores.append(
         PolicyIgnore(
-          rule: rule.value, service: service, kind: kind, name: name, location: item.location))
+          rule: RuleID(rawValue: rule.value), service: service, kind: kind, name: name,
+          location: item.location))
     }
     if let labels = reader.stringList("requiredLabels") {
       layer.requiredLabels = labels.map(\.value)

@@ -15,4 +15,19 @@ public struct Compilation: Sendable {
   public var stageTimes: [(stage: String, duration: Duration)] = []
 
   public var hasErrors: Bool { diagnostics.hasErrors }
+
+  /// The stages' results, gathered.
+  init(
+    resolved: ResolvedPlatform, validated: [ValidatedEnvironment], tree: OutputTree,
+    diagnostics: [Diagnostic], stageTimes: [(stage: String, duration: Duration)]
+  ) {
+    platform = resolved.platform
+    environments = resolved.environments
+    services = resolved.services.filter { resolved.selected.contains($0.key) }
+    resources = Dictionary(
+      validated.map { ($0.name, $0.resources) }, uniquingKeysWith: { first, _ in first })
+    self.tree = tree
+    self.diagnostics = diagnostics
+    self.stageTimes = stageTimes
+  }
 }

@@ -8,18 +8,6 @@ struct EnvironmentBuilder: Sendable {
   let scope: ResourceScope
   let strategies: any MergeStrategyProvider
 
-  /// Everything in one go (the compiler runs the two halves in parallel tasks).
-  func build() -> (resources: [Resource], diagnostics: [Diagnostic]) {
-    var diagnostics: [Diagnostic] = []
-    var rendered: [[Resource]] = []
-    for resolved in services where resolved.isEnabled {
-      let (resources, found) = renderService(resolved)
-      rendered.append(resources)
-      diagnostics += found
-    }
-    return finish(rendered.flatMap { $0 }, diagnostics: diagnostics)
-  }
-
   /// One service's resources: rendered, given namespace and labels, and patched by the
   /// service's own patches. Independent of every other service.
   func renderService(

@@ -1,6 +1,6 @@
 /// One `policy.ignore` entry: a rule switched off for the resources it names.
 public struct PolicyIgnore: Sendable {
-  public var rule: String
+  public var rule: RuleID
   /// Globs (`*`); an absent field matches everything.
   public let service: String?
   public let kind: String?
@@ -10,7 +10,7 @@ public struct PolicyIgnore: Sendable {
   private let globs: (service: Glob?, kind: Glob?, name: Glob?)
 
   public init(
-    rule: String, service: String? = nil, kind: String? = nil, name: String? = nil,
+    rule: RuleID, service: String? = nil, kind: String? = nil, name: String? = nil,
     location: SourceLocation
   ) {
     self.rule = rule

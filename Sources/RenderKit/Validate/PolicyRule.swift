@@ -6,7 +6,7 @@
 /// the validator then applies the environment's severity, ignores and `--strict`.
 public protocol PolicyRule: Sendable {
   /// The id in `policy.rules`, `policy.ignore` and `error[<id>]`.
-  var id: String { get }
+  var id: RuleID { get }
   /// One line: what the rule requires.
   var summary: String { get }
   /// Why it matters, for the rule documentation.

@@ -2,14 +2,14 @@
 /// (a child overrides its parent), ignores (all of the chain's apply) and the labels the
 /// `labels` rule requires (the closest setting wins).
 public struct PolicySettings: Sendable {
-  public var severities: [String: RuleSeverity]
+  public var severities: [RuleID: RuleSeverity]
   public var ignores: [PolicyIgnore]
   public var requiredLabels: [String]
 
   public static let defaultRequiredLabels = ["app.kubernetes.io/name"]
 
   public init(
-    severities: [String: RuleSeverity] = [:], ignores: [PolicyIgnore] = [],
+    severities: [RuleID: RuleSeverity] = [:], ignores: [PolicyIgnore] = [],
     requiredLabels: [String] = PolicySettings.defaultRequiredLabels
   ) {
     self.severities = severities
@@ -29,13 +29,13 @@ public struct PolicySettings: Sendable {
   }
 
   /// How schema findings count: `policy.rules.schema`, an error by default.
-  public var schemaSeverity: RuleSeverity { severities["schema"] ?? .error }
+  public var schemaSeverity: RuleSeverity { severities[.schema] ?? .error }
 
   public func severity(of rule: any PolicyRule) -> RuleSeverity {
     severities[rule.id] ?? rule.defaultSeverity
   }
 
-  public func isIgnored(rule: String, resource: Resource) -> Bool {
+  public func isIgnored(rule: RuleID, resource: Resource) -> Bool {
     ignores.contains { $0.rule == rule && $0.matches(resource) }
   }
 }

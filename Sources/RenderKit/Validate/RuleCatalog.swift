@@ -3,9 +3,9 @@ public enum RuleCatalog {
   public static var all: [any PolicyRule] { [APIServerRule()] + workloadRules + environmentRules }
 
   /// Ids users may configure in `policy.rules` and `policy.ignore`.
-  public static var configurableIDs: [String] { ["schema"] + all.map(\.id) }
+  public static var configurableIDs: [RuleID] { [.schema] + all.map(\.id) }
 
-  public static func rule(_ id: String) -> (any PolicyRule)? {
+  public static func rule(_ id: RuleID) -> (any PolicyRule)? {
     all.first { $0.id == id }
   }
 }

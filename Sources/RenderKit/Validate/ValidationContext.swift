@@ -52,7 +52,7 @@ public struct ValidationContext: Sendable {
   /// finding is about a field that is missing, at the nearest written ancestor on
   /// `path`; and it names the rendered file and field.
   public func finding(
-    _ rule: String, _ message: String, in resource: RenderedResource, at path: [PathComponent],
+    _ rule: RuleID, _ message: String, in resource: RenderedResource, at path: [PathComponent],
     help: String? = nil
   ) -> Diagnostic {
     Diagnostic(

@@ -38,7 +38,7 @@ public struct Validator: Sendable {
     if strict && severity == .warning { severity = .error }
     var diagnostics: [Diagnostic] = []
     let schemaSubjects = context.subjects.filter {
-      !context.policy.isIgnored(rule: "schema", resource: context.resources[$0].resource)
+      !context.policy.isIgnored(rule: .schema, resource: context.resources[$0].resource)
     }
     for index in schemaSubjects {
       let rendered = context.resources[index]
@@ -48,7 +48,7 @@ public struct Validator: Sendable {
       } else if !uncheckedGroups.contains(resource.group) {
         diagnostics.append(
           Diagnostic(
-            .error, rule: "schema",
+            .error, rule: .schema,
             "no schema for \(resource.kind) in \(resource.apiVersion): render cannot check it",
             at: resource.body["kind"]?.location ?? resource.source,
             related: [.rendered(rendered.path, field: [])],

@@ -22,4 +22,62 @@ import Testing
     #expect(cold.status == 1, "\(cold.transcript)")
     #expect(cold.stderr == stale.stderr)
   }
+
+  @Test func validateFillsTheCacheAndNeverTrustsItAfterAnEdit() throws {
+    let repository = try TemporaryRepository(Fixture.shop)
+    let first = try repository.render("validate")
+    #expect(first.status == 0, "\(first.transcript)")
+    #expect(try repository.list().contains(".render-cache"))
+    let warm = try repository.render("validate")
+    #expect(warm.status == 0, "\(warm.transcript)")
+    #expect(warm.stdout == first.stdout)
+    let service = try repository.read("services/api/service.yaml")
+    try repository.write(
+      "services/api/service.yaml",
+      service.replacingOccurrences(of: "port: 9090", with: "port: 70000"))
+    let stale = try repository.render("validate")
+    #expect(stale.status == 1, "\(stale.transcript)")
+    #expect(stale.stderr.contains("70000"), "\(stale.transcript)")
+  }
+
+  @Test func checkReadsTheCacheButWritesNothing() throws {
+    let repository = try TemporaryRepository(Fixture.shop)
+    _ = try repository.seed()
+    try repository.remove(".render-cache")
+    let check = try repository.render("build", "--check")
+    #expect(check.status == 0, "\(check.transcript)")
+    #expect(!(try repository.list().contains(".render-cache")))
+  }
+
+  /// `versions`, `explain` and `preview` answer from a warm cache as a compile would, and
+  /// see an edit at once.
+  @Test func interactiveCommandsOnAWarmCacheMatchACompileAndSeeEdits() throws {
+    let repository = try TemporaryRepository(Fixture.shop)
+    let commands = [
+      ["versions"], ["explain", "prod", "api"],
+      ["explain", "prod", "api", "Deployment/api:spec.template.spec.containers[0].image"],
+      ["preview", "prod", "api"], ["preview", "dev"],
+    ]
+    func outputs() throws -> [String] {
+      try commands.map { arguments in
+        let result = try repository.render(arguments)
+        #expect(result.status == 0, "\(result.transcript)")
+        return result.stdout + result.stderr
+      }
+    }
+    let cold = try outputs()
+    #expect(try repository.list(".render-cache").count >= 3)
+    #expect(try outputs() == cold)
+    let service = try repository.read("services/api/service.yaml")
+    try repository.write(
+      "services/api/service.yaml",
+      service.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.7"))
+    let edited = try outputs()
+    try repository.remove(".render-cache")
+    #expect(try outputs() == edited)
+    for after in edited {
+      #expect(after.contains("1.0.7"), "\(after)")
+      #expect(!after.contains("1.0.0"), "\(after)")
+    }
+  }
 }

@@ -36,7 +36,7 @@ import Testing
     for (finding, diagnostic) in zip(findings, Self.findings) {
       #expect(Set(finding.keys).subtracting(["help"]) == required)
       #expect(finding["severity"] as? String == diagnostic.severity.rawValue)
-      #expect(finding["rule"] as? String == diagnostic.rule)
+      #expect(finding["rule"] as? String == diagnostic.rule.rawValue)
       // Escaping round-trips: quotes, backslashes, newlines and non-ASCII come back as they were.
       #expect(finding["message"] as? String == diagnostic.message)
       #expect(finding["help"] as? String == diagnostic.help)
@@ -107,7 +107,7 @@ import Testing
 
     let rules = try #require(driver["rules"] as? [[String: Any]])
     let ids = rules.compactMap { $0["id"] as? String }
-    #expect(ids == ReporterFixture.rules.map(\.id) + ["deprecated-api"])
+    #expect(ids == ReporterFixture.rules.map(\.id.rawValue) + ["deprecated-api"])
     for (rule, reported) in zip(rules, ReporterFixture.rules) {
       #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == reported.summary)
       let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
@@ -124,9 +124,9 @@ import Testing
     let results = try #require(run["results"] as? [[String: Any]])
     try #require(results.count == Self.findings.count)
     for (result, diagnostic) in zip(results, Self.findings) {
-      #expect(result["ruleId"] as? String == diagnostic.rule)
+      #expect(result["ruleId"] as? String == diagnostic.rule.rawValue)
       let index = try #require(result["ruleIndex"] as? Int)
-      #expect(ids[index] == diagnostic.rule)
+      #expect(ids[index] == diagnostic.rule.rawValue)
       #expect(
         result["level"] as? String
           == ["error": "error", "warning": "warning", "note": "note"][diagnostic.severity.rawValue])

@@ -36,7 +36,7 @@ import Testing
 
     let writer = TreeWriter(outputPath: root + "/" + compilation.tree.folder)
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = TreeDiff(tree: compilation.tree, existing: existing)
+    let diff = OutputDrift(tree: compilation.tree, existing: existing)
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
       // A recording run that changed something is never green.
       if !diff.isClean {

@@ -22,17 +22,17 @@ import Testing
   private func plan(
     _ files: [OutputFile], in folder: TemporaryFolder
   )
-    throws -> (TreeWriter, ExistingTree, TreeDiff)
+    throws -> (TreeWriter, ExistingTree, OutputDrift)
   {
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
     try writer.recover()
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = TreeDiff(tree: OutputFixture.tree(files), existing: existing)
+    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing)
     return (writer, existing, diff)
   }
 
   @discardableResult
-  private func build(_ files: [OutputFile], in folder: TemporaryFolder) throws -> TreeDiff {
+  private func build(_ files: [OutputFile], in folder: TemporaryFolder) throws -> OutputDrift {
     let (writer, existing, diff) = try plan(files, in: folder)
     try writer.write(diff, existing: existing)
     return diff
@@ -68,11 +68,11 @@ import Testing
         "dev/db": .directory, "dev/db/configmap-d.yaml": .file([]),
         "prod": .directory, "prod/web": .directory, "prod/web/configmap-a.yaml": .file([]),
       ], exists: true)
-    var diff = TreeDiff(
+    var diff = OutputDrift(
       tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true))
     diff.added = [OutputFixture.file("prod/new/x.yaml", "x\n"), b]
     diff.updated = [
-      TreeDiff.Update(path: a.path, old: [], new: a.contents, handEdited: false)
+      OutputDrift.Update(path: a.path, old: [], new: a.contents, handEdited: false)
     ]
     diff.stale = ["dev/api/configmap-c.yaml", "dev/db/configmap-d.yaml"]
     let journal = WriteJournal.plan(diff, existing: existing) { _ in 0o700 }
@@ -288,7 +288,7 @@ import Testing
     #expect(
       tree.entries["notes.txt"]
         == .largeFile(size: 1 << 30, head: [UInt8](repeating: 0, count: 4096)))
-    let diff = TreeDiff(tree: OutputFixture.tree([]), existing: tree)
+    let diff = OutputDrift(tree: OutputFixture.tree([]), existing: tree)
     #expect(diff.handWritten == ["notes.txt"])
     #expect(diff.stale == ["prod/web/configmap-a.yaml"])
   }
@@ -301,7 +301,7 @@ import Testing
     #expect(truncate(folder.path + "/rendered/prod/web/configmap-b.yaml", 1 << 30) == 0)
     let tree = try ExistingTree.scan(folder.path + "/rendered")
     let a = OutputFixture.file("prod/web/configmap-a.yaml", "a: 1\n")
-    let diff = TreeDiff(tree: OutputFixture.tree([a]), existing: tree)
+    let diff = OutputDrift(tree: OutputFixture.tree([a]), existing: tree)
     #expect(diff.updated.map(\.path) == [a.path])
     #expect(diff.stale == ["prod/web/configmap-b.yaml"])
     try TreeWriter(outputPath: folder.path + "/rendered").write(diff, existing: tree)

@@ -7,11 +7,11 @@ import Testing
 @Suite struct TreeWriterTests {
   /// Renders `files` into `folder/rendered` the way `render build` does.
   @discardableResult
-  private func build(_ files: [OutputFile], in folder: TemporaryFolder) throws -> TreeDiff {
+  private func build(_ files: [OutputFile], in folder: TemporaryFolder) throws -> OutputDrift {
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
     try writer.recover()
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = TreeDiff(tree: OutputFixture.tree(files), existing: existing)
+    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing)
     #expect(diff.conflicts.isEmpty, "\(RepositoryFixture.lines(diff.conflicts))")
     try writer.write(diff, existing: existing)
     return diff

@@ -287,7 +287,7 @@ import Testing
     for file in compilation.tree.files { existing[file.path] = .file(file.contents) }
     existing["_flux/prod/flux-system/gotk-sync.yaml"] = .file(Array("kind: Kustomization\n".utf8))
     existing["_flux/prod/notes.yaml"] = .file(Array("hand written\n".utf8))
-    let diff = TreeDiff(
+    let diff = OutputDrift(
       tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true))
     #expect(diff.handWritten == ["_flux/prod/notes.yaml"])
     #expect(diff.stale == [])

@@ -2,7 +2,7 @@
 /// beyond its OpenAPI schema: the rules of upstream `pkg/apis/*/validation` (enums,
 /// names and labels, ranges, selectors, uniqueness, fields that exclude each other).
 struct APIServerRule: PolicyRule {
-  static let ruleID = "apiserver"
+  static let ruleID: RuleID = .apiserver
   let id = ruleID
   let summary = """
     Built-in resources pass the Kubernetes API server's own validation (enums, name and \

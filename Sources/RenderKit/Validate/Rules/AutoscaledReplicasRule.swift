@@ -1,7 +1,7 @@
 /// `autoscaled-replicas`: a workload that a HorizontalPodAutoscaler scales does not also
 /// set a fixed `spec.replicas`.
 struct AutoscaledReplicasRule: PolicyRule {
-  let id = "autoscaled-replicas"
+  let id: RuleID = .autoscaledReplicas
   let summary = """
     A Deployment, StatefulSet or ReplicaSet that a HorizontalPodAutoscaler of the \
     environment scales does not set spec.replicas.

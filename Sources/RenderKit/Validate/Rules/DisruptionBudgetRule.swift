@@ -1,7 +1,7 @@
 /// `disruption-budget`: a PodDisruptionBudget lets at least one of the pods it selects be
 /// evicted, so node drains can finish.
 struct DisruptionBudgetRule: PolicyRule {
-  let id = "disruption-budget"
+  let id: RuleID = .disruptionBudget
   let summary = """
     A PodDisruptionBudget allows at least one eviction: maxUnavailable is not 0, and \
     minAvailable is below the replica count of the workloads it selects (minReplicas \

@@ -1,7 +1,7 @@
 /// `env-references`: a `$(VAR)` in a container's env value names a variable defined
 /// before it in the same container.
 struct EnvReferencesRule: PolicyRule {
-  let id = "env-references"
+  let id: RuleID = .envReferences
   let summary = """
     A `$(VAR)` reference in a container's env value names a variable defined earlier in \
     the same container's env.

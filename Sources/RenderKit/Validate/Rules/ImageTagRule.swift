@@ -1,7 +1,7 @@
 /// `image-tag`: every container image names a version, by tag or digest, and the tag is
 /// not `latest`.
 struct ImageTagRule: PolicyRule {
-  let id = "image-tag"
+  let id: RuleID = .imageTag
   let summary = "Every container image has a tag or a digest, and the tag is not `latest`."
   let rationale = """
     An image without a tag means `latest`, and `latest` means whatever was pushed last: \

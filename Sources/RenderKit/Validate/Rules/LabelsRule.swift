@@ -1,7 +1,7 @@
 /// `labels`: every resource, and the pod template of every workload, carries the labels
 /// the environment requires.
 struct LabelsRule: PolicyRule {
-  let id = "labels"
+  let id: RuleID = .labels
   let summary = """
     Every resource has the labels `policy.requiredLabels` lists (by default \
     `app.kubernetes.io/name`), and so do the pod templates of workloads.

@@ -5,7 +5,7 @@
 /// on manifests that name another one themselves, and, when neither sets one, on
 /// resources that would go wherever the deploying tool happens to point.
 struct NamespaceRule: PolicyRule {
-  let id = "namespace"
+  let id: RuleID = .namespace
   let summary = """
     Every namespaced resource is in the environment's namespace (or the one its \
     service's override sets); when there is none, every namespaced resource names one.

@@ -1,6 +1,6 @@
 /// `plaintext-secret`: no secret values in rendered output, which is committed to git.
 struct PlaintextSecretRule: PolicyRule {
-  let id = "plaintext-secret"
+  let id: RuleID = .plaintextSecret
   let summary = """
     No Secret with data or stringData is rendered, and no container has a literal env \
     value that looks like a secret.

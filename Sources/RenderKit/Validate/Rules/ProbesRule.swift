@@ -1,6 +1,6 @@
 /// `probes`: the containers of long-running workloads have a readiness probe.
 struct ProbesRule: PolicyRule {
-  let id = "probes"
+  let id: RuleID = .probes
   let summary = """
     Every container of a long-running workload (Deployment, StatefulSet, DaemonSet, \
     ReplicaSet, ReplicationController) has a readinessProbe.

@@ -4,9 +4,9 @@ struct ReferenceChecker {
   let context: ValidationContext
   let objects: ObjectIndex
   let pods: PodLabelIndex
-  let rule: String
+  let rule: RuleID
 
-  init(_ context: ValidationContext, rule: String) {
+  init(_ context: ValidationContext, rule: RuleID) {
     self.context = context
     self.rule = rule
     objects = ObjectIndex(context)

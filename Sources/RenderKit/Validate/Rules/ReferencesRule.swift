@@ -5,7 +5,7 @@
 /// ServiceAccounts of pod specs exist in the same namespace, or are listed under
 /// `external:`.
 struct ReferencesRule: PolicyRule {
-  let id = "references"
+  let id: RuleID = .references
   let summary = """
     Service, PodDisruptionBudget and NetworkPolicy selectors match some workload's pods; \
     Ingress backends (Service and port), Ingress TLS Secrets, HorizontalPodAutoscaler \

@@ -1,6 +1,6 @@
 /// `resources`: every container requests cpu and memory and limits memory.
 struct ResourcesRule: PolicyRule {
-  let id = "resources"
+  let id: RuleID = .resources
   let summary = "Every container, init containers too, requests cpu and memory and limits memory."
   let rationale = """
     The scheduler places pods by their requests: a container without them can land on a \

@@ -1,7 +1,7 @@
 /// `security-context`: pods run as non-root, unprivileged, without privilege escalation,
 /// host namespaces or host paths.
 struct SecurityContextRule: PolicyRule {
-  let id = "security-context"
+  let id: RuleID = .securityContext
   let summary = """
     Containers run with runAsNonRoot: true and allowPrivilegeEscalation: false, are not \
     privileged, and pods use no host namespaces (hostNetwork, hostPID, hostIPC) and no \

@@ -5,7 +5,7 @@
 /// and name twice) are the output planner's to report; this rule reports the ones in
 /// different folders: two services, or a service and the environment's `resources/`.
 struct UniqueRule: PolicyRule {
-  let id = "unique"
+  let id: RuleID = .unique
   let summary = """
     No two resources of an environment have the same API group, kind, namespace and \
     name.

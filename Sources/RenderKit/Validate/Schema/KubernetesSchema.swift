@@ -48,14 +48,6 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
       compile: .onFirstUse)
   }
 
-  /// When `load` compiles the definitions.
-  public enum Compilation: Sendable {
-    /// All at once, reporting every problem: for schemas a user supplies.
-    case eagerly
-    /// Each when first used: for the bundle, which a test compiles whole.
-    case onFirstUse
-  }
-
   /// Loads a JSON Schema document whose `$defs` (or `definitions`) are Kubernetes
   /// definitions carrying `x-kubernetes-group-version-kind`: the bundle format written by
   /// `Scripts/update-kubernetes-schema.py`, and also a `_definitions.json` as
@@ -63,7 +55,7 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
   /// - Parameter file: the path recorded in findings about the document.
   public static func load(
     definitions text: String, file: String, kubernetesVersion: String? = nil,
-    compile: Compilation = .eagerly
+    compile: CompileSchedule = .eagerly
   ) throws(SchemaLoadError) -> KubernetesSchema {
     // The bundle is JSON, read by the JSON parser: several times faster than going
     // through libyaml, and it is read on every run.

@@ -159,7 +159,7 @@ struct SchemaValidator {
   ) {
     diagnostics.append(
       Diagnostic(
-        .error, rule: "schema", message, at: location,
+        .error, rule: .schema, message, at: location,
         related: [.rendered(renderedPath, field: path ?? self.path)], help: help))
   }
 

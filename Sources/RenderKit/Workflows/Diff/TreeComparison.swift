@@ -1,6 +1,7 @@
-/// Compares two versions of the output folder, file by file: the rendered folder on disk
+/// Compares two versions of the output folder line by line: the rendered folder on disk
 /// against a fresh render, or the renders of two commits. The library half of
-/// `render diff`; it never touches the disk.
+/// `render diff` (`DiffSummary` is its closing table); it never touches the disk. What a
+/// build must write is `OutputDrift`'s job.
 ///
 /// Diffs leave out the `# Checksum:` line of render's header: it changes whenever the
 /// body does and would add a line pair to every changed file. A file whose only

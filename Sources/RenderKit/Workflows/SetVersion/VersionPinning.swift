@@ -30,6 +30,8 @@ public struct VersionPinning {
     public var planner: SetVersionPlanner
     /// Keeps the output lock for the whole run.
     public var lock: OutputLock
+    /// The bundled schemas, compiling on another core since the load started.
+    public var schema: BundledSchema
   }
 
   /// The edits planned and validated, with the render of the edited repository, ready to
@@ -73,6 +75,8 @@ public struct VersionPinning {
   public func load(
     services: [String], waiting: (String) -> Void
   ) throws(WorkflowError) -> Loaded {
+    // Compile the bundled schemas on another core while the repository is read.
+    let schema = BundledSchema()
     guard FileSystem.targetType(root) == .directory else {
       throw .usage("--root: '\(root)' is not a folder")
     }
@@ -113,7 +117,8 @@ public struct VersionPinning {
     return Loaded(
       repository: repository, platform: platform,
       loadDiagnostics: loadDiagnostics,
-      planner: SetVersionPlanner(repository: repository, platform: platform), lock: lock)
+      planner: SetVersionPlanner(repository: repository, platform: platform), lock: lock,
+      schema: schema)
   }
 
   /// A usage error naming the environments when `name` is not one.

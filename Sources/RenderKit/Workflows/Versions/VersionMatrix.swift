@@ -70,13 +70,18 @@ public struct VersionMatrix: Sendable, Equatable {
     let resolver = ServiceResolver(platform: platform)
     var versions: [String: [String: (version: String, imageRef: String?)]] = [:]
     let concrete = environments.values.filter { !($0.leaf?.isAbstract ?? true) }
-    for environment in concrete {
-      for name in platform.serviceNames {
-        guard let service = platform.services[name] else { continue }
-        let (resolved, serviceDiagnostics) = resolver.resolve(service, in: environment)
+      .sorted { $0.name < $1.name }
+    // Environments are independent of each other: each resolves on its own core.
+    let resolutions = concrete.parallelMap { environment in
+      platform.serviceNames.compactMap { name in
+        platform.services[name].map { resolver.resolve($0, in: environment) }
+      }
+    }
+    for (environment, services) in zip(concrete, resolutions) {
+      for (resolved, serviceDiagnostics) in services {
         found += serviceDiagnostics
         guard resolved.isEnabled, let version = resolved.version?.value else { continue }
-        versions[name, default: [:]][environment.name] = (version, resolved.imageRef)
+        versions[resolved.name, default: [:]][environment.name] = (version, resolved.imageRef)
       }
     }
     let matrix = make(

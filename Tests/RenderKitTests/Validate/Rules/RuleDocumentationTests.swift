@@ -48,7 +48,7 @@ import Testing
   }
 
   struct StubRule: PolicyRule {
-    let id = "stub"
+    let id: RuleID = "stub"
     let summary = "Pipes | are escaped\nand lines joined."
     let rationale = "Because."
     let defaultSeverity = RuleSeverity.off

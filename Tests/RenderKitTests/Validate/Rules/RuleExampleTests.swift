@@ -8,7 +8,7 @@ import Testing
   typealias Support = RuleTestSupport
 
   struct ExampleCase: Sendable, CustomTestStringConvertible {
-    var rule: String
+    var rule: RuleID
     var index: Int
     var example: RuleExample
     var testDescription: String {
@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test(arguments: RuleCatalog.all.map(\.id))
-  func everyRuleIsDocumentedByExamples(_ id: String) throws {
+  func everyRuleIsDocumentedByExamples(_ id: RuleID) throws {
     let rule = try #require(RuleCatalog.rule(id))
     #expect(rule.examples.filter(\.triggers).count >= 2, "at least two examples that fire")
     #expect(rule.examples.filter { !$0.triggers }.count >= 2, "at least two that pass")

@@ -22,19 +22,19 @@ enum OutputFixture {
   }
 }
 
-@Suite struct TreeDiffTests {
+@Suite struct OutputDriftTests {
   private let a = OutputFixture.file("prod/web/configmap-a.yaml", "a: 1\n")
 
   private func diff(
     _ files: [OutputFile], existing: [String: ExistingTree.Entry], owned: [String] = [""]
-  ) -> TreeDiff {
-    TreeDiff(
+  ) -> OutputDrift {
+    OutputDrift(
       tree: OutputFixture.tree(files, owned: owned),
       existing: ExistingTree(entries: existing, exists: true))
   }
 
   @Test func intoAMissingFolderEverythingIsAdded() {
-    let result = TreeDiff(
+    let result = OutputDrift(
       tree: OutputFixture.tree([a]), existing: ExistingTree(entries: [:], exists: false))
     #expect(result.added == [a])
     #expect(!result.isClean)
@@ -96,19 +96,19 @@ enum OutputFixture {
   @Test func theFirstBlockingParentIsNamed() {
     var clear: Set<Substring> = []
     #expect(
-      TreeDiff.blockingParent(
+      OutputDrift.blockingParent(
         of: "prod/web/a.yaml", in: ExistingTree(entries: ["prod": .symlink("x")], exists: true),
         clear: &clear)
         == "prod")
     #expect(
-      TreeDiff.blockingParent(
+      OutputDrift.blockingParent(
         of: "prod/web/a.yaml",
         in: ExistingTree(entries: ["prod": .directory, "prod/web": .other], exists: true),
         clear: &clear)
         == "prod/web")
     #expect(clear == ["prod"])
     #expect(
-      TreeDiff.blockingParent(
+      OutputDrift.blockingParent(
         of: "prod/web/a.yaml", in: ExistingTree(entries: ["prod": .directory], exists: true),
         clear: &clear)
         == nil)
@@ -116,10 +116,10 @@ enum OutputFixture {
   }
 
   @Test func byteEquality() {
-    #expect(TreeDiff.sameBytes([], []))
-    #expect(TreeDiff.sameBytes([1, 2, 3], [1, 2, 3]))
-    #expect(!TreeDiff.sameBytes([1, 2, 3], [1, 2, 4]))
-    #expect(!TreeDiff.sameBytes([1, 2], [1, 2, 3]))
+    #expect(OutputDrift.sameBytes([], []))
+    #expect(OutputDrift.sameBytes([1, 2, 3], [1, 2, 3]))
+    #expect(!OutputDrift.sameBytes([1, 2, 3], [1, 2, 4]))
+    #expect(!OutputDrift.sameBytes([1, 2], [1, 2, 3]))
   }
 
   @Test func generatedFilesNothingRendersAreStale() {

@@ -4,9 +4,11 @@
   import Darwin
 #endif
 
-/// How the output folder on disk differs from a fresh render: what `build` writes and
-/// what `build --check` reports.
-public struct TreeDiff: Sendable {
+/// How the output folder on disk differs from a fresh render, file by file: what
+/// `build` writes (`TreeWriter`) and what `build --check` reports (`DriftReport` words
+/// it). Not to be confused with `TreeComparison`, the line-by-line diff of two renders
+/// that `render diff` prints.
+public struct OutputDrift: Sendable {
   /// A generated file whose content differs from the fresh render.
   public struct Update: Sendable {
     public var path: String
@@ -37,7 +39,7 @@ public struct TreeDiff: Sendable {
       if let blocker = Self.blockingParent(of: file.path, in: existing, clear: &clearFolders) {
         conflicts.append(
           Diagnostic(
-            .error, rule: "output",
+            .error, rule: .output,
             "cannot write \(tree.displayPath(file.path)): \(tree.displayPath(blocker)) is not a folder (render never writes through links)",
             at: .start(of: tree.displayPath(blocker))))
         continue
@@ -66,7 +68,7 @@ public struct TreeDiff: Sendable {
       case .directory?, .symlink?, .other?:
         conflicts.append(
           Diagnostic(
-            .error, rule: "output",
+            .error, rule: .output,
             "cannot write \(tree.displayPath(file.path)): something that is not a regular file is there",
             at: .start(of: tree.displayPath(file.path))))
       }
@@ -113,7 +115,7 @@ public struct TreeDiff: Sendable {
   /// The conflict of a planned file whose path holds a file render did not write.
   static func notGenerated(_ path: String, in tree: OutputTree) -> Diagnostic {
     Diagnostic(
-      .error, rule: "output",
+      .error, rule: .output,
       "render would overwrite \(tree.displayPath(path)), which it did not generate (the file has no render header)",
       at: .start(of: tree.displayPath(path)),
       help: "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates")
