@@ -4,10 +4,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Atomically exchanges two paths (both must exist). Returns 0 on success, -1 with errno
-/// set otherwise; errno is ENOSYS or EINVAL where the system or file system cannot do it.
-int render_exchange_paths(const char *first, const char *second);
-
 /// The SHA-256 digest of `length` bytes at `message`, into `digest`.
 void render_sha256(const uint8_t *message, size_t length, uint8_t digest[32]);
 
