@@ -67,31 +67,13 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
-  /// The pins the arguments name, in order.
-  static func pins(_ arguments: [String]) throws -> [VersionPin] {
-    if arguments.count == 2, !arguments[0].contains("="), !arguments[1].contains("=") {
-      return [VersionPin(service: arguments[0], version: arguments[1])]
-    }
-    guard !arguments.isEmpty else {
-      throw ValidationError("name a service and a version: SERVICE VERSION, or SERVICE=VERSION ...")
-    }
-    return try arguments.map { argument in
-      guard let pin = VersionPin(argument: argument) else {
-        throw ValidationError(
-          "'\(argument)' is not SERVICE=VERSION (write 'SERVICE VERSION' for one service, or SERVICE=VERSION for each of several)"
-        )
-      }
-      return pin
-    }
-  }
-
   func run() async throws {
     if let release {
       guard arguments.isEmpty else {
         throw ValidationError("--release sets every service's version: name no service")
       }
       let pins = [VersionPin(service: SetVersionPlanner.releaseVersion, version: release)]
-      try VersionPinning.checkVersions(pins)
+      try WorkflowFailure.run { () throws(WorkflowError) in try VersionPinning.checkVersions(pins) }
       var pinning = VersionPinning(root: root, environment: environment, commit: commit)
       pinning.explicit = pin
       let loaded = try pinning.load(services: [])
@@ -99,8 +81,10 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
         loaded.planner.planRelease(release, in: environment), pins: pins, loaded: loaded)
       return
     }
-    let pins = try Self.pins(arguments)
-    try VersionPinning.checkVersions(pins)
+    let pins = try WorkflowFailure.run { () throws(WorkflowError) in
+      try VersionPin.pins(arguments: arguments)
+    }
+    try WorkflowFailure.run { () throws(WorkflowError) in try VersionPinning.checkVersions(pins) }
     var pinning = VersionPinning(root: root, environment: environment, commit: commit)
     pinning.explicit = pin
     let loaded = try pinning.load(services: pins.map(\.service))

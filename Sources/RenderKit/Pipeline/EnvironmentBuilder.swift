@@ -1,6 +1,6 @@
 /// Renders one environment: its services' templates, its own resources, namespaces and
-/// labels, then patches in SPEC.md order (the service's, then each environment of the
-/// chain from root to leaf: its patches, then its override's).
+/// labels, then patches in the order `PatchLayer` defines (the service's, then each
+/// environment of the chain from root to leaf: its patches, then its override's).
 struct EnvironmentBuilder: Sendable {
   let platform: Platform
   let environment: ResolvedEnvironment
@@ -33,10 +33,9 @@ struct EnvironmentBuilder: Sendable {
       labels.apply(to: &rendered[index])
       annotations.apply(to: &rendered[index])
     }
-    if !resolved.service.patches.isEmpty {
+    if let layer = PatchLayer.service(resolved) {
       diagnostics += PatchApplier(strategies: strategies).apply(
-        resolved.service.patches, to: &rendered,
-        scope: "service '\(resolved.name)' in environment '\(environment.name)'")
+        layer.patches, to: &rendered, scope: layer.scope(in: environment.name))
     }
     return (rendered, diagnostics)
   }
@@ -70,26 +69,23 @@ struct EnvironmentBuilder: Sendable {
     // Resources stay grouped by service (each service's are contiguous): environment
     // patches see them all, an override's patches only its service's group.
     var groups = Self.grouped(resources)
-    for layer in environment.chain {
-      if !layer.patches.isEmpty {
+    let enabled = services.filter(\.isEnabled).map(\.name)
+    for layer in PatchLayer.chain(of: environment, services: enabled) {
+      let scope = layer.scope(in: environment.name)
+      switch layer.owner {
+      case .service:
+        continue
+      case .environment:
         var all = groups.flatMap(\.resources)
-        let owner = layer.name == environment.name ? "" : " (patches from '\(layer.name)')"
-        diagnostics += applier.apply(
-          layer.patches, to: &all, scope: "environment '\(environment.name)'\(owner)")
+        diagnostics += applier.apply(layer.patches, to: &all, scope: scope)
         groups = Self.grouped(all)
-      }
-      for resolved in services where resolved.isEnabled {
-        guard let override = layer.overrides[resolved.name], !override.patches.isEmpty else {
-          continue
-        }
-        let scope = "service '\(resolved.name)' in environment '\(environment.name)'"
-        if let index = groups.firstIndex(where: { $0.service == resolved.name }) {
-          diagnostics += applier.apply(
-            override.patches, to: &groups[index].resources, scope: scope)
+      case .override(_, let service):
+        if let index = groups.firstIndex(where: { $0.service == service }) {
+          diagnostics += applier.apply(layer.patches, to: &groups[index].resources, scope: scope)
         } else {
           // Nothing left to patch: the applier says so, naming the patch.
           var none: [Resource] = []
-          diagnostics += applier.apply(override.patches, to: &none, scope: scope)
+          diagnostics += applier.apply(layer.patches, to: &none, scope: scope)
         }
       }
     }

@@ -11,6 +11,15 @@ public struct ServiceRenderer: Sendable {
   public func render(
     _ resolved: ResolvedService
   ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    var untraced = UntracedTemplate()
+    return render(resolved, tracing: &untraced)
+  }
+
+  /// Renders like `render(_:)`, telling `trace` where each node of each template
+  /// document came from: `render explain` renders through here, as a build does.
+  func render<Trace: TemplateTrace>(
+    _ resolved: ResolvedService, tracing trace: inout Trace
+  ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
     var resources: [Resource] = []
     var diagnostics: [Diagnostic] = []
     let context = Diagnostic.Related(
@@ -32,7 +41,7 @@ public struct ServiceRenderer: Sendable {
         }
         let renderer = TemplateRenderer(scope: scope, templates: file.scalarTemplates)
         for document in file.documents {
-          let (rendered, found) = renderer.render(document)
+          let (rendered, found) = renderer.render(document, tracing: &trace)
           diagnostics += found.map { $0.adding(context) }
           // A document with errors is incomplete: checking it further would only report
           // the same mistake again as a schema error.
