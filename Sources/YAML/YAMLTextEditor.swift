@@ -10,7 +10,8 @@
 ///   changes only that token, while `1.15` (a number when plain) is written `"1.15"`.
 /// - A missing key is added after the mapping's last entry: on a new line at the
 ///   entries' indentation for a block mapping, as `, key: value` before the `}` of a flow
-///   mapping. A null mapping value (`checkout:` or `checkout: ~`) becomes a mapping
+///   mapping. Missing mappings on the way are added with it (`defaults:` / `  version:`
+///   in block style, `defaults: {version: …}` in flow style). A null mapping value (`checkout:` or `checkout: ~`) becomes a mapping
 ///   holding the key; an empty document (or one of comments only) gets the entry
 ///   appended.
 /// - Every edit is checked by parsing the result: it must equal the input with exactly
@@ -18,8 +19,8 @@
 ///   quotes are tried; if that fails too the edit is refused, never written wrong.
 ///
 /// Refused: text that does not parse, a stream of several documents, a value that is a
-/// collection, an alias, a block scalar or carries an anchor or tag, and a path whose
-/// parent is missing or not a mapping.
+/// collection, an alias, a block scalar or carries an anchor or tag, and a path through a
+/// value that is not a mapping.
 public enum YAMLTextEditor {
   /// Sets the string at `path` (mapping keys from the document's root) to `value`.
   /// - Parameter file: the path recorded in error and result locations.
@@ -89,25 +90,40 @@ public enum YAMLTextEditor {
       if let target = nodes[path.count] {
         return try replacing(target)
       }
-      let parentDepth = path.count - 1
-      let parent = nodes[parentDepth]
-      if parentDepth == 0, parent == nil || parent?.isEmptyScalar == true {
+      // The deepest part of the path that is there; the keys below it that are missing
+      // are written with the value, as nested mappings.
+      let depth = (0..<path.count).last { nodes[$0] != nil } ?? 0
+      let missing = path[depth..<(path.count - 1)]
+      let parent = nodes[depth]
+      if depth == 0, parent == nil || parent?.isEmptyScalar == true {
         // An empty file, only comments, or a bare `---`: the entry becomes the document.
         let needsBreak = !bytes.isEmpty && bytes.last != 10
         return YAMLSplice(
           start: bytes.count, end: bytes.count,
-          prefix: (needsBreak ? lineBreak : "") + entryLead, suffix: lineBreak, style: .plain,
-          inFlow: false, change: .inserted)
+          prefix: (needsBreak ? lineBreak : "") + blockLead(missing, indent: 0),
+          suffix: lineBreak, style: .plain, inFlow: false, change: .inserted)
       }
       guard let parent else {
-        // Pointed at the deepest part of the path that is there.
-        let parentPath = path.dropLast().map(PathComponent.key).dottedPath
-        let deepest = nodes[..<parentDepth].last { $0 != nil }.flatMap { $0 }
-        throw YAMLEditError(
-          "\(file) has no '\(parentPath)' to add '\(path[parentDepth])' to",
-          at: deepest.map(location) ?? .start(of: file))
+        throw YAMLEditError("\(file) has no mapping to add '\(dotted)' to", at: .start(of: file))
       }
-      return try inserting(into: parent)
+      return try inserting(into: parent, missing: missing)
+    }
+
+    /// `a:` / `  b:` / `    key: ` on lines of their own, the first at `indent` (already
+    /// written by the caller), each missing key one level deeper.
+    private func blockLead(_ missing: ArraySlice<String>, indent: Int) -> String {
+      var lead = ""
+      for (level, key) in missing.enumerated() {
+        lead += YAMLEmitter.key(key) + ":" + lineBreak
+        lead += String(repeating: " ", count: indent + 2 * (level + 1))
+      }
+      return lead + entryLead
+    }
+
+    /// `a: {b: {key: ` and the braces that close it.
+    private func flowLead(_ missing: ArraySlice<String>) -> (prefix: String, suffix: String) {
+      let opening = missing.map { YAMLEmitter.key($0) + ": {" }.joined()
+      return (opening + entryLead, String(repeating: "}", count: missing.count))
     }
 
     private var entryLead: String { YAMLEmitter.key(path[path.count - 1]) + ": " }
@@ -143,39 +159,47 @@ public enum YAMLTextEditor {
         change: .replaced(previous: previous))
     }
 
-    private func inserting(into parent: YAMLNodeSpan) throws(YAMLEditError) -> YAMLSplice {
+    private func inserting(
+      into parent: YAMLNodeSpan, missing: ArraySlice<String>
+    ) throws(YAMLEditError) -> YAMLSplice {
+      let flow = flowLead(missing)
       switch parent.kind {
       case .mapping(isFlow: false):
         // A new line after the line of the last entry's value, at the keys' indentation.
-        let indent = String(repeating: " ", count: parent.entryColumn ?? 0)
+        let column = parent.entryColumn ?? 0
+        let indent = String(repeating: " ", count: column)
         let (position, atEnd) = lineStart(after: parent.contentEnd)
         return YAMLSplice(
-          start: position, end: position, prefix: (atEnd ? lineBreak : "") + indent + entryLead,
+          start: position, end: position,
+          prefix: (atEnd ? lineBreak : "") + indent + blockLead(missing, indent: column),
           suffix: atEnd ? "" : lineBreak, style: .plain, inFlow: false, change: .inserted)
       case .mapping(isFlow: true):
         return YAMLSplice(
           start: parent.contentEnd, end: parent.contentEnd,
-          prefix: (parent.entryCount > 0 ? ", " : "") + entryLead, style: .plain, inFlow: true,
-          change: .inserted)
+          prefix: (parent.entryCount > 0 ? ", " : "") + flow.prefix, suffix: flow.suffix,
+          style: .plain, inFlow: true, change: .inserted)
       case .scalar where parent.isNull && parent.key != nil:
         if parent.isEmptyScalar && !parent.inFlow, let key = parent.key {
           // `checkout:` alone: the entry goes on the next line, indented under the key.
-          let indent = String(repeating: " ", count: key.column + 2)
+          let column = key.column + 2
+          let indent = String(repeating: " ", count: column)
           let (position, atEnd) = lineStart(after: parent.start)
           return YAMLSplice(
-            start: position, end: position, prefix: (atEnd ? lineBreak : "") + indent + entryLead,
+            start: position, end: position,
+            prefix: (atEnd ? lineBreak : "") + indent + blockLead(missing, indent: column),
             suffix: atEnd ? "" : lineBreak, style: .plain, inFlow: false, change: .inserted)
         }
         // `checkout: ~`, or an empty value in a flow mapping: a flow mapping takes its place.
         let space = parent.isEmptyScalar && needsSpace(before: parent.start)
         return YAMLSplice(
-          start: parent.start, end: parent.end, prefix: (space ? " " : "") + "{" + entryLead,
-          suffix: "}", style: .plain, inFlow: true, change: .inserted)
+          start: parent.start, end: parent.end, prefix: (space ? " " : "") + "{" + flow.prefix,
+          suffix: flow.suffix + "}", style: .plain, inFlow: true, change: .inserted)
       default:
-        let parentPath = path.dropLast().map(PathComponent.key).dottedPath
+        let parentPath = path[..<(path.count - missing.count - 1)].map(PathComponent.key)
+          .dottedPath
         let name = parentPath.isEmpty ? "the document" : "'\(parentPath)'"
         throw YAMLEditError(
-          "\(name) in \(file) is \(parent.kind.description), not a mapping; cannot add '\(path[path.count - 1])' to it",
+          "\(name) in \(file) is \(parent.kind.description), not a mapping; cannot add '\(path[path.count - missing.count - 1])' to it",
           at: location(parent))
       }
     }

@@ -50,27 +50,9 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     // The output folder is read (under the lock) while the compiler works.
     let lock = try session.lock()
     defer { withExtendedLifetime(lock) {} }
-    let outputPath = session.root + "/" + session.settings.output
-    let recover = !check
-    let writer = TreeWriter(outputPath: outputPath)
-    if writer.hasPendingWrite {
-      if check {
-        Console.error(RenderedOutput.interruptedWrite(session.settings.output))
-        throw ExitCode(1)
-      }
-      // Finished before compiling: a filtered build reads versions.yaml from the tree.
-      do {
-        try writer.recover()
-      } catch {
-        Console.error("render: \(error)\n")
-        throw ExitCode(1)
-      }
-    }
-    let scan = Task.detached(priority: .userInitiated) {
-      Result { () throws(FileSystem.Error) -> ExistingTree in
-        if recover { try TreeWriter(outputPath: outputPath).recover() }
-        return try ExistingTree.scan(outputPath)
-      }
+    let scan = try WorkflowFailure.run { () throws(WorkflowError) in
+      try OutputScan.start(
+        root: session.root, folder: session.settings.output, recover: !check)
     }
     let compiling = clock.now
     let result = await session.compileOutput(store: !check)
@@ -93,21 +75,19 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     }
     let tree = compilation.tree
     let rendered: RenderedOutput
-    switch await scan.value {
-    case .success(let existing):
-      rendered = RenderedOutput.compare(root: session.root, tree: tree, existing: existing)
-    case .failure(let error):
+    do {
+      rendered = try await scan.compare(with: tree)
+    } catch {
       format.emit(findings, repository: session.repository)
       Console.error("render: \(error)\n")
       throw ExitCode(1)
     }
     times.append(("read rendered/ and compare", clock.now - compiled))
     let diff = rendered.diff
-    findings += diff.conflicts + rendered.notes
+    findings += rendered.findings(drift: check)
     if check {
-      findings += DriftReport.findings(diff, tree: tree)
       format.emit(findings, repository: session.repository)
-      if !diff.isClean || !diff.conflicts.isEmpty {
+      if !rendered.isCurrent {
         Console.error(DriftReport.summary(diff, tree: tree))
         throw ExitCode(1)
       }

@@ -73,7 +73,15 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
     let title: String
     var notes: [String] = []
     if let base {
-      let render = try await BaseRender.render(base, session: session)
+      let render = try await WorkflowFailure.run { () async throws(WorkflowError) in
+        try await BaseRender.render(
+          base, root: session.root, options: session.filters,
+          schema: { await session.bundledSchema() },
+          guarding: { removal in
+            let interrupts = InterruptCleanup.install(removal)
+            return { interrupts.uninstall() }
+          })
+      }
       old = render.files
       title =
         format == .markdown
@@ -85,18 +93,9 @@ struct DiffCommand: AsyncParsableCommand, ColorChoosing {
         )
       }
     } else {
-      let existing: ExistingTree
-      if TreeWriter(outputPath: session.root + "/" + tree.folder).hasPendingWrite {
-        Console.error(RenderedOutput.interruptedWrite(tree.folder))
-        throw ExitCode(1)
+      old = try WorkflowFailure.run { () throws(WorkflowError) in
+        try TreeComparison.filesOnDisk(root: session.root, tree: tree)
       }
-      do {
-        existing = try ExistingTree.scan(session.root + "/" + tree.folder)
-      } catch {
-        Console.error("render: \(error)\n")
-        throw ExitCode(1)
-      }
-      old = TreeComparison.generatedFiles(in: existing, ownedBy: tree)
       title =
         format == .markdown
         ? "render diff: `\(tree.folder)/` → fresh render"

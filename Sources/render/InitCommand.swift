@@ -41,34 +41,15 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
   var flux = false
 
   func run() async throws {
-    let root =
-      directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-    let shown = root == "." ? "" : root + "/"
-    if let type = FileSystem.targetType(root), type != .directory {
-      throw ValidationError("'\(root)' exists and is not a folder")
+    let root = InitPlan.root(of: directory)
+    let plan = try WorkflowFailure.run { () throws(WorkflowError) in
+      let plan = try InitPlan.plan(
+        root: root, files: ProjectSkeleton.files(argoCD: argocd, flux: flux))
+      try plan.checkConflicts()
+      try plan.write()
+      return plan
     }
-
-    let plan = try Self.plan(root: root, files: ProjectSkeleton.files(argoCD: argocd, flux: flux))
-    if !plan.conflicts.isEmpty {
-      Console.error(
-        "render: nothing written: render init never overwrites files, and these exist in \(root == "." ? "the current folder" : "'\(root)'"):\n"
-          + plan.conflicts.map { "  \(shown)\($0)\n" }.joined()
-          + "render: move them away, or run render init with a new folder.\n")
-      throw ExitCode(1)
-    }
-
-    do {
-      try FileSystem.makeDirectories(root)
-      for file in plan.writes {
-        try FileSystem.makeDirectories(root + "/" + Self.parent(of: file.path))
-        try InputFileWriter.write(
-          file.contents, to: root + "/" + file.path, creating: !file.replaces)
-      }
-    } catch {
-      Console.error("render: \(error)\n")
-      throw ExitCode(1)
-    }
-    plan.report(prefix: shown)
+    Console.out(plan.report)
 
     let build = try BuildCommand.parse(["--root", root])
     try await build.run()
@@ -80,88 +61,5 @@ struct InitCommand: AsyncParsableCommand, ColorChoosing {
         git init && git add -A && git commit -m "Platform skeleton"
 
       """)
-  }
-
-  /// A file to write: new, or an existing `.gitignore` with render's entries added.
-  struct Write {
-    var path: String
-    var contents: String
-    var replaces: Bool
-  }
-
-  /// What init will do in `root`, decided before anything is written.
-  struct Plan {
-    var writes: [Write] = []
-    /// Skeleton paths that exist (or whose folder is a file): init refuses.
-    var conflicts: [String] = []
-    /// Existing files kept as they are.
-    var kept: [String] = []
-
-    func report(prefix: String) {
-      var text = ""
-      for write in writes {
-        text += "\(write.replaces ? "updated" : "created") \(prefix)\(write.path)\n"
-      }
-      for path in kept {
-        text += "kept    \(prefix)\(path) (it exists)\n"
-      }
-      Console.out(text)
-    }
-  }
-
-  static func plan(root: String, files: [ProjectSkeleton.File]) throws -> Plan {
-    var plan = Plan()
-    for file in files {
-      let path = root + "/" + file.path
-      if let blocked = blockingAncestor(of: file.path, root: root) {
-        if !plan.conflicts.contains(blocked) { plan.conflicts.append(blocked) }
-        continue
-      }
-      guard let type = FileSystem.entryType(path) else {
-        plan.writes.append(Write(path: file.path, contents: file.contents, replaces: false))
-        continue
-      }
-      guard ProjectSkeleton.mergeablePaths.contains(file.path), type == .file else {
-        plan.conflicts.append(file.path)
-        continue
-      }
-      if file.path == ".gitignore" {
-        let existing: [UInt8]
-        do {
-          existing = try FileSystem.readBytes(path)
-        } catch {
-          Console.error("render: \(error)\n")
-          throw ExitCode(1)
-        }
-        if let merged = ProjectSkeleton.gitignore(
-          merging: String(decoding: existing, as: UTF8.self))
-        {
-          plan.writes.append(Write(path: file.path, contents: merged, replaces: true))
-        } else {
-          plan.kept.append(file.path)
-        }
-      } else {
-        plan.kept.append(file.path)
-      }
-    }
-    return plan
-  }
-
-  /// The first folder on the way to `path` that exists as something other than a
-  /// folder (a file called `templates`, say): the skeleton cannot go there.
-  static func blockingAncestor(of path: String, root: String) -> String? {
-    var folder = ""
-    for component in path.split(separator: "/").dropLast() {
-      folder += (folder.isEmpty ? "" : "/") + component
-      if let type = FileSystem.targetType(root + "/" + folder), type != .directory {
-        return folder
-      }
-    }
-    return nil
-  }
-
-  static func parent(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
-    return String(path[..<slash])
   }
 }

@@ -17,6 +17,10 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
         render promote checkout --from staging --to prod
         render promote checkout catalog --from staging --to prod --commit
         render promote --all --from staging --to prod
+        render promote --release --from staging --to prod
+
+      --release promotes the release-wide version instead: --to's defaults.version \
+      becomes the one --from resolves to (as `render set-version --release`).
       """
   )
 
@@ -41,11 +45,18 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
   )
   var all = false
 
+  @Flag(help: "Promote defaults.version, the release-wide version, instead of services.")
+  var release = false
+
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
   func validate() throws {
-    if all {
+    if release {
+      guard services.isEmpty, !all else {
+        throw ValidationError("--release promotes the release-wide version; name no services")
+      }
+    } else if all {
       guard services.isEmpty else {
         throw ValidationError("--all promotes every service that differs; name no services with it")
       }
@@ -60,38 +71,29 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
   func run() async throws {
     let pinning = VersionPinning(root: root, environment: to, commit: commit, promotedFrom: from)
     let loaded = try pinning.load(services: services)
-    try VersionPinning.checkEnvironment(from, in: loaded.platform, option: "--from")
+    try WorkflowFailure.run { () throws(WorkflowError) in
+      try VersionPinning.checkEnvironment(from, in: loaded.platform, option: "--from")
+    }
+    if release {
+      guard let version = loaded.planner.releaseVersion(in: from) else {
+        Console.error("render: nothing written: \(from) has no defaults.version to promote\n")
+        throw ExitCode(1)
+      }
+      let pin = VersionPin(service: SetVersionPlanner.releaseVersion, version: version.value)
+      try await pinning.apply(
+        loaded.planner.planRelease(version.value, in: to), pins: [pin], loaded: loaded)
+      return
+    }
     var services = services
     if all {
-      // Every service with a version in both environments that differs between them.
-      services = loaded.platform.serviceNames.filter { name in
-        guard let source = loaded.planner.resolve(service: name, in: from),
-          let target = loaded.planner.resolve(service: name, in: to),
-          source.isEnabled, target.isEnabled, let version = source.version?.value
-        else { return false }
-        return target.version?.value != version
-      }
+      services = Promotion.differingServices(from: from, to: to, in: loaded)
       guard !services.isEmpty else {
         Console.out("render: every service of \(to) already runs what \(from) runs\n")
         return
       }
     }
-    var pins: [VersionPin] = []
-    var problems: [String] = []
-    for service in services {
-      let resolved = loaded.planner.resolve(service: service, in: from)
-      if let resolved, !resolved.isEnabled {
-        let place = resolved.enabled.map { " (\($0.location))" } ?? ""
-        problems.append("\(service) is disabled in \(from)\(place): there is no version to promote")
-      } else if let version = resolved?.version {
-        pins.append(VersionPin(service: service, version: version.value))
-      } else {
-        problems.append("\(service) has no version in \(from)")
-      }
-    }
-    guard problems.isEmpty else {
-      Console.error(problems.map { "render: nothing written: \($0)\n" }.joined())
-      throw ExitCode(1)
+    let pins = try WorkflowFailure.run { () throws(WorkflowError) in
+      try Promotion.pins(services, from: from, in: loaded)
     }
     try await pinning.apply(pins, loaded: loaded)
   }

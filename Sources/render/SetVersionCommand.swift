@@ -26,10 +26,14 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
       with the trailers Render-Environment, Render-Service and Render-Version. The work \
       tree must have no other changes.
 
+      --release VERSION sets defaults.version in environments/ENV/environment.yaml \
+      (adding 'defaults:' when missing): one release tag for every templated service.
+
       Examples:
         render set-version checkout 1.15.0 --env prod
         render set-version checkout=1.15.0 catalog=3.3.0 --env prod --commit
         render set-version checkout sha256:4f1c…e2 --env staging
+        render set-version --release 2026.12.2 --env staging
       """
   )
 
@@ -38,7 +42,13 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   @Argument(
     help: ArgumentHelp(
       "SERVICE VERSION, or one or more SERVICE=VERSION.", valueName: "service-and-version"))
-  var arguments: [String]
+  var arguments: [String] = []
+
+  @Option(
+    help:
+      "Set the environment's defaults.version instead: the version of every templated service with an image (overrides still win)."
+  )
+  var release: String?
 
   @Option(
     name: .customLong("env"), help: "The environment to pin the version in.",
@@ -57,27 +67,24 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
-  /// The pins the arguments name, in order.
-  static func pins(_ arguments: [String]) throws -> [VersionPin] {
-    if arguments.count == 2, !arguments[0].contains("="), !arguments[1].contains("=") {
-      return [VersionPin(service: arguments[0], version: arguments[1])]
-    }
-    guard !arguments.isEmpty else {
-      throw ValidationError("name a service and a version: SERVICE VERSION, or SERVICE=VERSION ...")
-    }
-    return try arguments.map { argument in
-      guard let pin = VersionPin(argument: argument) else {
-        throw ValidationError(
-          "'\(argument)' is not SERVICE=VERSION (write 'SERVICE VERSION' for one service, or SERVICE=VERSION for each of several)"
-        )
-      }
-      return pin
-    }
-  }
-
   func run() async throws {
-    let pins = try Self.pins(arguments)
-    try VersionPinning.checkVersions(pins)
+    if let release {
+      guard arguments.isEmpty else {
+        throw ValidationError("--release sets every service's version: name no service")
+      }
+      let pins = [VersionPin(service: SetVersionPlanner.releaseVersion, version: release)]
+      try WorkflowFailure.run { () throws(WorkflowError) in try VersionPinning.checkVersions(pins) }
+      var pinning = VersionPinning(root: root, environment: environment, commit: commit)
+      pinning.explicit = pin
+      let loaded = try pinning.load(services: [])
+      try await pinning.apply(
+        loaded.planner.planRelease(release, in: environment), pins: pins, loaded: loaded)
+      return
+    }
+    let pins = try WorkflowFailure.run { () throws(WorkflowError) in
+      try VersionPin.pins(arguments: arguments)
+    }
+    try WorkflowFailure.run { () throws(WorkflowError) in try VersionPinning.checkVersions(pins) }
     var pinning = VersionPinning(root: root, environment: environment, commit: commit)
     pinning.explicit = pin
     let loaded = try pinning.load(services: pins.map(\.service))

@@ -272,7 +272,6 @@ import Testing
       ("version: !!str 1.0\n", ["version"]),  // a tag
       ("a: &x 1\nversion: *x\n", ["version"]),  // an alias
       ("version: |\n  1.0\n", ["version"]),  // a block scalar
-      ("a: 1\n", ["b", "version"]),  // the parent is missing
       ("a: 1\n", ["a", "version"]),  // the parent is a number
       ("a: [\n", ["a"]),  // a syntax error
       ("a: 1\na: 2\n", ["a"]),  // a duplicate key
@@ -292,16 +291,41 @@ import Testing
     }
   }
 
-  /// A missing parent is reported where the deepest part of the path that exists is.
-  @Test func aMissingParentPointsAtWhatIsThere() {
+  /// Missing mappings on the way are written with the value, in the style of the
+  /// mapping they go into, and nothing else moves.
+  @Test(arguments: [
+    (
+      "# pins\nservices:\n  search: {version: 1}\n", ["services", "checkout", "version"],
+      "# pins\nservices:\n  search: {version: 1}\n  checkout:\n    version: 2.0.0\n"
+    ),
+    (
+      "namespace: shop  # the shop\n\n# end\n", ["defaults", "version"],
+      "namespace: shop  # the shop\ndefaults:\n  version: 2.0.0\n\n# end\n"
+    ),
+    (
+      "inherits: base\r\n", ["defaults", "version"],
+      "inherits: base\r\ndefaults:\r\n  version: 2.0.0\r\n"
+    ),
+    ("a: {b: 1}\n", ["a", "c", "d", "version"], "a: {b: 1, c: {d: {version: 2.0.0}}}\n"),
+    ("", ["defaults", "version"], "defaults:\n  version: 2.0.0\n"),
+    ("defaults:\n", ["defaults", "x", "version"], "defaults:\n  x:\n    version: 2.0.0\n"),
+    ("defaults: ~\n", ["defaults", "x", "version"], "defaults: {x: {version: 2.0.0}}\n"),
+  ])
+  func addsMissingParents(text: String, path: [String], expected: String) throws {
+    let edit = try set("2.0.0", at: path, in: text)
+    #expect(edit.text == expected)
+    #expect(edit.change == .inserted)
+  }
+
+  @Test func aParentThatIsNotAMappingPointsAtIt() {
     do throws(YAMLEditError) {
-      _ = try set(
-        "2", at: ["services", "checkout", "version"],
-        in: "# pins\nservices:\n  search: {version: 1}\n")
+      _ = try set("2", at: ["defaults", "x", "version"], in: "# d\ndefaults: [1]\n")
       Issue.record("expected a refusal")
     } catch {
-      #expect(error.message.contains("has no 'services.checkout' to add 'version' to"))
-      #expect(error.location == SourceLocation(file: "f.yaml", line: 3, column: 3))
+      #expect(
+        error.message.contains(
+          "'defaults' in f.yaml is a list, not a mapping; cannot add 'x' to it"))
+      #expect(error.location == SourceLocation(file: "f.yaml", line: 2, column: 11))
     }
   }
 

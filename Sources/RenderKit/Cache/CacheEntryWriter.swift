@@ -31,6 +31,11 @@ struct CacheEntryWriter {
 
   mutating func compilation(_ compilation: CachedCompilation) {
     let tree = compilation.tree
+    // The files are nearly all of an entry: one allocation, not a doubling array's
+    // spare half (the entry is written while the whole tree is in memory).
+    bytes.reserveCapacity(
+      bytes.count + 4096
+        + tree.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.contents.count })
     string(tree.folder)
     strings(tree.ownedPrefixes)
     strings(tree.foreignPrefixes)

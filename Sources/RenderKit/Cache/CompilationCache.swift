@@ -84,9 +84,7 @@ public struct CompilationCache: Sendable {
       diagnostics: (parsed.diagnostics + found).filter { seen.insert($0).inserted }
         .sortedForOutput())
     if let key, parsed.diagnostics.isEmpty, !resolved.diagnostics.hasErrors {
-      var writer = CacheEntryWriter()
-      writer.resolvedVersions(resolved)
-      write(writer, key: key, slot: Self.versionsSlot, build: build)
+      write(key: key, slot: Self.versionsSlot, build: build) { $0.resolvedVersions(resolved) }
     }
     return resolved
   }
@@ -185,17 +183,19 @@ public struct CompilationCache: Sendable {
     _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String,
     build: String = ""
   ) {
-    var writer = CacheEntryWriter()
-    writer.compilation(compilation)
-    write(writer, key: key, slot: Self.slotName(options: options, output: output), build: build)
+    write(key: key, slot: Self.slotName(options: options, output: output), build: build) {
+      $0.compilation(compilation)
+    }
   }
 
-  /// Writes an entry whole or not at all.
-  private func write(_ body: CacheEntryWriter, key: String, slot: String, build: String) {
+  /// Writes an entry (`body` encodes what follows the key) whole or not at all.
+  private func write(
+    key: String, slot: String, build: String, body: (inout CacheEntryWriter) -> Void
+  ) {
     var writer = CacheEntryWriter()
     writer.bytes += Self.magic
     writer.string(key)
-    writer.bytes += body.bytes
+    body(&writer)
     let folder = root + "/" + Self.folder
     let path = entryPath(slot: slot, build: build)
     let temporary = path + ".tmp-\(getpid())"

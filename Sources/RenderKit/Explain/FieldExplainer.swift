@@ -6,10 +6,30 @@ public struct FieldExplainer: Sendable {
   /// The resources of the service in the environment, as rendered (after patches).
   public let resources: [Resource]
 
+  /// The service rendered again through the build's own renderer (`ServiceRenderer`),
+  /// with a trace of the expression behind every node.
+  private let trace: ExpressionTrace
+  /// Every value of the service and the layers that set it.
+  private let histories: [ValueHistory]
+
   public init(platform: Platform, resolved: ResolvedService, resources: [Resource]) {
     self.platform = platform
     self.resolved = resolved
     self.resources = resources
+    var trace = ExpressionTrace()
+    _ = ServiceRenderer(platform: platform).render(resolved, tracing: &trace)
+    self.trace = trace
+    histories = ValueExplainer.histories(for: resolved)
+  }
+
+  /// The explainer of `render explain ENV SERVICE FIELD`: the service as `compilation`
+  /// resolved it, its resources as the build rendered and patched them; `nil` when the
+  /// service did not resolve in the environment.
+  public init?(_ compilation: Compilation, environment: String, service: String) {
+    guard let resolved = compilation.services[environment]?[service] else { return nil }
+    self.init(
+      platform: compilation.platform, resolved: resolved,
+      resources: (compilation.resources[environment] ?? []).filter { $0.service == service })
   }
 
   /// - Parameter target: `Kind/name:field.path`.
@@ -58,32 +78,17 @@ public struct FieldExplainer: Sendable {
         patch: patchLocation(of: value), history: history(of: value)))
   }
 
-  /// Re-renders the template document the resource came from, tracing expressions.
+  /// The expression behind the value, as the traced render recorded it.
   func expression(for resource: Resource, at path: [PathComponent]) -> SourceLocation? {
-    guard case .template(let name) = resolved.service.source,
-      let template = platform.templates[name.value]
-    else { return nil }
-    for file in template.files {
-      for document in file.documents where document.location == resource.source {
-        var trace: [[PathComponent]: SourceLocation] = [:]
-        _ = TemplateRenderer(
-          scope: ServiceRenderer.scope(for: resolved), templates: file.scalarTemplates
-        ).render(document, trace: &trace)
-        return trace[path]
-      }
-    }
-    return nil
+    trace.expression(in: resource.source, at: path)
   }
 
-  /// The patch whose nodes include one at the value's location.
+  /// The patch whose nodes include one at the value's location, among the patches the
+  /// build applied to the service (`PatchLayer`), the last to apply first.
   func patchLocation(of value: Node) -> SourceLocation? {
     guard value.location.isKnown else { return nil }
-    var patches = resolved.service.patches
-    for environment in resolved.environment.chain {
-      patches += environment.patches
-      patches += environment.overrides[resolved.name]?.patches ?? []
-    }
-    for patch in patches where patch.location.file == value.location.file {
+    let patches = PatchLayer.all(for: resolved).flatMap(\.patches)
+    for patch in patches.reversed() where patch.location.file == value.location.file {
       switch patch.operation {
       case .merge(let node):
         if Self.contains(node, location: value.location) { return patch.location }
@@ -110,7 +115,7 @@ public struct FieldExplainer: Sendable {
   /// The layers behind the value, when one of them set it.
   func history(of value: Node) -> ValueHistory? {
     guard value.location.isKnown else { return nil }
-    return ValueExplainer.histories(for: resolved).first { history in
+    return histories.first { history in
       history.settings.contains { $0.location == value.location }
     }
   }

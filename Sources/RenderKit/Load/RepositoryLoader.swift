@@ -22,6 +22,13 @@ public struct RepositoryLoader: Sendable {
   /// (etcd's limit), so a bigger file is a mistake, and reading it whole would cost memory.
   public static let maxFileSize = 16 << 20
 
+  /// Whether a file that is not YAML is read anyway: any file in a service's or an
+  /// environment's folder, for `configMapGenerator` / `secretGenerator` `files`.
+  static func isGeneratorData(_ path: String) -> Bool {
+    (path.hasPrefix("services/") || path.hasPrefix("environments/"))
+      && path.utf8.filter { $0 == UInt8(ascii: "/") }.count >= 2
+  }
+
   /// Whether a file in a folder of plain manifests (`manifests/`, `resources/`, `crds/`)
   /// is one: YAML (`.yaml`, `.yml`) or JSON, which is YAML too.
   public static func isManifestFile(_ path: String) -> Bool {
@@ -182,8 +189,11 @@ public struct RepositoryLoader: Sendable {
             knownType: type)
         }
       case .file:
-        guard topLevelFile || RepositoryLoader.isManifestFile(relative) else { return }
-        read(relative, absolute: absolute)
+        if topLevelFile || RepositoryLoader.isManifestFile(relative) {
+          read(relative, absolute: absolute)
+        } else if RepositoryLoader.isGeneratorData(relative) {
+          pending.append((relative, absolute, quiet: true))
+        }
       case .other, .symlink:
         diagnostics.append(
           .input(
@@ -194,10 +204,12 @@ public struct RepositoryLoader: Sendable {
 
     /// Files found by the walk, read afterwards in parallel (a large repository has
     /// thousands).
-    var pending: [(relative: String, absolute: String)] = []
+    /// `quiet`: a file that only a generator may name (`app.properties`): one that cannot
+    /// be read is only marked unreadable, and a generator naming it says so.
+    var pending: [(relative: String, absolute: String, quiet: Bool)] = []
 
     mutating func read(_ relative: String, absolute: String) {
-      pending.append((relative, absolute))
+      pending.append((relative, absolute, quiet: false))
     }
 
     mutating func readPending() {
@@ -222,11 +234,11 @@ public struct RepositoryLoader: Sendable {
         }
         return .success(SourceFile(path: file.relative, text: text))
       }
-      for result in results {
+      for (file, result) in zip(pending, results) {
         switch result {
-        case .success(let file): files[file.path] = file
+        case .success(let read): files[read.path] = read
         case .failure(let diagnostic):
-          diagnostics.append(diagnostic)
+          if !file.quiet { diagnostics.append(diagnostic) }
           unreadableFiles.insert(diagnostic.location.file)
         }
       }

@@ -14,6 +14,9 @@ public struct Resource: Sendable {
   /// Every other input file the resource depends on (template.yaml, service.yaml, the
   /// environment files of the chain), named in the generated file's header.
   public var inputs: [String] = []
+  /// A generated ConfigMap or Secret whose name gets a hash of its final content (after
+  /// every patch), carried to every reference (`NameHashTransformer`).
+  public var hashesName = false
 
   public init(body: Node, service: String?, environment: String, source: SourceLocation) {
     self.body = body

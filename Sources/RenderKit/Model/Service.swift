@@ -26,6 +26,12 @@ public struct Service: Sendable {
   /// `manifests:` next to `template:`: plain manifests rendered beside the template's
   /// (a NetworkPolicy, a VirtualService).
   public var extraManifests: (folder: Located<String>, files: [ManifestFile])?
+  /// `configMapGenerator` and `secretGenerator`: ConfigMaps and Secrets generated from
+  /// literals and files, named with a hash of their content.
+  public var generators: [ConfigGenerator] = []
+  /// `checksumAnnotation: true`: each pod template of the service gets a checksum of the
+  /// ConfigMaps and Secrets it references, so changing their data rolls the pods.
+  public var checksumAnnotation: Located<Bool>?
 
   public init(
     name: String, file: String, source: Source, image: Located<String>?,

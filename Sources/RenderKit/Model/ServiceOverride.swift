@@ -15,6 +15,11 @@ public struct ServiceOverride: Sendable {
   public var values: Node?
   public var patches: [Patch]
   public var enabled: Located<Bool>?
+  /// `replicas` of a service rendered from plain manifests: set on its Deployments,
+  /// StatefulSets and ReplicaSets here.
+  public var replicas: Located<Int>?
+  /// Generators created, merged or replaced here (`behavior`).
+  public var generators: [ConfigGenerator] = []
 
   /// The environment whose folder holds the override (`environments/<env>/…`).
   public var environment: String {

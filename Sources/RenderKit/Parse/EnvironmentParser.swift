@@ -2,7 +2,8 @@
 /// `resources/`.
 enum EnvironmentParser {
   static func parse(
-    name: String, repository: Repository, serviceNames: Set<String>
+    name: String, repository: Repository, serviceNames: Set<String>,
+    vendoredServices: Set<String> = []
   ) -> (Environment?, [Diagnostic]) {
     let folder = "environments/\(name)"
     let path = "\(folder)/environment.yaml"
@@ -81,7 +82,8 @@ enum EnvironmentParser {
         }
         let (override, found) = OverrideParser.parse(
           entry.value, service: entry.key, file: path, location: entry.keyLocation,
-          subject: "'services.\(entry.key)' in \(path)")
+          subject: "'services.\(entry.key)' in \(path)", repository: repository,
+          vendored: vendoredServices.contains(entry.key))
         overrides[entry.key] = override
         reader.report(found)
       }
@@ -124,7 +126,8 @@ enum EnvironmentParser {
       guard let document else { continue }
       let (parsed, overrideErrors) = OverrideParser.parse(
         document, service: service, file: override.path, location: .start(of: override.path),
-        subject: override.path)
+        subject: override.path, repository: repository,
+        vendored: vendoredServices.contains(service))
       overrides[service] = parsed
       diagnostics += overrideErrors
     }

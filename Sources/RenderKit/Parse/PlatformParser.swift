@@ -35,11 +35,18 @@ public enum PlatformParser {
       if service == nil || found.hasErrors { brokenServices.insert(name) }
     }
 
+    // Services rendered from plain manifests only: their overrides may set `replicas`.
+    let vendoredServices = Set(
+      services.values.compactMap { service -> String? in
+        if case .manifests = service.source { return service.name }
+        return nil
+      })
     var environments: [String: Environment] = [:]
     for name in namedFolders(of: "environments", kind: "environment", in: repository, &diagnostics)
     {
       let (environment, found) = EnvironmentParser.parse(
-        name: name, repository: repository, serviceNames: serviceNames)
+        name: name, repository: repository, serviceNames: serviceNames,
+        vendoredServices: vendoredServices)
       diagnostics += found
       // An environment whose environment.yaml does not parse still exists: `--env` and
       // children name it, and only its own error is reported.

@@ -40,6 +40,9 @@ enum ServiceParser {
     let annotations = reader.stringMapping("annotations")
     let values = reader.mapping("values")
     let enabled = reader.bool("enabled")
+    let generators = GeneratorParser.parse(
+      &reader, folder: folder, repository: repository, isOverride: false)
+    let checksumAnnotation = reader.bool("checksumAnnotation")
     var patches: [Patch] = []
     if let node = reader.value("patches"), !node.isNull {
       let (parsed, found) = PatchParser.parse(node, subject: path)
@@ -59,6 +62,8 @@ enum ServiceParser {
       values: values, patches: patches, enabled: enabled)
     service.extraManifests = extraManifests
     service.annotations = annotations
+    service.generators = generators
+    service.checksumAnnotation = checksumAnnotation
     return (service, diagnostics)
   }
 

@@ -1,6 +1,6 @@
 /// Renders one environment: its services' templates, its own resources, namespaces and
-/// labels, then patches in SPEC.md order (the service's, then each environment of the
-/// chain from root to leaf: its patches, then its override's).
+/// labels, then patches in the order `PatchLayer` defines (the service's, then each
+/// environment of the chain from root to leaf: its patches, then its override's).
 struct EnvironmentBuilder: Sendable {
   let platform: Platform
   let environment: ResolvedEnvironment
@@ -22,15 +22,20 @@ struct EnvironmentBuilder: Sendable {
     let labels = LabelTransformer(labels: resolved.labels)
     let annotations = AnnotationTransformer(annotations: resolved.annotations)
     for index in rendered.indices {
-      rendered[index].inputs = inputs.filter { $0 != rendered[index].source.file }
+      // Only an override that sets nothing but the image makes the two lists differ.
+      let runsImage =
+        inputs.all.count == inputs.everyResource.count
+        || Self.mentions(resolved.image?.value, in: rendered[index].body)
+      rendered[index].inputs = (runsImage ? inputs.all : inputs.everyResource).filter {
+        $0 != rendered[index].source.file
+      }
       namespaces.apply(to: &rendered[index])
       labels.apply(to: &rendered[index])
       annotations.apply(to: &rendered[index])
     }
-    if !resolved.service.patches.isEmpty {
+    if let layer = PatchLayer.service(resolved) {
       diagnostics += PatchApplier(strategies: strategies).apply(
-        resolved.service.patches, to: &rendered,
-        scope: "service '\(resolved.name)' in environment '\(environment.name)'")
+        layer.patches, to: &rendered, scope: layer.scope(in: environment.name))
     }
     return (rendered, diagnostics)
   }
@@ -64,30 +69,32 @@ struct EnvironmentBuilder: Sendable {
     // Resources stay grouped by service (each service's are contiguous): environment
     // patches see them all, an override's patches only its service's group.
     var groups = Self.grouped(resources)
-    for layer in environment.chain {
-      if !layer.patches.isEmpty {
+    let enabled = services.filter(\.isEnabled).map(\.name)
+    for layer in PatchLayer.chain(of: environment, services: enabled) {
+      let scope = layer.scope(in: environment.name)
+      switch layer.owner {
+      case .service:
+        continue
+      case .environment:
         var all = groups.flatMap(\.resources)
-        let owner = layer.name == environment.name ? "" : " (patches from '\(layer.name)')"
-        diagnostics += applier.apply(
-          layer.patches, to: &all, scope: "environment '\(environment.name)'\(owner)")
+        diagnostics += applier.apply(layer.patches, to: &all, scope: scope)
         groups = Self.grouped(all)
-      }
-      for resolved in services where resolved.isEnabled {
-        guard let override = layer.overrides[resolved.name], !override.patches.isEmpty else {
-          continue
-        }
-        let scope = "service '\(resolved.name)' in environment '\(environment.name)'"
-        if let index = groups.firstIndex(where: { $0.service == resolved.name }) {
-          diagnostics += applier.apply(
-            override.patches, to: &groups[index].resources, scope: scope)
+      case .override(_, let service):
+        if let index = groups.firstIndex(where: { $0.service == service }) {
+          diagnostics += applier.apply(layer.patches, to: &groups[index].resources, scope: scope)
         } else {
           // Nothing left to patch: the applier says so, naming the patch.
           var none: [Resource] = []
-          diagnostics += applier.apply(override.patches, to: &none, scope: scope)
+          diagnostics += applier.apply(layer.patches, to: &none, scope: scope)
         }
       }
     }
     resources = groups.flatMap(\.resources)
+    // Names carry a hash of the content every patch left, as in kustomize.
+    NameHashTransformer().apply(to: &resources)
+    ChecksumAnnotationTransformer(
+      services: Set(services.filter { $0.service.checksumAnnotation?.value ?? false }.map(\.name))
+    ).apply(to: &resources)
     return (resources, diagnostics)
   }
 
@@ -121,8 +128,14 @@ struct EnvironmentBuilder: Sendable {
     return resources
   }
 
-  /// The input files a service's resources depend on, for the generated header.
-  private func inputFiles(for resolved: ResolvedService, chainFiles: [String]) -> [String] {
+  /// The input files a service's resources depend on, for the generated header: `all`
+  /// for the resources that run the service's image, `everyResource` for the others. An
+  /// override that sets only `version` or `image` changes only what runs the image, so
+  /// only those files name it: a pin that creates such a file leaves the bytes of the
+  /// service's other files as they were.
+  private func inputFiles(
+    for resolved: ResolvedService, chainFiles: [String]
+  ) -> (all: [String], everyResource: [String]) {
     var files: [String] = []
     if case .template(let name) = resolved.service.source,
       let template = platform.templates[name.value]
@@ -131,9 +144,29 @@ struct EnvironmentBuilder: Sendable {
     }
     files.append(resolved.service.file)
     files += chainFiles
-    for override in resolved.overrides where !files.contains(override.file) {
-      files.append(override.file)
+    var all = files
+    for override in resolved.overrides where !all.contains(override.file) {
+      all.append(override.file)
+      if !Self.setsOnlyTheImage(override) { files.append(override.file) }
     }
-    return files
+    return (all, files)
+  }
+
+  /// Whether an override sets nothing but `version` and `image`.
+  static func setsOnlyTheImage(_ override: ServiceOverride) -> Bool {
+    override.namespace == nil && override.labels == nil && override.annotations == nil
+      && override.values == nil && override.patches.isEmpty && override.enabled == nil
+      && override.generators.isEmpty
+  }
+
+  /// Whether a string of `node` names `image` (as `image`, `image:tag` or `image@…`).
+  static func mentions(_ image: String?, in node: Node) -> Bool {
+    guard let image else { return false }
+    switch node.content {
+    case .scalar(.string(let text), _): return text.contains(image)
+    case .scalar: return false
+    case .sequence(let items): return items.contains { mentions(image, in: $0) }
+    case .mapping(let entries): return entries.contains { mentions(image, in: $0.value) }
+    }
   }
 }

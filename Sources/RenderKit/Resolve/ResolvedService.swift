@@ -13,6 +13,10 @@ public struct ResolvedService: Sendable {
   /// Annotations for every resource of the service (a mapping of strings), merged like
   /// labels.
   public var annotations: Node = .mapping([])
+  /// `replicas` from the overrides (vendored manifests only), the leaf-most one.
+  public var replicas: Located<Int>?
+  /// The generated ConfigMaps and Secrets, every layer's `behavior` applied.
+  public var generators: [ConfigGenerator] = []
   /// The template parameters, merged, defaulted and checked (a mapping).
   public var values: Node
   /// Every layer of values, least specific first.

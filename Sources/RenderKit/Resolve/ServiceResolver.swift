@@ -111,7 +111,10 @@ public struct ServiceResolver: Sendable {
       diagnostics.append(
         .input(
           "service '\(service.name)' renders plain manifests and takes no values",
-          at: layer.values.location))
+          at: layer.values.location,
+          help:
+            "per environment, an override of such a service sets 'replicas', 'namespace', 'image' and 'version', or patches"
+        ))
     }
 
     diagnostics += checkImage(
@@ -123,6 +126,11 @@ public struct ServiceResolver: Sendable {
       version: version, namespace: namespace ?? environment.namespace, labels: labels,
       values: values, layers: layers, overrides: overrides)
     resolved.annotations = annotations
+    let (generators, generatorErrors) = GeneratorMerger.merge(
+      service.generators, overrides: overrides)
+    resolved.generators = generators
+    resolved.replicas = overrides.compactMap(\.replicas).last
+    diagnostics += generatorErrors
     return (resolved, diagnostics)
   }
 

@@ -11,6 +11,15 @@ public struct ServiceRenderer: Sendable {
   public func render(
     _ resolved: ResolvedService
   ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    var untraced = UntracedTemplate()
+    return render(resolved, tracing: &untraced)
+  }
+
+  /// Renders like `render(_:)`, telling `trace` where each node of each template
+  /// document came from: `render explain` renders through here, as a build does.
+  func render<Trace: TemplateTrace>(
+    _ resolved: ResolvedService, tracing trace: inout Trace
+  ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
     var resources: [Resource] = []
     var diagnostics: [Diagnostic] = []
     let context = Diagnostic.Related(
@@ -32,7 +41,7 @@ public struct ServiceRenderer: Sendable {
         }
         let renderer = TemplateRenderer(scope: scope, templates: file.scalarTemplates)
         for document in file.documents {
-          let (rendered, found) = renderer.render(document)
+          let (rendered, found) = renderer.render(document, tracing: &trace)
           diagnostics += found.map { $0.adding(context) }
           // A document with errors is incomplete: checking it further would only report
           // the same mistake again as a schema error.
@@ -49,7 +58,25 @@ public struct ServiceRenderer: Sendable {
           ).resources
       }
     case .manifests(_, let files):
-      let (found, pinned) = Self.manifestResources(files, of: resolved, diagnostics: &diagnostics)
+      var (found, pinned) = Self.manifestResources(files, of: resolved, diagnostics: &diagnostics)
+      if let replicas = resolved.replicas {
+        var scaled = 0
+        for index in found.indices
+        where ["Deployment", "StatefulSet", "ReplicaSet"].contains(found[index].kind)
+          && found[index].group == "apps"
+        {
+          found[index].body.update("spec", default: .mapping([])) { spec in
+            spec.set("replicas", to: .scalar(.int(replicas.value), at: replicas.location))
+          }
+          scaled += 1
+        }
+        if scaled == 0, !files.isEmpty {
+          diagnostics.append(
+            .input(
+              "'replicas' for service '\(resolved.name)' scales nothing: its manifests have no Deployment, StatefulSet or ReplicaSet",
+              at: replicas.location))
+        }
+      }
       resources += found
       // A pin that reaches no container would let versions.yaml claim a version that
       // nothing runs.
@@ -60,6 +87,13 @@ public struct ServiceRenderer: Sendable {
             at: image.location,
             help: "write the repository exactly as the manifests' images do, without a tag"))
       }
+    }
+    for generator in resolved.generators {
+      var resource = Resource(
+        body: generator.manifest, service: resolved.name,
+        environment: resolved.environment.name, source: generator.location)
+      resource.hashesName = generator.hashesName
+      resources.append(resource)
     }
     return (resources, diagnostics)
   }

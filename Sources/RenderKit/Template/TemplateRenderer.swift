@@ -27,9 +27,8 @@ public struct TemplateRenderer: Sendable {
   /// null (or was empty): it is dropped. `diagnostics` holds every error of the document;
   /// when it has errors, `node` is incomplete and must not be used.
   public func render(_ document: Node) -> (node: Node?, diagnostics: [Diagnostic]) {
-    var renderer = TemplateDocumentRenderer(scope: scope, tracing: false, templates: templates)
-    let node = renderer.renderDocument(document)
-    return (node, renderer.diagnostics)
+    var untraced = UntracedTemplate()
+    return render(document, tracing: &untraced)
   }
 
   /// Renders like `render(_:)` and also records, for every output node that came from a
@@ -38,9 +37,19 @@ public struct TemplateRenderer: Sendable {
   public func render(
     _ document: Node, trace: inout [[PathComponent]: SourceLocation]
   ) -> (node: Node?, diagnostics: [Diagnostic]) {
-    var renderer = TemplateDocumentRenderer(scope: scope, tracing: true, templates: templates)
+    var expressions = ExpressionTrace()
+    let result = render(document, tracing: &expressions)
+    trace.merge(expressions.documents[document.location] ?? [:]) { _, new in new }
+    return result
+  }
+
+  /// The one rendering path, telling `trace` where nodes came from as it goes.
+  func render<Trace: TemplateTrace>(
+    _ document: Node, tracing trace: inout Trace
+  ) -> (node: Node?, diagnostics: [Diagnostic]) {
+    var renderer = TemplateDocumentRenderer(scope: scope, templates: templates, trace: trace)
     let node = renderer.renderDocument(document)
-    trace.merge(renderer.trace) { _, new in new }
+    trace = renderer.trace
     return (node, renderer.diagnostics)
   }
 }

@@ -90,6 +90,107 @@ import Testing
     #expect(try repository.render(["build", "--check"]).status == 0)
   }
 
+  @Test func aPinInANewFileLeavesTheBytesOfFilesWithoutTheImage() throws {
+    // A second template file that does not run the image: the pin cannot change it, so
+    // neither its body nor its header (its list of inputs) may change.
+    let repository = try VersionPinRepository()
+    try repository.write(
+      "templates/web/configmap.yaml",
+      """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: '${ service.name }-settings'}
+      data: {LOG_LEVEL: info}
+
+      """)
+    #expect(try repository.render(["build"]).status == 0)
+    let configMap = "rendered/staging/checkout/configmap-checkout-settings.yaml"
+    let before = try repository.read(configMap)
+    let result = try repository.render([
+      "set-version", "checkout", "1.16.0", "--env", "staging",
+    ])
+    #expect(result.status == 0, "\(output(result))")
+    #expect(try repository.read("environments/staging/checkout.yaml") == "version: 1.16.0\n")
+    #expect(try repository.read(configMap) == before)
+    // The Deployment runs the image: it changed, and names the new file as an input.
+    #expect(
+      try repository.read("rendered/staging/checkout/deployment-checkout.yaml").contains(
+        "environments/staging/checkout.yaml"))
+    #expect(try repository.render(["build", "--check"]).status == 0)
+  }
+
+  @Test func releaseSetsDefaultsVersionAddingTheMissingMapping() throws {
+    let repository = try VersionPinRepository()
+    let result = try repository.render([
+      "set-version", "--release", "2026.12.2", "--env", "prod-eu",
+    ])
+    #expect(result.status == 0, "\(output(result))")
+    #expect(
+      try repository.read("environments/prod-eu/environment.yaml")
+        == "# EU follows prod.\ninherits: prod\nnamespace: shop-prod-eu\ndefaults:\n  version: 2026.12.2\n"
+    )
+    #expect(
+      result.stdout.contains(
+        "prod-eu: defaults.version (none) -> 2026.12.2 (environments/prod-eu/environment.yaml:5, added)\n"
+      ))
+    // Every templated service without its own pin runs the release; an override wins.
+    #expect(
+      try repository.read("rendered/prod-eu/payments/deployment-payments.yaml").contains(
+        "ghcr.io/acme/payments:2026.12.2"))
+    #expect(
+      try repository.read("rendered/prod-eu/checkout/deployment-checkout.yaml").contains(
+        "ghcr.io/acme/checkout:1.14.2"))
+    #expect(
+      try repository.read("rendered/prod/payments/deployment-payments.yaml").contains(
+        "ghcr.io/acme/payments:4.1.3"))
+    #expect(try repository.render(["build", "--check"]).status == 0)
+    let again = try repository.render([
+      "set-version", "--release", "2026.12.2", "--env", "prod-eu",
+    ])
+    #expect(again.stdout.contains("prod-eu: defaults.version is already at 2026.12.2"))
+    let refused = try repository.render([
+      "set-version", "checkout", "--release", "2026.12.2", "--env", "prod-eu",
+    ])
+    #expect(refused.status == 64)
+  }
+
+  @Test func releaseKeepsLaterStagesOfThePromotionWhereTheyAre() throws {
+    var files = VersionPinRepository.platform
+    files["render.yaml"] = "output: rendered\npromotion: [prod, prod-eu]\n"
+    files["environments/prod/environment.yaml"] =
+      VersionPinRepository.prodEnvironment + "defaults: {version: 2026.12.1}\n"
+    let repository = try VersionPinRepository(files)
+    let result = try repository.render(["set-version", "--release", "2026.12.2", "--env", "prod"])
+    #expect(result.status == 0, "\(output(result))")
+    #expect(
+      try repository.read("environments/prod/environment.yaml").hasSuffix(
+        "defaults: {version: 2026.12.2}\n"))
+    #expect(
+      try repository.read("environments/prod-eu/environment.yaml").hasSuffix(
+        "defaults:\n  version: 2026.12.1\n"))
+    #expect(
+      result.stdout.contains(
+        "prod-eu: defaults.version kept at 2026.12.1 (environments/prod-eu/environment.yaml:5, added): prod-eu inherits prod and comes after it in 'promotion'\n"
+      ))
+    #expect(
+      try repository.read("rendered/prod/payments/deployment-payments.yaml").contains(
+        "ghcr.io/acme/payments:2026.12.2"))
+    #expect(
+      try repository.read("rendered/prod-eu/payments/deployment-payments.yaml").contains(
+        "ghcr.io/acme/payments:2026.12.1"))
+    // Promoting the release moves prod-eu on, now that it pins its own.
+    let promote = try repository.render([
+      "promote", "--release", "--from", "prod", "--to", "prod-eu",
+    ])
+    #expect(promote.status == 0, "\(output(promote))")
+    #expect(
+      try repository.read("environments/prod-eu/environment.yaml").hasSuffix(
+        "defaults:\n  version: 2026.12.2\n"))
+    let none = try repository.render(["promote", "--release", "--from", "staging", "--to", "prod"])
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("staging has no defaults.version to promote"))
+  }
+
   @Test func pinsInTheChildNotTheParentEnvironment() throws {
     let repository = try VersionPinRepository()
     let result = try repository.render(["set-version", "checkout", "1.14.3", "--env", "prod-eu"])

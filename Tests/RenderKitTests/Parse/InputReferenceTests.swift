@@ -40,6 +40,11 @@ import Testing
       ports:
       - port: ${ values.service.port }
     """,
+    // Files the generators of the examples read.
+    "services/checkout/application.properties": "server.port=8080\n",
+    "services/checkout/conf/nginx.conf": "worker_processes 1;\n",
+    "services/checkout/ca.crt": "-----BEGIN CERTIFICATE-----\n",
+    "environments/base/token.txt": "s3cret",
     "services/redis/manifests/statefulset.yaml": """
     apiVersion: apps/v1
     kind: StatefulSet

@@ -253,5 +253,68 @@ import Testing
     #expect(report.contains("values.env.LOG_LEVEL = (removed)"), "\(report)")
     #expect(report.contains("environments/prod/checkout.yaml:2:"), "\(report)")
   }
+}
 
+/// Values for vendored manifests (issue 9, item 9): `replicas` in an override of a
+/// `manifests:` service, without a patch; still unknown for a templated service.
+@Suite struct VendoredValuesTests {
+
+  static let vendored: [String: String?] = [
+    "services/search/service.yaml": "manifests: manifests/\n",
+    "services/search/manifests/deployment.yaml": """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: search}
+    spec:
+      replicas: 1
+      selector: {matchLabels: {app: search}}
+      template:
+        metadata: {labels: {app: search}}
+        spec:
+          containers: [{name: search, image: "ghcr.io/acme/search:1.0.0"}]
+    """,
+  ]
+
+  @Test func anOverrideOfVendoredManifestsSetsReplicasWithoutAPatch() async throws {
+    var files = Self.vendored
+    files["environments/base/search.yaml"] = "replicas: 2\n"
+    files["environments/prod/search.yaml"] = "replicas: 5\nnamespace: search\n"
+    let compilation = try await CompilerTests.compile(files)
+    #expect(CompilerTests.findings(compilation) == [])
+    let prod = CompilerTests.body(compilation, "prod/search/deployment-search.yaml") ?? ""
+    #expect(prod.contains("replicas: 5"))
+    #expect(prod.contains("namespace: search"))
+    let dev = CompilerTests.body(compilation, "dev/search/deployment-search.yaml") ?? ""
+    #expect(dev.contains("replicas: 2"))
+  }
+
+  @Test func replicasMustScaleSomethingAndBeANumber() async throws {
+    var files = Self.vendored
+    files["services/search/manifests/deployment.yaml"] = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: search}
+      """
+    files["environments/prod/search.yaml"] = "replicas: 3\n"
+    files["environments/dev/search.yaml"] = "replicas: many\n"
+    let compilation = try await CompilerTests.compile(files)
+    #expect(
+      CompilerTests.findings(compilation) == [
+        "environments/dev/search.yaml:1:11: 'replicas' in environments/dev/search.yaml must be a whole number of at least 0, not a string (\"many\")",
+        "environments/prod/search.yaml:1:11: 'replicas' for service 'search' scales nothing: its manifests have no Deployment, StatefulSet or ReplicaSet",
+      ])
+  }
+
+  @Test func replicasStaysUnknownInTheOverrideOfATemplatedService() async throws {
+    let compilation = try await CompilerTests.compile([
+      "environments/prod/payments.yaml": "replicas: 3\n"
+    ])
+    #expect(
+      CompilerTests.findings(compilation) == [
+        "environments/prod/payments.yaml:1:1: unknown key 'replicas' in environments/prod/payments.yaml"
+      ])
+    #expect(
+      compilation.diagnostics.first?.help
+        == "a templated service sets it as a value of its template: values: {replicas: N}")
+  }
 }

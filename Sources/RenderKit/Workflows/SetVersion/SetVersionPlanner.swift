@@ -87,8 +87,74 @@ public struct SetVersionPlanner: Sendable {
         changes.append(change)
       }
     }
-    guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+    return finish(
+      environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
+  }
 
+  /// The `defaults.version` `environment` resolves to (its own or an ancestor's).
+  public func releaseVersion(in environment: String) -> Located<String>? {
+    environments[environment]?.chain.compactMap(\.defaultVersion).last
+  }
+
+  /// What `PinChange.service` names for an environment's release-wide version.
+  public static let releaseVersion = "defaults.version"
+
+  /// Plans setting `defaults.version` (the version of every templated service with an
+  /// image) in `environment`'s environment.yaml, adding `defaults:` when it has none.
+  /// Later stages of `promotion` that inherit it without a `defaults.version` between
+  /// keep the release they run now: it is written into their environment.yaml.
+  public func planRelease(
+    _ version: String, in environment: String
+  ) -> Result<SetVersionPlan, DiagnosticList> {
+    guard let target = platform.environments[environment] else {
+      return .failure(
+        DiagnosticList([
+          .input("no environment '\(environment)'", at: .start(of: "environments"))
+        ]))
+    }
+    var files: [String: String] = [:]
+    var created: Set<String> = []
+    var changes: [PinChange] = []
+    var diagnostics: [Diagnostic] = []
+    let previous = releaseVersion(in: environment)
+    let pin = VersionPin(service: Self.releaseVersion, version: version)
+    if previous?.value == version, target.defaultVersion != nil {
+      changes.append(
+        PinChange(
+          environment: environment, service: pin.service, previous: previous, version: version,
+          edit: .unchanged, location: previous?.location ?? .generated))
+    } else {
+      if let previous, previous.value != version {
+        for child in releaseFollowers(of: environment) {
+          guard let childEnvironment = platform.environments[child] else { continue }
+          if var change = write(
+            VersionPin(service: pin.service, version: previous.value), previous: previous,
+            at: (childEnvironment.file, ["defaults", "version"]), in: childEnvironment,
+            files: &files, created: &created, diagnostics: &diagnostics)
+          {
+            change.keptBecause =
+              "\(child) inherits \(environment) and comes after it in 'promotion'"
+            changes.append(change)
+          }
+        }
+      }
+      if let change = write(
+        pin, previous: previous, at: (target.file, ["defaults", "version"]), in: target,
+        files: &files, created: &created, diagnostics: &diagnostics)
+      {
+        changes.append(change)
+      }
+    }
+    return finish(
+      environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
+  }
+
+  /// The plan of `changes`, or the findings that stop it.
+  private func finish(
+    _ environment: String, changes: [PinChange], files: [String: String], created: Set<String>,
+    diagnostics: [Diagnostic]
+  ) -> Result<SetVersionPlan, DiagnosticList> {
+    guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
     var edited = repository
     for (path, text) in files {
       edited.files[path] = SourceFile(path: path, text: text)
@@ -99,12 +165,37 @@ public struct SetVersionPlanner: Sendable {
         repository: edited, affectedEnvironments: affectedEnvironments(of: environment)))
   }
 
+  /// The concrete environments after `environment` in `promotion` that inherit it and
+  /// take their `defaults.version` from it or above. Sorted by name.
+  func releaseFollowers(of environment: String) -> [String] {
+    guard let promotion = platform.settings.promotion?.map(\.value),
+      let position = promotion.firstIndex(of: environment)
+    else { return [] }
+    return promotion[(position + 1)...].sorted().filter { child in
+      guard let chain = environments[child]?.chain,
+        let index = chain.firstIndex(where: { $0.name == environment })
+      else { return false }
+      return !chain[(index + 1)...].contains { $0.defaultVersion != nil }
+    }
+  }
+
   /// Sets `pin` in the most specific file of `environment`, on top of `files`.
   private func write(
     _ pin: VersionPin, previous: Located<String>?, in environment: Environment,
     files: inout [String: String], created: inout Set<String>, diagnostics: inout [Diagnostic]
   ) -> PinChange? {
-    let (file, path) = destination(of: pin.service, in: environment)
+    write(
+      pin, previous: previous, at: destination(of: pin.service, in: environment),
+      in: environment, files: &files, created: &created, diagnostics: &diagnostics)
+  }
+
+  /// Sets `pin`'s version at `destination`, on top of `files`.
+  private func write(
+    _ pin: VersionPin, previous: Located<String>?, at destination: (file: String, path: [String]),
+    in environment: Environment, files: inout [String: String], created: inout Set<String>,
+    diagnostics: inout [Diagnostic]
+  ) -> PinChange? {
+    let (file, path) = destination
     let exists = files[file] != nil || repository.files[file] != nil
     let text = files[file] ?? repository.files[file]?.text ?? ""
     do {

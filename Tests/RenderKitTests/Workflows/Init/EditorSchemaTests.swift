@@ -60,6 +60,24 @@ import Testing
       (#"'policy' in environments/.*"#, "environment", ["policy"]),
       (#"a 'policy\.ignore' entry in environments/.*"#, "environment", ["policy", "ignore", "[]"]),
       (#"a patch in .*"#, "service", ["patches", "[]"]),
+      (#"a 'configMapGenerator' entry in services/.*"#, "service", ["configMapGenerator", "[]"]),
+      (#"a 'secretGenerator' entry in services/.*"#, "service", ["secretGenerator", "[]"]),
+      (
+        #"a 'configMapGenerator' entry in environments/[^/]+/[^/]+\.yaml"#, "override",
+        ["configMapGenerator", "[]"]
+      ),
+      (
+        #"a 'secretGenerator' entry in environments/[^/]+/[^/]+\.yaml"#, "override",
+        ["secretGenerator", "[]"]
+      ),
+      (
+        #"a 'configMapGenerator' entry in 'services\.[^']+' in environments/.*"#, "environment",
+        ["services", "*", "configMapGenerator", "[]"]
+      ),
+      (
+        #"a 'secretGenerator' entry in 'services\.[^']+' in environments/.*"#, "environment",
+        ["services", "*", "secretGenerator", "[]"]
+      ),
       (#"a patch target in .*"#, "service", ["patches", "[]", "target"]),
       (#"a json patch operation in .*"#, "service", ["patches", "[]", "json", "[]"]),
     ]

@@ -1,19 +1,17 @@
-import RenderKit
-
 /// The write-out half of a build: the output folder on disk compared with a fresh
 /// render, then brought up to date. `build`, `set-version` and `promote` share it, so
 /// every command that writes `rendered/` writes it the same way (atomically, keeping
 /// hand-written files). Use it with the output lock held.
-struct RenderedOutput {
-  let tree: OutputTree
-  let writer: TreeWriter
-  let existing: ExistingTree
-  let diff: OutputDrift
+public struct RenderedOutput: Sendable {
+  public let tree: OutputTree
+  public let writer: TreeWriter
+  public let existing: ExistingTree
+  public let diff: OutputDrift
 
   /// Scans the output folder under `root` and diffs it against `tree`.
   /// - Parameter recover: first put back what an interrupted run left (not for a
   ///   read-only check).
-  static func scan(
+  public static func scan(
     root: String, tree: OutputTree, recover: Bool
   ) throws(FileSystem.Error) -> RenderedOutput {
     let writer = TreeWriter(outputPath: root + "/" + tree.folder)
@@ -25,7 +23,7 @@ struct RenderedOutput {
   }
 
   /// The diff of an output folder scanned earlier (in parallel with compiling).
-  static func compare(
+  public static func compare(
     root: String, tree: OutputTree, existing: ExistingTree
   ) -> RenderedOutput {
     RenderedOutput(
@@ -35,7 +33,7 @@ struct RenderedOutput {
 
   /// An error at render.yaml's `output` (or at the folder, for `--output`) when the
   /// output folder cannot be written, before any work is done.
-  static func folderProblem(root: String, settings: ProjectSettings) -> Diagnostic? {
+  public static func folderProblem(root: String, settings: ProjectSettings) -> Diagnostic? {
     guard let problem = TreeWriter.outputFolderProblem(root: root, folder: settings.output)
     else { return nil }
     return .input(problem, at: settings.outputLocation ?? .start(of: settings.output))
@@ -43,12 +41,12 @@ struct RenderedOutput {
 
   /// What a read-only command says when a killed build left its write half done: the
   /// next `render build` finishes it (or undoes it), a check must not.
-  static func interruptedWrite(_ folder: String) -> String {
+  public static func interruptedWrite(_ folder: String) -> String {
     "render: \(folder)/ is part way through a build that was interrupted; run `render build` to finish it\n"
   }
 
   /// Warnings for files in the output folder that render did not generate.
-  var notes: [Diagnostic] {
+  public var notes: [Diagnostic] {
     diff.handWritten.map {
       Diagnostic(
         .warning, rule: .output,
@@ -57,12 +55,21 @@ struct RenderedOutput {
     }
   }
 
+  /// What a build reports about the folder: files in the way, files render did not
+  /// generate, and for a check (`drift`) every file that is not what the render gives.
+  public func findings(drift: Bool) -> [Diagnostic] {
+    diff.conflicts + notes + (drift ? DriftReport.findings(diff, tree: tree) : [])
+  }
+
+  /// Whether the folder holds exactly the render: what `build --check` passes on.
+  public var isCurrent: Bool { diff.isClean && diff.conflicts.isEmpty }
+
   /// Every file the write adds, changes or removes, relative to the repository root.
-  var changedPaths: [String] {
+  public var changedPaths: [String] {
     (diff.added.map(\.path) + diff.updated.map(\.path) + diff.stale).map(tree.displayPath).sorted()
   }
 
-  func write() throws(FileSystem.Error) {
+  public func write() throws(FileSystem.Error) {
     try writer.write(diff, existing: existing)
   }
 }
