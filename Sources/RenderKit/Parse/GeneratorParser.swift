@@ -203,15 +203,6 @@ enum GeneratorParser {
 
   /// A DNS-1123 subdomain short enough for the 11-character hash suffix.
   static func isName(_ name: String) -> Bool {
-    let bytes = Array(name.utf8)
-    guard !bytes.isEmpty, bytes.count <= 242 else { return false }
-    func alphanumeric(_ byte: UInt8) -> Bool {
-      (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
-    }
-    guard let first = bytes.first, let last = bytes.last, alphanumeric(first), alphanumeric(last)
-    else { return false }
-    return bytes.allSatisfy {
-      alphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
-    }
+    NameRules.isDNSName(name, maxLength: 242, dots: true)
   }
 }
