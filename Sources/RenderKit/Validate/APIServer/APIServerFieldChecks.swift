@@ -21,6 +21,18 @@ extension APIServerObject {
     for reason in reasons { invalid(path, node, reason, help: help) }
   }
 
+  /// The `name` of a list item (a volume, a port) at `path`: a DNS-1123 label, unique
+  /// among the `names` seen so far.
+  mutating func checkItemName(
+    _ name: Node, _ text: String, at path: [PathComponent], names: inout Set<String>,
+    syntaxHelp: String, duplicateHelp: String
+  ) {
+    checkSyntax(name, KubernetesSyntax.dns1123Label, at: path, help: syntaxHelp)
+    if !names.insert(text).inserted {
+      duplicate(path, name, help: duplicateHelp)
+    }
+  }
+
   /// A string field that must be one of `values`.
   mutating func checkEnum(_ path: [PathComponent], _ values: [String], help: String? = nil) {
     checkEnum(value(at: path), values, at: path, help: help)

@@ -91,13 +91,10 @@ struct PodSpecCheck: APIServerCheck {
     for (index, volume) in (podSpec["volumes"]?.sequence ?? []).enumerated() {
       let here = spec + [.key("volumes"), .index(index)]
       if let name = volume["name"], let text = name.string, !text.isEmpty {
-        object.checkSyntax(
-          here + [.key("name")], KubernetesSyntax.dns1123Label,
-          help: "volume names are lowercase letters, digits and '-', at most 63 characters")
-        if !names.insert(text).inserted {
-          object.duplicate(
-            here + [.key("name")], name, help: "give each volume of the pod its own name")
-        }
+        object.checkItemName(
+          name, text, at: here + [.key("name")], names: &names,
+          syntaxHelp: "volume names are lowercase letters, digits and '-', at most 63 characters",
+          duplicateHelp: "give each volume of the pod its own name")
       } else if volume["name"] != nil {
         object.required(here + [.key("name")], help: "name the volume so containers can mount it")
       }

@@ -74,13 +74,10 @@ struct ServiceCheck: APIServerCheck {
     for (index, port) in ports.enumerated() {
       let here: [PathComponent] = [.key("spec"), .key("ports"), .index(index)]
       if let name = port["name"], let text = name.string, !text.isEmpty {
-        object.checkSyntax(
-          here + [.key("name")], KubernetesSyntax.dns1123Label,
-          help: "port names are lowercase letters, digits and '-', at most 63 characters")
-        if !names.insert(text).inserted {
-          object.duplicate(
-            here + [.key("name")], name, help: "give each port of the Service its own name")
-        }
+        object.checkItemName(
+          name, text, at: here + [.key("name")], names: &names,
+          syntaxHelp: "port names are lowercase letters, digits and '-', at most 63 characters",
+          duplicateHelp: "give each port of the Service its own name")
       } else if ports.count > 1 {
         object.required(
           here + [.key("name")], help: "a Service with more than one port names every port")
