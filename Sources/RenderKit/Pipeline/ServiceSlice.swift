@@ -25,7 +25,15 @@ public struct ServiceSlice: Sendable {
     _ loaded: LoadedRepository, environment: String, service: String,
     schema bundled: KubernetesSchema? = nil
   ) async -> ServiceSlice {
-    let platform = loaded.platform(seenBy: service)
+    var platform = loaded.platform(seenBy: service)
+    if bundled != nil {
+      // Rendering: the services whose resources can change this one's are parsed too.
+      let others = renderingDependencies(of: service, in: loaded, seen: platform)
+      if !others.isEmpty {
+        (platform, _) = PlatformParser.parse(loaded.repository, services: others.union([service]))
+        platform.settings = loaded.settings
+      }
+    }
     let resolved = await ResolvedPlatform.resolve(platform, environments: [environment])
     var slice = ServiceSlice(
       platform: platform, resolved: resolved.services[environment]?[service], resources: [])
@@ -35,5 +43,34 @@ public struct ServiceSlice: Sendable {
       slice.resources = rendered.flatMap(\.resources).filter { $0.service == service }
     }
     return slice
+  }
+
+  /// The other services whose folders the service's rendered resources can depend on in
+  /// an environment: a generated ConfigMap or Secret renames every reference to it in
+  /// the environment, and `checksumAnnotation` sums every ConfigMap and Secret the pods
+  /// reference, whichever service writes it. Told apart by the files' text, not parsed:
+  /// a service that only mentions a generator (in a comment) is parsed for nothing, never
+  /// missed. A generator in an environment's file, or a checksum, needs every service.
+  static func renderingDependencies(
+    of service: String, in loaded: LoadedRepository, seen platform: Platform
+  ) -> Set<String> {
+    let everyOther = Set(
+      loaded.repository.subdirectories(of: "services").filter { $0 != service })
+    if platform.services[service]?.checksumAnnotation?.value == true { return everyOther }
+    func declaresGenerator(_ path: String) -> Bool {
+      loaded.repository.files[path]?.text.contains("Generator") == true
+    }
+    var others: Set<String> = []
+    for path in loaded.repository.files.keys where path.hasSuffix(".yaml") {
+      if path.hasPrefix("environments/") {
+        if declaresGenerator(path) { return everyOther }
+      } else if path.hasPrefix("services/") {
+        let name = String(path.dropFirst("services/".count).prefix { $0 != "/" })
+        if everyOther.contains(name), !others.contains(name), declaresGenerator(path) {
+          others.insert(name)
+        }
+      }
+    }
+    return others
   }
 }

@@ -81,3 +81,38 @@ import Testing
     }
   }
 }
+
+extension CompilationCacheCLITests {
+  /// On the example platform, `render explain ENV SERVICE` and `render preview ENV
+  /// SERVICE` print the same cold (compiled, the cache filled) and warm (the cache's tree
+  /// and a slice of the platform) for every environment and service. Both commands share
+  /// one cache slot, so each runs once cold and once warm.
+  @Test func explainAndPreviewOfEveryExampleServiceAreTheSameColdAndWarm() throws {
+    let repository = try ExamplePlatformTests().copyOfTheExample()
+    let environments = try repository.list("environments").filter {
+      !(try repository.read("environments/\($0)/environment.yaml")).contains("abstract: true")
+    }
+    let services = try repository.list("services")
+    try #require(environments.count > 1 && services.count > 1)
+    func run(_ arguments: [String]) throws -> String {
+      // A disabled service's preview fails, the same way cold and warm.
+      let result = try repository.render(arguments)
+      return "exit \(result.status)\n" + result.stdout + result.stderr
+    }
+    for environment in environments {
+      for service in services {
+        let explain = ["explain", environment, service]
+        let preview = ["preview", environment, service]
+        try? repository.remove(".render-cache")
+        let coldExplain = try run(explain)
+        #expect(try !repository.list(".render-cache").isEmpty)
+        let warmPreview = try run(preview)
+        try repository.remove(".render-cache")
+        let coldPreview = try run(preview)
+        let warmExplain = try run(explain)
+        #expect(warmExplain == coldExplain, "\(environment) \(service)")
+        #expect(warmPreview == coldPreview, "\(environment) \(service)")
+      }
+    }
+  }
+}
