@@ -42,10 +42,7 @@ public struct SetVersionPlanner: Sendable {
     _ pins: [VersionPin], in environment: String, explicit: Bool = false
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
-      return .failure(
-        DiagnosticList([
-          .input("no environment '\(environment)'", at: .start(of: "environments"))
-        ]))
+      return Self.unknownEnvironment(environment)
     }
     var files: [String: String] = [:]
     var created: Set<String> = []
@@ -107,10 +104,7 @@ public struct SetVersionPlanner: Sendable {
     _ version: String, in environment: String
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
-      return .failure(
-        DiagnosticList([
-          .input("no environment '\(environment)'", at: .start(of: "environments"))
-        ]))
+      return Self.unknownEnvironment(environment)
     }
     var files: [String: String] = [:]
     var created: Set<String> = []
@@ -147,6 +141,14 @@ public struct SetVersionPlanner: Sendable {
     }
     return finish(
       environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
+  }
+
+  /// The failure of a plan for an environment the platform does not have.
+  private static func unknownEnvironment(
+    _ environment: String
+  ) -> Result<SetVersionPlan, DiagnosticList> {
+    .failure(
+      DiagnosticList([.input("no environment '\(environment)'", at: .start(of: "environments"))]))
   }
 
   /// The plan of `changes`, or the findings that stop it.
