@@ -13,7 +13,7 @@ struct ChecksumAnnotationTransformer {
     guard !services.isEmpty else { return }
     var contents: [String: String] = [:]
     for resource in resources where resource.kind == "ConfigMap" || resource.kind == "Secret" {
-      contents[Self.key(resource.kind, resource.namespace, resource.name)] =
+      contents[ConfigReferences.key(resource.kind, resource.namespace, resource.name)] =
         NameHashTransformer.hashInput(of: resource.body)
     }
     for index in resources.indices {
@@ -23,7 +23,7 @@ struct ChecksumAnnotationTransformer {
       let namespace = resources[index].namespace
       var keys: [String] = []
       for reference in ConfigReferences.names(in: resources[index]) {
-        let key = Self.key(reference.kind.rawValue, namespace, reference.name)
+        let key = ConfigReferences.key(reference.kind.rawValue, namespace, reference.name)
         if contents[key] != nil, !keys.contains(key) { keys.append(key) }
       }
       guard !keys.isEmpty else { continue }
@@ -31,10 +31,6 @@ struct ChecksumAnnotationTransformer {
       let checksum = SHA256.hexDigest(of: text)
       Self.setAnnotation(checksum, in: &resources[index].body, at: metadataPath[...])
     }
-  }
-
-  private static func key(_ kind: String, _ namespace: String?, _ name: String) -> String {
-    "\(kind)/\(namespace ?? "")/\(name)"
   }
 
   private static func setAnnotation(

@@ -3,6 +3,12 @@
 enum ConfigReferences {
   typealias Reference = (kind: ConfigGenerator.Kind, path: [String])
 
+  /// One ConfigMap or Secret of an environment: references resolve within one kind and
+  /// one namespace.
+  static func key(_ kind: String, _ namespace: String?, _ name: String) -> String {
+    "\(kind)/\(namespace ?? "")/\(name)"
+  }
+
   /// References inside a pod spec (`[]`: every item of a list).
   static let podSpec: [Reference] = {
     var references: [Reference] = [

@@ -18,19 +18,15 @@ struct NameHashTransformer {
         let location = metadata["name"]?.location ?? .generated
         metadata.set("name", to: .string(new, at: location))
       }
-      renamed[Self.key(resources[index].kind, resources[index].namespace, old)] = new
+      renamed[ConfigReferences.key(resources[index].kind, resources[index].namespace, old)] = new
     }
     guard !renamed.isEmpty else { return }
     for index in resources.indices {
       let namespace = resources[index].namespace
       ConfigReferences.visit(&resources[index]) { kind, name in
-        if let new = renamed[Self.key(kind.rawValue, namespace, name)] { name = new }
+        if let new = renamed[ConfigReferences.key(kind.rawValue, namespace, name)] { name = new }
       }
     }
-  }
-
-  private static func key(_ kind: String, _ namespace: String?, _ name: String) -> String {
-    "\(kind)/\(namespace ?? "")/\(name)"
   }
 
   /// kustomize's name suffix for a ConfigMap or Secret.
