@@ -67,27 +67,28 @@ struct SetVersionCommand: AsyncParsableCommand, ColorChoosing {
   @Option(name: .long, help: "The repository root (default: the current folder).")
   var root: String = "."
 
-  func run() async throws {
-    if let release {
-      guard arguments.isEmpty else {
-        throw ValidationError("--release sets every service's version: name no service")
-      }
-      let pins = [VersionPin(service: SetVersionPlanner.releaseVersion, version: release)]
-      try WorkflowFailure.run { () throws(WorkflowError) in try VersionPinning.checkVersions(pins) }
-      var pinning = VersionPinning(root: root, environment: environment, commit: commit)
-      pinning.explicit = pin
-      let loaded = try pinning.load(services: [])
-      try await pinning.apply(
-        loaded.planner.planRelease(release, in: environment), pins: pins, loaded: loaded)
-      return
+  func validate() throws {
+    if release != nil, !arguments.isEmpty {
+      throw ValidationError("--release sets every service's version: name no service")
     }
+  }
+
+  func run() async throws {
     let pins = try WorkflowFailure.run { () throws(WorkflowError) in
-      try VersionPin.pins(arguments: arguments)
+      if let release {
+        return [VersionPin(service: SetVersionPlanner.releaseVersion, version: release)]
+      }
+      return try VersionPin.pins(arguments: arguments)
     }
     try WorkflowFailure.run { () throws(WorkflowError) in try VersionPinning.checkVersions(pins) }
     var pinning = VersionPinning(root: root, environment: environment, commit: commit)
     pinning.explicit = pin
-    let loaded = try pinning.load(services: pins.map(\.service))
-    try await pinning.apply(pins, loaded: loaded)
+    let loaded = try pinning.load(services: release == nil ? pins.map(\.service) : [])
+    if let release {
+      try await pinning.apply(
+        loaded.planner.planRelease(release, in: environment), pins: pins, loaded: loaded)
+    } else {
+      try await pinning.apply(pins, loaded: loaded)
+    }
   }
 }
