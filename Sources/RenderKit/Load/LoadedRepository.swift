@@ -58,8 +58,9 @@ public struct LoadedRepository: Sendable {
   /// the service resolves to and renders as in any environment depends on nothing else;
   /// the findings are not returned. For a command that explains or shows one service
   /// when the whole platform is known to compile without errors.
-  public func platform(seenBy service: String) -> Platform {
-    var (platform, _) = PlatformParser.parse(repository, services: [service])
+  /// - Parameter services: the service and those whose folders it depends on.
+  public func platform(seenBy services: Set<String>) -> Platform {
+    var (platform, _) = PlatformParser.parse(repository, services: services)
     platform.settings = settings
     return platform
   }

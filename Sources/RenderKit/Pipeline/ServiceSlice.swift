@@ -25,15 +25,10 @@ public struct ServiceSlice: Sendable {
     _ loaded: LoadedRepository, environment: String, service: String,
     schema bundled: KubernetesSchema? = nil
   ) async -> ServiceSlice {
-    var platform = loaded.platform(seenBy: service)
-    if bundled != nil {
-      // Rendering: the services whose resources can change this one's are parsed too.
-      let others = renderingDependencies(of: service, in: loaded, seen: platform)
-      if !others.isEmpty {
-        (platform, _) = PlatformParser.parse(loaded.repository, services: others.union([service]))
-        platform.settings = loaded.settings
-      }
-    }
+    // Rendering: the services whose resources can change this one's are parsed too, in
+    // the same parse.
+    let others = bundled == nil ? [] : renderingDependencies(of: service, in: loaded)
+    let platform = loaded.platform(seenBy: others.union([service]))
     let resolved = await ResolvedPlatform.resolve(platform, environments: [environment])
     var slice = ServiceSlice(
       platform: platform, resolved: resolved.services[environment]?[service], resources: [])
@@ -49,17 +44,19 @@ public struct ServiceSlice: Sendable {
   /// an environment: a generated ConfigMap or Secret renames every reference to it in
   /// the environment, and `checksumAnnotation` sums every ConfigMap and Secret the pods
   /// reference, whichever service writes it. Told apart by the files' text, not parsed:
-  /// a service that only mentions a generator (in a comment) is parsed for nothing, never
-  /// missed. A generator in an environment's file, or a checksum, needs every service.
+  /// a service that only mentions a generator or the checksum (in a comment, or set to
+  /// false) is parsed for nothing, never missed. A generator in an environment's file, or
+  /// a checksum (set only in service.yaml), needs every service.
   static func renderingDependencies(
-    of service: String, in loaded: LoadedRepository, seen platform: Platform
+    of service: String, in loaded: LoadedRepository
   ) -> Set<String> {
     let everyOther = Set(
       loaded.repository.subdirectories(of: "services").filter { $0 != service })
-    if platform.services[service]?.checksumAnnotation?.value == true { return everyOther }
-    func declaresGenerator(_ path: String) -> Bool {
-      loaded.repository.files[path]?.text.contains("Generator") == true
+    func mentions(_ path: String, _ word: String) -> Bool {
+      loaded.repository.files[path]?.text.contains(word) == true
     }
+    if mentions("services/\(service)/service.yaml", "checksumAnnotation") { return everyOther }
+    func declaresGenerator(_ path: String) -> Bool { mentions(path, "Generator") }
     var others: Set<String> = []
     for path in loaded.repository.files.keys where path.hasSuffix(".yaml") {
       if path.hasPrefix("environments/") {
