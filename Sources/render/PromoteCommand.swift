@@ -75,13 +75,11 @@ struct PromoteCommand: AsyncParsableCommand, ColorChoosing {
       try VersionPinning.checkEnvironment(from, in: loaded.platform, option: "--from")
     }
     if release {
-      guard let version = loaded.planner.releaseVersion(in: from) else {
-        Console.error("render: nothing written: \(from) has no defaults.version to promote\n")
-        throw ExitCode(1)
+      let pin = try WorkflowFailure.run { () throws(WorkflowError) in
+        try Promotion.releasePin(from: from, in: loaded)
       }
-      let pin = VersionPin(service: SetVersionPlanner.releaseVersion, version: version.value)
       try await pinning.apply(
-        loaded.planner.planRelease(version.value, in: to), pins: [pin], loaded: loaded)
+        loaded.planner.planRelease(pin.version, in: to), pins: [pin], loaded: loaded)
       return
     }
     var services = services

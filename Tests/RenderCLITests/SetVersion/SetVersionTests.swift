@@ -189,6 +189,7 @@ import Testing
     let none = try repository.render(["promote", "--release", "--from", "staging", "--to", "prod"])
     #expect(none.status == 1)
     #expect(none.stderr.contains("staging has no defaults.version to promote"))
+    #expect(none.stderr.contains("environments/staging/environment.yaml:1:1"))
   }
 
   @Test func pinsInTheChildNotTheParentEnvironment() throws {

@@ -38,4 +38,20 @@ public enum Promotion {
     }
     return pins
   }
+
+  /// For `--release`: the pin that gives the environment promoted to the release-wide
+  /// version `from` resolves to. An environment with none in its chain fails, located at
+  /// its environment.yaml.
+  public static func releasePin(
+    from: String, in loaded: VersionPinning.Loaded
+  ) throws(WorkflowError) -> VersionPin {
+    guard let version = loaded.planner.releaseVersion(in: from) else {
+      let file = loaded.platform.environments[from]?.file ?? "environments/\(from)"
+      let finding = Diagnostic.input(
+        "\(from) has no defaults.version to promote (nor does any environment it inherits)",
+        at: .start(of: file))
+      throw .nothingWritten([WorkflowFindings([finding], in: loaded.repository)])
+    }
+    return VersionPin(service: SetVersionPlanner.releaseVersion, version: version.value)
+  }
 }
