@@ -59,41 +59,6 @@ struct NameHashTransformer {
     } else if let binaryData = body["binaryData"], binaryData.isMapping {
       fields.append(("binaryData", binaryData))
     }
-    let object = Node.mapping(fields.map { Node.Entry($0.0, $0.1) })
-    var json = ""
-    writeGoJSON(object, to: &json)
-    return json
-  }
-
-  /// JSON as Go's `json.Marshal` writes a `map[string]interface{}`: keys sorted by their
-  /// bytes, `<`, `>`, `&`, U+2028 and U+2029 escaped.
-  static func writeGoJSON(_ node: Node, to output: inout String) {
-    switch node.content {
-    case .scalar(.string(let text), _):
-      writeGoString(text, to: &output)
-    case .scalar(let scalar, _):
-      output += scalar.canonicalText
-    case .sequence(let items):
-      output += "["
-      for (index, item) in items.enumerated() {
-        if index > 0 { output += "," }
-        writeGoJSON(item, to: &output)
-      }
-      output += "]"
-    case .mapping(let entries):
-      output += "{"
-      let sorted = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-      for (index, entry) in sorted.enumerated() {
-        if index > 0 { output += "," }
-        writeGoString(entry.key, to: &output)
-        output += ":"
-        writeGoJSON(entry.value, to: &output)
-      }
-      output += "}"
-    }
-  }
-
-  private static func writeGoString(_ text: String, to output: inout String) {
-    output += JSONString.quoted(text, escapingHTML: true)
+    return CompactJSON.goText(of: .mapping(fields.map { Node.Entry($0.0, $0.1) }))
   }
 }
