@@ -21,6 +21,14 @@ public struct ServiceOverride: Sendable {
   /// Generators created, merged or replaced here (`behavior`).
   public var generators: [ConfigGenerator] = []
 
+  /// Whether the override sets nothing but `version` and `image`: it then changes only
+  /// the resources that run the service's image (their headers list it as an input, the
+  /// others' do not). Every other field is named here: a new one belongs in this list.
+  public var setsOnlyTheImage: Bool {
+    namespace == nil && labels == nil && annotations == nil && values == nil
+      && patches.isEmpty && enabled == nil && replicas == nil && generators.isEmpty
+  }
+
   /// The environment whose folder holds the override (`environments/<env>/…`).
   public var environment: String {
     let components = file.split(separator: "/")

@@ -147,16 +147,9 @@ struct EnvironmentBuilder: Sendable {
     var all = files
     for override in resolved.overrides where !all.contains(override.file) {
       all.append(override.file)
-      if !Self.setsOnlyTheImage(override) { files.append(override.file) }
+      if !override.setsOnlyTheImage { files.append(override.file) }
     }
     return (all, files)
-  }
-
-  /// Whether an override sets nothing but `version` and `image`.
-  static func setsOnlyTheImage(_ override: ServiceOverride) -> Bool {
-    override.namespace == nil && override.labels == nil && override.annotations == nil
-      && override.values == nil && override.patches.isEmpty && override.enabled == nil
-      && override.generators.isEmpty
   }
 
   /// Whether a string of `node` names `image` (as `image`, `image:tag` or `image@…`).

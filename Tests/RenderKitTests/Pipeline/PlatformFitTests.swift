@@ -286,6 +286,9 @@ import Testing
     #expect(prod.contains("namespace: search"))
     let dev = CompilerTests.body(compilation, "dev/search/deployment-search.yaml") ?? ""
     #expect(dev.contains("replicas: 2"))
+    // The replicas came from base's override: the header names it among the inputs.
+    let header = CompilerTests.text(compilation, "dev/search/deployment-search.yaml") ?? ""
+    #expect(header.contains("# Inputs: ") && header.contains("environments/base/search.yaml"))
   }
 
   @Test func replicasMustScaleSomethingAndBeANumber() async throws {
