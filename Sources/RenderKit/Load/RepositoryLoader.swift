@@ -42,11 +42,15 @@ public struct RepositoryLoader: Sendable {
     self.root = root
   }
 
+  /// Reads the files; their locations, and those of everything made from them, are
+  /// numbered in the returned repository's new `fileNames`.
   public func load() -> (repository: Repository, diagnostics: [Diagnostic]) {
-    var walker = Walker(root: FileSystem.realPath(root) ?? root)
+    let fileNames = SourceFileNames()
+    var walker = Walker(root: FileSystem.realPath(root) ?? root, fileNames: fileNames)
     if FileSystem.targetType(walker.root) != .directory {
       walker.diagnostics.append(
-        .input("the repository root '\(root)' is not a folder", at: .start(of: root)))
+        .input(
+          "the repository root '\(root)' is not a folder", at: fileNames.start(of: root)))
     } else {
       walker.visit("render.yaml", depth: 0, topLevelFile: true)
       for folder in Self.inputFolders {
@@ -55,13 +59,13 @@ public struct RepositoryLoader: Sendable {
           walker.diagnostics.append(
             .input(
               "'\(folder)' must be a folder, but it is \(Walker.describe(type))",
-              at: .start(of: folder),
+              at: fileNames.start(of: folder),
               help: "render reads \(folder)/ as a folder of inputs; move the file out of the way"))
         }
       }
       walker.readPending()
       // render.yaml's `schemas:` folders hold CRDs (YAML) and Kubernetes schemas (JSON).
-      for folder in Self.schemaFolders(in: walker.files[SettingsParser.file]) {
+      for folder in Self.schemaFolders(in: walker.files[SettingsParser.file], fileNames) {
         walker.visit(folder, depth: 0, topLevelFile: false, json: true)
       }
       walker.readPending()
@@ -69,16 +73,18 @@ public struct RepositoryLoader: Sendable {
     return (
       Repository(
         root: walker.root, files: walker.files, directories: walker.directories,
-        unreadableFiles: walker.unreadableFiles),
+        unreadableFiles: walker.unreadableFiles, fileNames: fileNames),
       walker.diagnostics
     )
   }
 
   /// The `schemas:` folders render.yaml lists, read before render.yaml is parsed (the
   /// parser reports a malformed list); only folders inside the repository.
-  static func schemaFolders(in settings: SourceFile?) -> [String] {
+  static func schemaFolders(in settings: SourceFile?, _ fileNames: SourceFileNames) -> [String] {
     guard let settings,
-      let document = try? YAMLParser.parse(settings.text, file: settings.path).first
+      let document = try? YAMLParser.parse(
+        settings.text, file: settings.path, fileNames: fileNames
+      ).first
     else { return [] }
     return (document["schemas"]?.sequence ?? []).compactMap(\.string).map {
       $0.hasSuffix("/") ? String($0.dropLast()) : $0
@@ -86,22 +92,25 @@ public struct RepositoryLoader: Sendable {
   }
 
   /// A file that is not UTF-8, reported at its first bad byte.
-  static func notUTF8(_ bytes: [UInt8], path: String) -> Diagnostic {
+  static func notUTF8(
+    _ bytes: [UInt8], path: String, fileNames: SourceFileNames
+  ) -> Diagnostic {
     bytes.withUnsafeBufferPointer { buffer in
       guard let offset = TextPosition.firstInvalidUTF8(in: buffer) else {
-        return .input("'\(path)' is not UTF-8 text", at: .start(of: path))
+        return .input("'\(path)' is not UTF-8 text", at: fileNames.start(of: path))
       }
       let position = TextPosition.location(ofByte: offset, in: buffer)
       let hex = String(buffer[offset], radix: 16, uppercase: true)
       return .input(
         "'\(path)' is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) at line \(position.line), column \(position.column)",
-        at: SourceLocation(file: path, line: position.line, column: position.column),
+        at: fileNames.location(path, line: position.line, column: position.column),
         help: "save the file as UTF-8")
     }
   }
 
   private struct Walker {
     let root: String
+    let fileNames: SourceFileNames
     var files: [String: SourceFile] = [:]
     var directories: Set<String> = []
     var unreadableFiles: Set<String> = []
@@ -122,8 +131,9 @@ public struct RepositoryLoader: Sendable {
       }
     }
 
-    init(root: String) {
+    init(root: String, fileNames: SourceFileNames) {
       self.root = root
+      self.fileNames = fileNames
     }
 
     /// - Parameter json: also read `*.json` files (in schema folders).
@@ -137,14 +147,14 @@ public struct RepositoryLoader: Sendable {
       if type == .symlink {
         guard let target = FileSystem.realPath(absolute) else {
           diagnostics.append(
-            .input("'\(relative)' is a symbolic link to nothing", at: .start(of: relative)))
+            .input("'\(relative)' is a symbolic link to nothing", at: fileNames.start(of: relative)))
           return
         }
         guard target == root || target.hasPrefix(root + "/") else {
           diagnostics.append(
             .input(
               "'\(relative)' is a symbolic link that leaves the repository (to '\(target)')",
-              at: .start(of: relative),
+              at: fileNames.start(of: relative),
               help: "render reads only files inside the repository; copy the file in instead"))
           return
         }
@@ -156,14 +166,14 @@ public struct RepositoryLoader: Sendable {
         diagnostics.append(
           .input(
             "'\(relative)' is a folder; render's settings file must be a file",
-            at: .start(of: relative)))
+            at: fileNames.start(of: relative)))
       case .directory:
         if let identity = FileSystem.identity(absolute) {
           if let first = visitedFolders[identity] {
             diagnostics.append(
               .input(
                 "'\(relative)' is the folder '\(first)' again (through a symbolic link); render reads each folder once",
-                at: .start(of: relative),
+                at: fileNames.start(of: relative),
                 help: "copy the files instead of linking the folder twice"))
             return
           }
@@ -172,7 +182,7 @@ public struct RepositoryLoader: Sendable {
         guard depth <= RepositoryLoader.maxDepth else {
           diagnostics.append(
             .input(
-              "'\(relative)' is nested too deeply for render to read", at: .start(of: relative)))
+              "'\(relative)' is nested too deeply for render to read", at: fileNames.start(of: relative)))
           return
         }
         directories.insert(relative)
@@ -180,7 +190,7 @@ public struct RepositoryLoader: Sendable {
         do {
           entries = try FileSystem.listEntries(absolute)
         } catch {
-          diagnostics.append(.input(error.description, at: .start(of: relative)))
+          diagnostics.append(.input(error.description, at: fileNames.start(of: relative)))
           return
         }
         for (name, type) in entries where !name.hasPrefix(".") {
@@ -198,7 +208,7 @@ public struct RepositoryLoader: Sendable {
         diagnostics.append(
           .input(
             "'\(relative)' is \(FileSystem.specialFileKind(absolute)), not a file or folder; render reads only files and folders",
-            at: .start(of: relative), help: "remove it from the repository"))
+            at: fileNames.start(of: relative), help: "remove it from the repository"))
       }
     }
 
@@ -213,6 +223,7 @@ public struct RepositoryLoader: Sendable {
     }
 
     mutating func readPending() {
+      let fileNames = self.fileNames
       let results = pending.parallelMap { file -> Result<SourceFile, Diagnostic> in
         let bytes: [UInt8]
         do throws(FileSystem.Error) {
@@ -222,15 +233,15 @@ public struct RepositoryLoader: Sendable {
             return .failure(
               .input(
                 "'\(file.relative)' is larger than 16 MiB, the most render reads from one input file",
-                at: .start(of: file.relative),
+                at: fileNames.start(of: file.relative),
                 help:
                   "Kubernetes objects are at most 1.5 MB; split the file or move it out of the repository's input folders"
               ))
           }
-          return .failure(.input(error.description, at: .start(of: file.relative)))
+          return .failure(.input(error.description, at: fileNames.start(of: file.relative)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-          return .failure(RepositoryLoader.notUTF8(bytes, path: file.relative))
+          return .failure(RepositoryLoader.notUTF8(bytes, path: file.relative, fileNames: fileNames))
         }
         return .success(SourceFile(path: file.relative, text: text))
       }
@@ -239,7 +250,7 @@ public struct RepositoryLoader: Sendable {
         case .success(let read): files[read.path] = read
         case .failure(let diagnostic):
           if !file.quiet { diagnostics.append(diagnostic) }
-          unreadableFiles.insert(diagnostic.location.file)
+          unreadableFiles.insert(fileNames.path(of: diagnostic.location.fileID))
         }
       }
       pending = []

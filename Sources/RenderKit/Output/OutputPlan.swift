@@ -26,7 +26,7 @@ public struct OutputPlan: Sendable {
             $0, services: resolved.services[name] ?? [:], resources: resources[name] ?? [])
         }
       },
-      services: options.services)
+      services: options.services, fileNames: resolved.platform.fileNames)
     var diagnostics = reconcilers.diagnostics
     diagnostics += schema.schemaOnly.validate(
       ValidationContext(

@@ -6,7 +6,7 @@
 /// Pure: no stage here touches the disk. Environments render in parallel; each is
 /// independent of the others.
 public enum Compiler {
-  /// - Parameter schema: the Kubernetes schemas (usually `KubernetesSchema.bundled()`);
+  /// - Parameter schema: the Kubernetes schemas (usually from `BundledSchema`);
   ///   the platform's CRDs are added to it.
   public static func compile(
     _ repository: Repository, options: BuildOptions = BuildOptions(), schema: KubernetesSchema
@@ -33,7 +33,8 @@ public enum Compiler {
       rendered, schema: schema, output: output, services: options.services)
     stopwatch.lap("validate")
     let files = await EmittedFiles.emit(
-      validated, folder: output, services: options.services, progress: options.progress)
+      validated, folder: output, services: options.services, fileNames: platform.fileNames,
+      progress: options.progress)
     stopwatch.lap("emit files")
     let plan = OutputPlan.make(
       files: files, environments: validated, resolved: resolved, schema: schema, options: options)
@@ -43,12 +44,14 @@ public enum Compiler {
       + validated.flatMap(\.diagnostics) + files.diagnostics + plan.diagnostics
     return Compilation(
       resolved: resolved, validated: validated, tree: plan.tree,
-      diagnostics: deduplicated(diagnostics), stageTimes: stopwatch.laps)
+      diagnostics: deduplicated(diagnostics, in: platform.fileNames), stageTimes: stopwatch.laps)
   }
 
   /// Drops repeats of one finding (an error in service.yaml is found once per
   /// environment) and sorts the rest.
-  static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+  static func deduplicated(
+    _ diagnostics: [Diagnostic], in fileNames: SourceFileNames
+  ) -> [Diagnostic] {
     struct Key: Hashable {
       var severity: Diagnostic.Severity
       var rule: RuleID
@@ -63,6 +66,6 @@ public enum Compiler {
         location: diagnostic.location)
       if seen.insert(key).inserted { result.append(diagnostic) }
     }
-    return result.sortedForOutput()
+    return result.sortedForOutput(in: fileNames)
   }
 }

@@ -42,7 +42,7 @@ public struct SetVersionPlanner: Sendable {
     _ pins: [VersionPin], in environment: String, explicit: Bool = false
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
-      return Self.unknownEnvironment(environment)
+      return unknownEnvironment(environment)
     }
     var files: [String: String] = [:]
     var created: Set<String> = []
@@ -50,7 +50,7 @@ public struct SetVersionPlanner: Sendable {
     var diagnostics: [Diagnostic] = []
     for pin in pins {
       guard platform.services[pin.service] != nil else {
-        diagnostics.append(.input("no service '\(pin.service)'", at: .start(of: "services")))
+        diagnostics.append(.input("no service '\(pin.service)'", at: repository.fileNames.start(of: "services")))
         continue
       }
       let previous = resolve(service: pin.service, in: environment)?.version
@@ -104,7 +104,7 @@ public struct SetVersionPlanner: Sendable {
     _ version: String, in environment: String
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
-      return Self.unknownEnvironment(environment)
+      return unknownEnvironment(environment)
     }
     var files: [String: String] = [:]
     var created: Set<String> = []
@@ -144,11 +144,14 @@ public struct SetVersionPlanner: Sendable {
   }
 
   /// The failure of a plan for an environment the platform does not have.
-  private static func unknownEnvironment(
+  private func unknownEnvironment(
     _ environment: String
   ) -> Result<SetVersionPlan, DiagnosticList> {
     .failure(
-      DiagnosticList([.input("no environment '\(environment)'", at: .start(of: "environments"))]))
+      DiagnosticList([
+        .input(
+          "no environment '\(environment)'", at: repository.fileNames.start(of: "environments"))
+      ]))
   }
 
   /// The plan of `changes`, or the findings that stop it.
@@ -201,7 +204,8 @@ public struct SetVersionPlanner: Sendable {
     let exists = files[file] != nil || repository.files[file] != nil
     let text = files[file] ?? repository.files[file]?.text ?? ""
     do {
-      let edit = try YAMLTextEditor.setString(pin.version, at: path, in: text, file: file)
+      let edit = try YAMLTextEditor.setString(
+        pin.version, at: path, in: text, file: file, fileNames: repository.fileNames)
       files[file] = edit.text
       if !exists { created.insert(file) }
       let kind: PinChange.Edit
