@@ -1,19 +1,20 @@
 import Testing
 
 @testable import YAML
+import TestSupport
 
 /// Inputs that once parsed to the wrong thing, or not at all: byte order marks, numbers
 /// YAML 1.1 and 1.2 read differently, overflowing floats, keys that differ only by
 /// Unicode normalization, and aliases that expand to too much text.
 @Suite struct YAMLHostileInputTests {
   func parse(_ text: String, limits: ParseLimits = .default) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: "test.yaml", limits: limits)
+    let documents = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles, limits: limits)
     return try #require(documents.first)
   }
 
   func errors(_ text: String, limits: ParseLimits = .default) -> [String] {
     do {
-      _ = try YAMLParser.parse(text, file: "test.yaml", limits: limits)
+      _ = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles, limits: limits)
       return []
     } catch {
       return error.errors.map { "\($0.location.line):\($0.location.column): \($0.message)" }
@@ -25,8 +26,8 @@ import Testing
   @Test func aByteOrderMarkIsSkippedAndLineOneColumnsStartAfterIt() throws {
     let node = try parse("\u{FEFF}name: web\nport: 80\n")
     let name = try #require(node.entry("name"))
-    #expect(name.keyLocation == SourceLocation(file: "test.yaml", line: 1, column: 1))
-    #expect(name.value.location == SourceLocation(file: "test.yaml", line: 1, column: 7))
+    #expect(name.keyLocation == testFiles.location("test.yaml", line: 1, column: 1))
+    #expect(name.value.location == testFiles.location("test.yaml", line: 1, column: 7))
     #expect(node["port"]?.int == 80)
   }
 
@@ -91,7 +92,7 @@ import Testing
 
   @Test func aJSONFloatThatOverflowsIsAnError() {
     #expect(throws: YAMLParseFailure.self) {
-      try JSONParser.parse("{\"a\": 1e400}", file: "a.json")
+      try JSONParser.parse("{\"a\": 1e400}", file: "a.json", fileNames: testFiles)
     }
   }
 
@@ -116,7 +117,7 @@ import Testing
   }
 
   @Test func jsonKeysThatDifferOnlyByNormalizationAreDifferentKeys() throws {
-    let node = try JSONParser.parse("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", file: "a.json")
+    let node = try JSONParser.parse("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", file: "a.json", fileNames: testFiles)
     #expect(node.mapping?.count == 2)
   }
 
@@ -166,7 +167,7 @@ import Testing
 @Suite struct YAMLCharacterErrorTests {
   func error(_ text: String) -> String? {
     do {
-      _ = try YAMLParser.parse(text, file: "test.yaml")
+      _ = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles)
       return nil
     } catch {
       return error.errors.first.map { "\($0.location.line):\($0.location.column): \($0.message)" }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// `CompilationCache.compile` on a repository on disk: a warm entry answers only for the
 /// exact inputs and options it was compiled from, and answers as a compile would.
@@ -14,13 +15,11 @@ import Testing
     return root
   }
 
-  static let schema = Result { try KubernetesSchema.bundled() }
-
   static func compile(
     _ root: String, environments: [String] = [], store: Bool = true, build: String = "test"
   ) async throws -> CompiledOutput {
     let loaded = try LoadedRepository.load(root: root, environments: environments)
-    let schema = try Self.schema.get()
+    let schema = bundledSchema
     return await CompilationCache(root: loaded.root).compile(
       loaded, options: loaded.buildOptions(), schema: { schema }, build: build, store: store)
   }
@@ -29,7 +28,7 @@ import Testing
   static func fresh(_ root: String) async throws -> CachedCompilation {
     let (repository, _) = RepositoryLoader(root: root).load()
     return CachedCompilation(
-      await Compiler.compile(repository, schema: try Self.schema.get()))
+      await Compiler.compile(repository, schema: bundledSchema))
   }
 
   @Test func aSecondRunIsAnsweredFromTheCacheWithTheSameResult() async throws {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// Files and trees for the output tests.
 enum OutputFixture {
@@ -30,12 +31,12 @@ enum OutputFixture {
   ) -> OutputDrift {
     OutputDrift(
       tree: OutputFixture.tree(files, owned: owned),
-      existing: ExistingTree(entries: existing, exists: true))
+      existing: ExistingTree(entries: existing, exists: true), fileNames: testFiles)
   }
 
   @Test func intoAMissingFolderEverythingIsAdded() {
     let result = OutputDrift(
-      tree: OutputFixture.tree([a]), existing: ExistingTree(entries: [:], exists: false))
+      tree: OutputFixture.tree([a]), existing: ExistingTree(entries: [:], exists: false), fileNames: testFiles)
     #expect(result.added == [a])
     #expect(!result.isClean)
     #expect(result.updated.isEmpty && result.stale.isEmpty && result.conflicts.isEmpty)

@@ -11,7 +11,7 @@ import Testing
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
     try writer.recover()
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing)
+    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing, fileNames: testFiles)
     #expect(diff.conflicts.isEmpty, "\(RepositoryFixture.lines(diff.conflicts))")
     try writer.write(diff, existing: existing)
     return diff

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct EnvironmentParserTests {
   private let path = "environments/prod/environment.yaml"
@@ -34,7 +35,7 @@ import Testing
     #expect(base.isAbstract)
     let prod = try #require(platform.environments["prod"])
     #expect(!prod.isAbstract)
-    #expect(prod.inherits == Located("base", at: .init(file: path, line: 1, column: 11)))
+    #expect(prod.inherits == Located("base", at: testFiles.location(path, line: 1, column: 11)))
     #expect(prod.namespace?.value == "shop-prod")
     #expect(prod.cluster?.value == "prod-eu-1")
     #expect(prod.vars?["replicas"]?.int == 3)
@@ -43,14 +44,14 @@ import Testing
     #expect(prod.defaultLabels?["tier"]?.string == "gold")
     let override = try #require(prod.overrides["checkout"])
     #expect(override.file == path)
-    #expect(override.location == .init(file: path, line: 10, column: 3))
+    #expect(override.location == testFiles.location(path, line: 10, column: 3))
     #expect(override.version?.value == "1.4.1")
     #expect(override.enabled?.value == false)
     #expect(prod.patches.count == 1)
     #expect(
       prod.external == [
         ExternalObject(
-          kind: "Secret", name: "db-credentials", location: .init(file: path, line: 15, column: 5))
+          kind: "Secret", name: "db-credentials", location: testFiles.location(path, line: 15, column: 5))
       ])
     #expect(prod.policy?.severities["probes"] == .error)
     #expect(prod.resources.map(\.path) == ["environments/prod/resources/quota.yaml"])
@@ -94,7 +95,7 @@ import Testing
     ])
     let override = try #require(platform.environments["prod"]?.overrides["checkout"])
     #expect(override.file == "environments/prod/checkout.yaml")
-    #expect(override.location == .start(of: "environments/prod/checkout.yaml"))
+    #expect(override.location == testFiles.start(of: "environments/prod/checkout.yaml"))
     #expect(override.version?.value == "1.4.3")
     #expect(override.image?.value == "ghcr.io/acme/checkout-fips")
     #expect(override.namespace?.value == "payments")
@@ -112,7 +113,7 @@ import Testing
       RepositoryFixture.lines(diagnostics) == [
         "environments/prod/checkout.yaml:1:1: 'checkout' is overridden both in environments/prod/checkout.yaml and under 'services' in \(path); keep one"
       ])
-    #expect(diagnostics.first?.related.map(\.location) == [.init(file: path, line: 3, column: 3)])
+    #expect(diagnostics.first?.related.map(\.location) == [testFiles.location(path, line: 3, column: 3)])
     // The override kept is the one in environment.yaml, not a mix of both.
     #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "1.4.1")
   }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct FieldReaderTests {
   private func reader(_ text: String) throws -> FieldReader {
@@ -133,7 +134,7 @@ import Testing
   }
 
   @Test func aNullDocumentIsAnEmptyMappingAndAScalarIsNot() throws {
-    var empty = FieldReader(.null(at: .start(of: "a.yaml")), subject: "a.yaml")
+    var empty = FieldReader(.null(at: testFiles.start(of: "a.yaml")), subject: "a.yaml")
     empty.require("template")
     #expect(
       RepositoryFixture.lines(empty.finish()) == ["a.yaml:1:1: a.yaml is missing 'template'"])
@@ -183,6 +184,6 @@ import Testing
     var fields = try reader("template: web\nimage:   ghcr.io/acme/x\n")
     #expect(
       fields.string("image")
-        == Located("ghcr.io/acme/x", at: .init(file: "service.yaml", line: 2, column: 10)))
+        == Located("ghcr.io/acme/x", at: testFiles.location("service.yaml", line: 2, column: 10)))
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct OverrideParserTests {
   private let file = "environments/prod/checkout.yaml"
@@ -12,8 +13,8 @@ import Testing
   ) {
     let node = try RepositoryFixture.node(text, file: file)
     let (override, diagnostics) = OverrideParser.parse(
-      node, service: "checkout", file: file, location: .start(of: file), subject: file)
-    return (override, diagnostics.sortedForOutput())
+      node, service: "checkout", file: file, location: testFiles.start(of: file), subject: file)
+    return (override, diagnostics.sortedForOutput(in: testFiles))
   }
 
   @Test func everyFieldAnOverrideMaySet() throws {
@@ -32,7 +33,7 @@ import Testing
     #expect(diagnostics.isEmpty)
     #expect(override.service == "checkout")
     #expect(override.version?.value.hasPrefix("sha256:") == true)
-    #expect(override.version?.location == .init(file: file, line: 1, column: 10))
+    #expect(override.version?.location == testFiles.location(file, line: 1, column: 10))
     #expect(override.image?.value == "ghcr.io/acme/checkout")
     #expect(override.namespace?.value == "payments")
     #expect(override.labels?["track"]?.string == "canary")
@@ -43,7 +44,7 @@ import Testing
 
   @Test func anEmptyOverrideIsFine() {
     let (override, diagnostics) = OverrideParser.parse(
-      .null(at: .start(of: file)), service: "checkout", file: file, location: .start(of: file),
+      .null(at: testFiles.start(of: file)), service: "checkout", file: file, location: testFiles.start(of: file),
       subject: file)
     #expect(diagnostics.isEmpty)
     #expect(override.version == nil)

@@ -1,13 +1,14 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// `policy:` is an input like any other: every key is checked when the environment is
 /// parsed, and `schema` is a rule whose severity counts.
 @Suite struct PolicyParserTests {
   static func layer(_ text: String) throws -> (PolicyLayer, [String]) {
     let file = "environments/prod/environment.yaml"
-    let document = try #require(DocumentReader.single(of: SourceFile(path: file, text: text)).0)
+    let document = try #require(DocumentReader.single(of: SourceFile(path: file, text: text), in: testFiles).0)
     let policy = try #require(document["policy"])
     let (layer, found) = PolicyParser.parse(policy, file: file)
     return (layer, RepositoryFixture.lines(found))
@@ -78,13 +79,13 @@ import Testing
       name: "base", file: "environments/base/environment.yaml",
       policy: PolicyLayer(
         severities: ["probes": .error, "schema": .warning],
-        ignores: [PolicyIgnore(rule: "labels", location: .start(of: "base"))],
+        ignores: [PolicyIgnore(rule: "labels", location: testFiles.start(of: "base"))],
         requiredLabels: ["team"]))
     let prod = Environment(
       name: "prod", file: "environments/prod/environment.yaml",
       policy: PolicyLayer(
         severities: ["probes": .off],
-        ignores: [PolicyIgnore(rule: "probes", location: .start(of: "prod"))]))
+        ignores: [PolicyIgnore(rule: "probes", location: testFiles.start(of: "prod"))]))
     let settings = PolicySettings(chain: [base, prod])
     #expect(settings.severities == ["probes": .off, "schema": .warning])
     #expect(settings.schemaSeverity == .warning)

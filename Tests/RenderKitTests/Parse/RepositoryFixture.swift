@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// In-memory repositories for the Parse, Resolve and Pipeline tests: inline YAML files by
 /// path, no disk. Every folder above a file is a directory of the repository, as the
@@ -51,7 +52,7 @@ enum RepositoryFixture {
         components = components.dropLast()
       }
     }
-    return Repository(root: "/repo", files: sources, directories: folders)
+    return Repository(root: "/repo", files: sources, directories: folders, fileNames: testFiles)
   }
 
   static func parse(
@@ -59,7 +60,7 @@ enum RepositoryFixture {
   ) -> (platform: Platform, diagnostics: [Diagnostic]) {
     let (platform, diagnostics) = PlatformParser.parse(
       repository(files, base: base, directories: directories))
-    return (platform, diagnostics.sortedForOutput())
+    return (platform, diagnostics.sortedForOutput(in: testFiles))
   }
 
   /// The findings of parsing, as `file:line:column: message`.
@@ -69,9 +70,12 @@ enum RepositoryFixture {
     lines(parse(files, base: base, directories: directories).diagnostics)
   }
 
-  /// Findings as `file:line:column: message`: what a user reads.
-  static func lines(_ diagnostics: [Diagnostic]) -> [String] {
-    diagnostics.map { "\($0.location): \($0.message)" }
+  /// Findings as `file:line:column: message`: what a user reads; their paths are in
+  /// `fileNames` (the fixture repositories' are in `testFiles`).
+  static func lines(
+    _ diagnostics: [Diagnostic], in fileNames: SourceFileNames = testFiles
+  ) -> [String] {
+    diagnostics.map { "\(fileNames.describe($0.location)): \($0.message)" }
   }
 
   /// Parses `files` and fails the calling test on any finding.
@@ -89,7 +93,7 @@ enum RepositoryFixture {
     _ text: String, file: String = "test.yaml",
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: file)
+    let documents = try YAMLParser.parse(text, file: file, fileNames: testFiles)
     return try #require(documents.first, sourceLocation: sourceLocation)
   }
 }

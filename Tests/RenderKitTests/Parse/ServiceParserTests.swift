@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct ServiceParserTests {
   private let path = "services/checkout/service.yaml"
@@ -30,9 +31,9 @@ import Testing
       Issue.record("expected a template service, got \(service.source)")
       return
     }
-    #expect(template == Located("web", at: .init(file: path, line: 1, column: 11)))
+    #expect(template == Located("web", at: testFiles.location(path, line: 1, column: 11)))
     #expect(service.version?.value == "1.10")
-    #expect(service.image?.location == .init(file: path, line: 2, column: 8))
+    #expect(service.image?.location == testFiles.location(path, line: 2, column: 8))
     #expect(service.labels?["team"]?.string == "payments")
     #expect(service.values?["port"]?.int == 9090)
     #expect(service.patches.count == 1)

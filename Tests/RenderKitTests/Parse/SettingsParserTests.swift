@@ -1,12 +1,13 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct SettingsParserTests {
   private func parse(_ text: String) -> (settings: ProjectSettings, findings: [String]) {
     let repository = RepositoryFixture.repository(["render.yaml": text])
     let (settings, diagnostics) = SettingsParser.parse(repository)
-    return (settings, RepositoryFixture.lines(diagnostics.sortedForOutput()))
+    return (settings, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles)))
   }
 
   @Test func withoutRenderYAMLEveryFieldHasItsDefault() {

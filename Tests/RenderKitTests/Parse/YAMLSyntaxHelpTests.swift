@@ -1,13 +1,15 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// A YAML syntax error caused by an unquoted `${ }` in a flow collection says how to
 /// write it instead.
 @Suite struct YAMLSyntaxHelpTests {
   static func diagnostics(_ text: String) -> [Diagnostic] {
-    DocumentReader.documents(of: SourceFile(path: "templates/web/deployment.yaml", text: text))
-      .diagnostics
+    DocumentReader.documents(
+      of: SourceFile(path: "templates/web/deployment.yaml", text: text), in: testFiles
+    ).diagnostics
   }
 
   @Test(arguments: [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// What porting a multi-service application needed (issue 9): services that are off by
 /// default, templates with extra manifests, optional patches, environment annotations and
@@ -194,7 +195,7 @@ import Testing
     #expect(result.service.imageRef == "ghcr.io/acme/checkout:1.6.0")
     #expect(
       result.service.version?.location
-        == .init(file: "environments/prod/environment.yaml", line: 3, column: 21))
+        == testFiles.location("environments/prod/environment.yaml", line: 3, column: 21))
   }
 
   @Test func perServiceOverridesAndFullImagesWin() throws {
@@ -248,7 +249,7 @@ import Testing
     let result = try ResolveFixture.resolve([
       "environments/prod/checkout.yaml": "values:\n  env: {LOG_LEVEL: null}\n"
     ])
-    let report = ExplainReport.values(result.service)
+    let report = ExplainReport.values(result.service, fileNames: testFiles)
     #expect(!report.contains("values.env = (removed)"), "\(report)")
     #expect(report.contains("values.env.LOG_LEVEL = (removed)"), "\(report)")
     #expect(report.contains("environments/prod/checkout.yaml:2:"), "\(report)")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// `argocd:` in render.yaml: one Application per environment and service, one for the
 /// environment's own resources, and an app-of-apps root per environment.
@@ -183,7 +184,7 @@ import Testing
         "Application 'prod-eu-checkout' in namespace 'argocd' is generated for both service 'eu-checkout' in environment 'prod' and service 'checkout' in environment 'prod-eu'; one would replace the other",
         "Kustomization 'prod-eu-checkout' in namespace 'flux-system' is generated for both service 'eu-checkout' in environment 'prod' and service 'checkout' in environment 'prod-eu'; one would replace the other",
       ])
-    #expect(clashes.allSatisfy { $0.location.file == "render.yaml" })
+    #expect(clashes.allSatisfy { $0.location.testPath == "render.yaml" })
   }
 
   @Test func outputIsDeterministic() async throws {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// SPEC.md section 3: template defaults < service.yaml < each environment's `defaults`
 /// root to leaf < each environment's override root to leaf.
@@ -83,7 +84,7 @@ import Testing
     // The column too: the value itself, not its key.
     #expect(
       result.value("po")?.location
-        == .init(file: "environments/prod/checkout.yaml", line: 2, column: 7))
+        == testFiles.location("environments/prod/checkout.yaml", line: 2, column: 7))
   }
 
   @Test func theLayersAreListedInMergeOrderForExplain() throws {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// Resolves one service in one environment of an in-memory repository.
 enum ResolveFixture {
@@ -48,7 +49,7 @@ enum ResolveFixture {
     var service: ResolvedService
     var diagnostics: [Diagnostic]
 
-    var findings: [String] { RepositoryFixture.lines(diagnostics.sortedForOutput()) }
+    var findings: [String] { RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles)) }
     var values: Node { service.values }
 
     /// The value at a dotted path of `values`.
@@ -60,7 +61,7 @@ enum ResolveFixture {
 
     /// `file:line` of the value at a dotted path: the layer that set it.
     func origin(_ path: String) -> String {
-      value(path).map { "\($0.location.file):\($0.location.line)" } ?? "(missing)"
+      value(path).map { "\($0.location.testPath):\($0.location.line)" } ?? "(missing)"
     }
   }
 

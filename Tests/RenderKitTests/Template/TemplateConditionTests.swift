@@ -1,11 +1,12 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// `when:` conditions from template.yaml.
 @Suite struct TemplateConditionTests {
   typealias F = TemplateFixture
-  static let at = YAML.SourceLocation(file: "templates/web/template.yaml", line: 9, column: 22)
+  static let at = testFiles.location("templates/web/template.yaml", line: 9, column: 22)
 
   func evaluate(
     _ source: String, values: String = F.defaultValues

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// 7. Where output nodes say they came from, and the trace `render explain` reads.
 @Suite struct TemplateProvenanceTests {
@@ -61,7 +62,7 @@ import Testing
     let rendered = try F.render("plain: ${ values.name }\nquoted: \"${ values.name }\"\n")
     let node = try #require(rendered.node)
     #expect(node["quoted"]?.location == node["plain"]?.location)
-    #expect(node["quoted"]?.location.file == F.serviceFile)
+    #expect(node["quoted"]?.location.testPath == F.serviceFile)
   }
 
   @Test func computedValuesAreLocatedAtTheExpression() throws {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// The numbered semantics of `${ }` in template documents: substitution, removal by null,
 /// interpolation, keys, `$merge`, `$append`, escapes, and how errors are collected and
@@ -425,7 +426,7 @@ import Testing
         "5:5: 'nope' is not defined",
         "7:4: unterminated '${': close the expression with '}'",
       ])
-    #expect(rendered.diagnostics.allSatisfy { $0.location.file == F.templateFile })
+    #expect(rendered.diagnostics.allSatisfy { $0.location.testPath == F.templateFile })
   }
 
   @Test func eachExpressionOfAScalarIsLocatedAtItsDollarBrace() throws {

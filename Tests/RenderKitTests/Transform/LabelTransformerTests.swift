@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct LabelTransformerTests {
   private func apply(
@@ -72,7 +73,7 @@ import Testing
     let labels = try #require(resource.body["metadata"]?["labels"])
     #expect(labels.mapping?.map(\.key) == ["environment", "app", "app.kubernetes.io/managed-by"])
     #expect(labels["environment"]?.string == "prod")
-    #expect(labels["environment"]?.location.file == "environments/prod/environment.yaml")
+    #expect(labels["environment"]?.location.testPath == "environments/prod/environment.yaml")
     #expect(labels["app.kubernetes.io/managed-by"]?.string == "render")
   }
 

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct APIServerRuleTests {
   typealias Support = RuleTestSupport
@@ -59,7 +60,7 @@ import Testing
         ports: [{port: 80}]
       """)
     let value = Node.string(
-      "Foo", at: SourceLocation(file: "services/web/service.yaml", line: 7, column: 9))
+      "Foo", at: testFiles.location("services/web/service.yaml", line: 7, column: 9))
     resources[0].resource.body = Support.replacing(
       Support.path("spec.type"), with: value, in: resources[0].body)
     let findings = rule.check(Support.context(resources))

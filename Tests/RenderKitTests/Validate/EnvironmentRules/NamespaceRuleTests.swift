@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct NamespaceRuleTests {
   typealias Support = EnvironmentRuleTestSupport
@@ -103,7 +104,7 @@ import Testing
         group: cert-manager.io
         scope: Cluster
         names: {kind: ClusterIssuer, plural: clusterissuers}
-      """, file: "crds/cert-manager.yaml")
+      """, file: "crds/cert-manager.yaml", fileNames: testFiles)
     let resources = try RuleTestSupport.resources(
       """
       apiVersion: cert-manager.io/v1

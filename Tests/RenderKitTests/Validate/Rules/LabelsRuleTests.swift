@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct LabelsRuleTests {
   typealias Support = RuleTestSupport
@@ -86,14 +87,14 @@ import Testing
       try YAMLParser.parse(
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n",
         file: "environments/base/resources/configmap.yaml"
-      ).first)
+      , fileNames: testFiles).first)
     body.update("metadata", default: .mapping([])) { metadata in
       metadata.set("labels", to: .mapping([.init("environment", .string("prod"))]))
     }
     let findings = rule.check(Support.context([Support.rendered(body)]))
     #expect(
       findings.map(\.location) == [
-        SourceLocation(file: "environments/base/resources/configmap.yaml", line: 4, column: 3)
+        testFiles.location("environments/base/resources/configmap.yaml", line: 4, column: 3)
       ])
   }
 }

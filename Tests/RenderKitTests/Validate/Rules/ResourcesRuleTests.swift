@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct ResourcesRuleTests {
   typealias Support = RuleTestSupport
@@ -94,8 +95,8 @@ import Testing
                 image: a:1
                 resources: {}
         """, file: "templates/web/deployment.yaml"
-      ).first)
-    let values = SourceLocation(file: "services/web/service.yaml", line: 7, column: 14)
+      , fileNames: testFiles).first)
+    let values = testFiles.location("services/web/service.yaml", line: 7, column: 14)
     let resources = Node.mapping(
       [.init("requests", .mapping([.init("cpu", .string("1", at: values))], at: values))],
       at: values)

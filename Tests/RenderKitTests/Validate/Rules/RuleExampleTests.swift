@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// Every example of every rule in the catalog, run through its rule: an example is the
 /// rule's documentation, so it must say what the rule really does.
@@ -45,7 +46,7 @@ import Testing
     try #require(!findings.isEmpty, "a triggering example must fire")
     for finding in findings {
       #expect(finding.rule == rule.id)
-      #expect(finding.location.file == Support.file)
+      #expect(finding.location.testPath == Support.file)
       #expect((1...lines.count).contains(finding.location.line), "\(finding.location)")
       #expect(
         finding.related.contains { $0.message.hasPrefix("in rendered/test/") }, "\(finding.related)"

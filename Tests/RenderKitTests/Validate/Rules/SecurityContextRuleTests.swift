@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 @Suite struct SecurityContextRuleTests {
   typealias Support = RuleTestSupport
@@ -145,8 +146,8 @@ import Testing
               containers:
               - {name: agent, image: a:1, securityContext: {allowPrivilegeEscalation: false}}
         """, file: "templates/agent/daemonset.yaml"
-      ).first)
-    let patch = SourceLocation(file: "environments/prod/environment.yaml", line: 12, column: 26)
+      , fileNames: testFiles).first)
+    let patch = testFiles.location("environments/prod/environment.yaml", line: 12, column: 26)
     var spec = try #require(template.value(at: Support.path("spec.template.spec")))
     spec.set("hostNetwork", to: .scalar(.bool(true), at: patch))
     let body = Support.replacing(Support.path("spec.template.spec"), with: spec, in: template)

@@ -2,6 +2,7 @@ import Testing
 import YAML
 
 @testable import RenderKit
+import TestSupport
 
 /// Checks the API server makes that JSON Schema types alone do not: RFC 3339 times,
 /// embedded resources, whole-number floats as integers, `metadata` as a mapping.
@@ -87,7 +88,7 @@ import YAML
     """
 
   @Test func customResourceDateTimeAndEmbeddedResource() throws {
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: [
+    let (schema, diagnostics) = bundledSchema.adding(crds: [
       try Support.node(Self.jobCRD, file: "crds/run.yaml")
     ])
     #expect(diagnostics.isEmpty)

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// CRD patterns: matched as the API server matches them (RE2, linear time), and
 /// rejected in the CRD file where RE2 would reject them.
@@ -33,7 +34,7 @@ import Testing
     let crd = try Support.node(
       Self.crd("              code: {type: string, pattern: '^(a+)+$'}"),
       file: "crds/gadget.yaml")
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: [crd])
+    let (schema, diagnostics) = bundledSchema.adding(crds: [crd])
     #expect(diagnostics.isEmpty)
     let value = String(repeating: "a", count: 30) + "!"
     let findings = try Support.findings(
@@ -53,7 +54,7 @@ import Testing
                       b: {type: string, pattern: "^\\\\d(?=x)"}
                       c: {type: string, pattern: ^(a)\\1$}
         """), file: "crds/gadget.yaml")
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: [crd])
+    let (schema, diagnostics) = bundledSchema.adding(crds: [crd])
     #expect(
       diagnostics.map { "\($0.location): \($0.message)" } == [
         "crds/gadget.yaml:17:45: pattern \"^x(?<=x)$\" is not valid RE2 syntax, which the API "

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RenderKit
+import TestSupport
 
 /// Custom resources validated against the `openAPIV3Schema` of their CRD.
 @Suite struct CustomResourceSchemaTests {
@@ -71,7 +72,7 @@ import Testing
     """
 
   static func schema() throws -> KubernetesSchema {
-    let added = try KubernetesSchema.bundled().adding(crds: [
+    let added = bundledSchema.adding(crds: [
       try Support.node(widgetCRD, file: "crds/widget.yaml")
     ])
     #expect(added.diagnostics.isEmpty)
@@ -89,7 +90,7 @@ import Testing
     #expect(!schema.hasSchema(apiVersion: "example.com/v1alpha1", kind: "Widget"))
     // Adding CRDs does not change the bundled schema.
     #expect(
-      !(try KubernetesSchema.bundled()).hasSchema(apiVersion: "example.com/v1", kind: "Widget"))
+      !(bundledSchema).hasSchema(apiVersion: "example.com/v1", kind: "Widget"))
     let findings = try Self.findings(
       """
       apiVersion: example.com/v1
@@ -280,7 +281,7 @@ import Testing
         """, file: "crds/clash.yaml"),
       Support.node("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", file: "crds/cm.yaml"),
     ]
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: crds)
+    let (schema, diagnostics) = bundledSchema.adding(crds: crds)
     #expect(
       diagnostics.map { "\($0.location): \($0.rule): \($0.message)" } == [
         "crds/old.yaml:1:13: input: CustomResourceDefinition 'old.example.com' uses apiVersion 'apiextensions.k8s.io/v1beta1'; only apiextensions.k8s.io/v1 is supported",
@@ -300,7 +301,7 @@ import Testing
 
   @Test func sameKindFromTwoCRDsIsReported() throws {
     let crd = try Support.node(Self.widgetCRD, file: "crds/widget.yaml")
-    let (_, diagnostics) = try KubernetesSchema.bundled().adding(crds: [crd, crd])
+    let (_, diagnostics) = bundledSchema.adding(crds: [crd, crd])
     #expect(
       diagnostics.map(\.message) == [
         "example.com/v1 Widget is already defined by CustomResourceDefinition 'widgets.example.com'"
