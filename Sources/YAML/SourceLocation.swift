@@ -27,7 +27,9 @@ public struct SourceLocation: Hashable, Sendable {
 
   /// Source order: by path, then line and column.
   public func precedes(_ other: SourceLocation, in fileNames: SourceFileNames) -> Bool {
-    if fileID != other.fileID { return fileNames.path(of: fileID) < fileNames.path(of: other.fileID) }
+    if fileID != other.fileID {
+      return fileNames.path(of: fileID) < fileNames.path(of: other.fileID)
+    }
     return (line, column) < (other.line, other.column)
   }
 }

@@ -29,7 +29,8 @@ enum YAMLEventReader {
   /// a mapping, fails with "did not find expected <document start>" on line 2. Marks are
   /// therefore relative to the text after the byte order mark.
   static func read(
-    _ text: String, fileID: UInt32, _ handle: (yaml_event_t) -> Bool) -> End {
+    _ text: String, fileID: UInt32, _ handle: (yaml_event_t) -> Bool
+  ) -> End {
     var bytes = Array(text.utf8)
     if bytes.starts(with: byteOrderMark) { bytes.removeFirst(byteOrderMark.count) }
     if bytes.isEmpty { return .finished }
@@ -37,7 +38,9 @@ enum YAMLEventReader {
       guard let base = buffer.baseAddress else { return .finished }
       var parser = yaml_parser_t()
       guard yaml_parser_initialize(&parser) == 1 else {
-        return .failed(YAMLError("libyaml could not start", at: SourceLocation(fileID: fileID, line: 1, column: 1)))
+        return .failed(
+          YAMLError(
+            "libyaml could not start", at: SourceLocation(fileID: fileID, line: 1, column: 1)))
       }
       defer { yaml_parser_delete(&parser) }
       yaml_parser_set_input_string(&parser, base, buffer.count)

@@ -32,7 +32,8 @@ public enum YAMLTextEditor {
   ) throws(YAMLEditError) -> YAMLTextEdit {
     let fileID = fileNames.id(of: file)
     guard !path.isEmpty else {
-      throw YAMLEditError("no key to set: the path is empty", at: SourceLocation(fileID: fileID, line: 1, column: 1))
+      throw YAMLEditError(
+        "no key to set: the path is empty", at: SourceLocation(fileID: fileID, line: 1, column: 1))
     }
     let documents: [Node]
     do {
@@ -63,7 +64,8 @@ public enum YAMLTextEditor {
     for candidate in scalarTexts(value, style: splice.style, inFlow: splice.inFlow) {
       let (edited, valueOffset) = splice.apply(candidate, to: bytes)
       let text = String(decoding: edited, as: UTF8.self)
-      guard let result = try? YAMLParser.parse(text, file: file, fileNames: fileNames), result.count == 1,
+      guard let result = try? YAMLParser.parse(text, file: file, fileNames: fileNames),
+        result.count == 1,
         let document = result.first, sameTree(document, expected)
       else { continue }
       return YAMLTextEdit(
@@ -109,7 +111,9 @@ public enum YAMLTextEditor {
           suffix: lineBreak, style: .plain, inFlow: false, change: .inserted)
       }
       guard let parent else {
-        throw YAMLEditError("\(file) has no mapping to add '\(dotted)' to", at: SourceLocation(fileID: fileID, line: 1, column: 1))
+        throw YAMLEditError(
+          "\(file) has no mapping to add '\(dotted)' to",
+          at: SourceLocation(fileID: fileID, line: 1, column: 1))
       }
       return try inserting(into: parent, missing: missing)
     }

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import YAML
-import TestSupport
 
 @Suite struct JSONParserTests {
   @Test func parsesLikeTheYAMLParser() throws {
@@ -14,14 +14,17 @@ import TestSupport
     #expect(json == yaml)
     #expect(json["g"]?.string == "é")
     // Surrogate pairs: JSON writes characters beyond the BMP so (libyaml refuses them).
-    #expect(try JSONParser.parse("\"\\ud83d\\ude00\"", file: "t.json", fileNames: testFiles).string == "😀")
+    #expect(
+      try JSONParser.parse("\"\\ud83d\\ude00\"", file: "t.json", fileNames: testFiles).string == "😀"
+    )
     #expect(json["b"]?.sequence?[3].scalar == .float(0.5))
     #expect(json["b"]?.sequence?[4].int == -3)
     #expect(json["c"]?["d"]?.string == "x\ty\"z")
   }
 
   @Test func locationsAreOneBased() throws {
-    let json = try JSONParser.parse("{\n  \"a\": {\n    \"b\": 2}}", file: "t.json", fileNames: testFiles)
+    let json = try JSONParser.parse(
+      "{\n  \"a\": {\n    \"b\": 2}}", file: "t.json", fileNames: testFiles)
     #expect(json.entry("a")?.keyLocation == testFiles.location("t.json", line: 2, column: 3))
     #expect(json["a"]?["b"]?.location == testFiles.location("t.json", line: 3, column: 10))
   }

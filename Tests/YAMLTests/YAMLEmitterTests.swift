@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import YAML
-import TestSupport
 
 @Suite struct YAMLEmitterTests {
   func roundTrip(_ text: String) throws -> String {
@@ -134,7 +134,9 @@ import TestSupport
   @Test func aMultiLineStringDocumentReadsBack() throws {
     let emitted = YAMLEmitter.emit(.string("one\ntwo\n"))
     #expect(emitted == "|\n  one\n  two\n")
-    #expect(try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first?.string == "one\ntwo\n")
+    #expect(
+      try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first?.string
+        == "one\ntwo\n")
   }
 }
 
@@ -145,6 +147,7 @@ import TestSupport
   func aBlockWhoseFirstTextLineStartsWithSpaceIsQuoted(value: String) throws {
     let emitted = YAMLEmitter.emit(.mapping([Node.Entry("k", .string(value))]))
     #expect(
-      try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first?["k"]?.string == value, "\(emitted)")
+      try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first?["k"]?.string
+        == value, "\(emitted)")
   }
 }

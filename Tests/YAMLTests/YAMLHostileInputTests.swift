@@ -1,14 +1,15 @@
+import TestSupport
 import Testing
 
 @testable import YAML
-import TestSupport
 
 /// Inputs that once parsed to the wrong thing, or not at all: byte order marks, numbers
 /// YAML 1.1 and 1.2 read differently, overflowing floats, keys that differ only by
 /// Unicode normalization, and aliases that expand to too much text.
 @Suite struct YAMLHostileInputTests {
   func parse(_ text: String, limits: ParseLimits = .default) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles, limits: limits)
+    let documents = try YAMLParser.parse(
+      text, file: "test.yaml", fileNames: testFiles, limits: limits)
     return try #require(documents.first)
   }
 
@@ -117,7 +118,8 @@ import TestSupport
   }
 
   @Test func jsonKeysThatDifferOnlyByNormalizationAreDifferentKeys() throws {
-    let node = try JSONParser.parse("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", file: "a.json", fileNames: testFiles)
+    let node = try JSONParser.parse(
+      "{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", file: "a.json", fileNames: testFiles)
     #expect(node.mapping?.count == 2)
   }
 

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import YAML
-import TestSupport
 
 @Suite struct YAMLParserTests {
   func parse(_ text: String) throws -> Node {
@@ -103,7 +103,8 @@ import TestSupport
   }
 
   @Test func multipleDocuments() throws {
-    let documents = try YAMLParser.parse("a: 1\n---\nb: 2\n---\n", file: "m.yaml", fileNames: testFiles)
+    let documents = try YAMLParser.parse(
+      "a: 1\n---\nb: 2\n---\n", file: "m.yaml", fileNames: testFiles)
     #expect(documents.count == 3)
     #expect(documents[2].isNull)
   }
@@ -122,6 +123,7 @@ import TestSupport
 
   @Test func emptyInputHasNoDocuments() throws {
     #expect(try YAMLParser.parse("", file: "e.yaml", fileNames: testFiles).isEmpty)
-    #expect(try YAMLParser.parse("# only a comment\n", file: "e.yaml", fileNames: testFiles).isEmpty)
+    #expect(
+      try YAMLParser.parse("# only a comment\n", file: "e.yaml", fileNames: testFiles).isEmpty)
   }
 }

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import YAML
-import TestSupport
 
 /// Inline YAML in, exact text out: every byte but the edited token must survive.
 @Suite struct YAMLTextEditorTests {
@@ -332,7 +332,8 @@ import TestSupport
 
   @Test func locatesByteOffsetsThroughTheLocator() throws {
     let text = "# ü\nk:\n  v: 'x'\n"
-    let found = try YAMLScalarLocator(path: ["k", "v"], fileID: testFiles.id(of: "f.yaml")).locate(in: text)
+    let found = try YAMLScalarLocator(path: ["k", "v"], fileID: testFiles.id(of: "f.yaml")).locate(
+      in: text)
     let span = try #require(found.nodes[2])
     let bytes = Array(text.utf8)
     #expect(String(decoding: bytes[span.start..<span.end], as: UTF8.self) == "'x'")

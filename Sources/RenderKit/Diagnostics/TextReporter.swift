@@ -71,7 +71,8 @@ public struct TextReporter: DiagnosticReporter {
     }
     let fileNames = lines.fileNames
     var output =
-      paint("\(fileNames.describe(diagnostic.location)):", "1") + " \(severity)[\(diagnostic.rule)]: "
+      paint("\(fileNames.describe(diagnostic.location)):", "1")
+      + " \(severity)[\(diagnostic.rule)]: "
     output += paint(diagnostic.message, "1") + "\n"
     output += excerpt(at: diagnostic.location, lines: lines)
     for related in diagnostic.related {

@@ -147,7 +147,8 @@ public struct RepositoryLoader: Sendable {
       if type == .symlink {
         guard let target = FileSystem.realPath(absolute) else {
           diagnostics.append(
-            .input("'\(relative)' is a symbolic link to nothing", at: fileNames.start(of: relative)))
+            .input("'\(relative)' is a symbolic link to nothing", at: fileNames.start(of: relative))
+          )
           return
         }
         guard target == root || target.hasPrefix(root + "/") else {
@@ -182,7 +183,8 @@ public struct RepositoryLoader: Sendable {
         guard depth <= RepositoryLoader.maxDepth else {
           diagnostics.append(
             .input(
-              "'\(relative)' is nested too deeply for render to read", at: fileNames.start(of: relative)))
+              "'\(relative)' is nested too deeply for render to read",
+              at: fileNames.start(of: relative)))
           return
         }
         directories.insert(relative)
@@ -241,7 +243,8 @@ public struct RepositoryLoader: Sendable {
           return .failure(.input(error.description, at: fileNames.start(of: file.relative)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-          return .failure(RepositoryLoader.notUTF8(bytes, path: file.relative, fileNames: fileNames))
+          return .failure(
+            RepositoryLoader.notUTF8(bytes, path: file.relative, fileNames: fileNames))
         }
         return .success(SourceFile(path: file.relative, text: text))
       }

@@ -53,7 +53,8 @@ enum DocumentReader {
         nil,
         [
           .input(
-            "\(kind) folder '\(folder)' has no \(name)\(hint())", at: repository.fileNames.start(of: folder),
+            "\(kind) folder '\(folder)' has no \(name)\(hint())",
+            at: repository.fileNames.start(of: folder),
             help: help)
         ]
       )

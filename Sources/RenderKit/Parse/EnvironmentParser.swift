@@ -127,7 +127,8 @@ enum EnvironmentParser {
       diagnostics += found
       guard let document else { continue }
       let (parsed, overrideErrors) = OverrideParser.parse(
-        document, service: service, file: override.path, location: repository.fileNames.start(of: override.path),
+        document, service: service, file: override.path,
+        location: repository.fileNames.start(of: override.path),
         subject: override.path, repository: repository,
         vendored: vendoredServices.contains(service))
       overrides[service] = parsed

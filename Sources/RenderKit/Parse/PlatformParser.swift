@@ -125,7 +125,8 @@ public enum PlatformParser {
     repository.subdirectories(of: parent).filter { name in
       guard NameRules.isDNSLabel(name) else {
         diagnostics.append(
-          NameRules.invalidName(name, kind: kind, at: repository.fileNames.start(of: "\(parent)/\(name)")))
+          NameRules.invalidName(
+            name, kind: kind, at: repository.fileNames.start(of: "\(parent)/\(name)")))
         return false
       }
       return true

@@ -114,7 +114,8 @@ struct EnvironmentBuilder: Sendable {
 
   /// The environment's `resources/` files, with only `env` in scope.
   private func renderEnvironmentResources(_ diagnostics: inout [Diagnostic]) -> [Resource] {
-    let renderer = TemplateRenderer(scope: TemplateScope(["env": environment.scopeNode], fileNames: platform.fileNames))
+    let renderer = TemplateRenderer(
+      scope: TemplateScope(["env": environment.scopeNode], fileNames: platform.fileNames))
     var resources: [Resource] = []
     for file in environment.resources {
       for document in file.documents {

@@ -52,7 +52,8 @@ import YAML
     let key = CompilationCache.key(
       repository: Self.repository(Self.inputs), options: options, output: "rendered", build: "test")
     cache.store(Self.compiled, key: key, options: options, output: "rendered", fileNames: testFiles)
-    let found = try #require(cache.lookup(key: key, options: options, output: "rendered", fileNames: testFiles))
+    let found = try #require(
+      cache.lookup(key: key, options: options, output: "rendered", fileNames: testFiles))
     #expect(found.tree.files == Self.compiled.tree.files)
     #expect(found.tree.folder == "rendered")
     #expect(found.tree.ownedPrefixes == Self.compiled.tree.ownedPrefixes)
@@ -103,7 +104,8 @@ import YAML
       repository: Self.repository(["services/api/service.yaml": "template: web\nversion: 1.0.1\n"]),
       options: options, output: "rendered", build: "test")
     #expect(edited != key)
-    #expect(cache.lookup(key: edited, options: options, output: "rendered", fileNames: testFiles) == nil)
+    #expect(
+      cache.lookup(key: edited, options: options, output: "rendered", fileNames: testFiles) == nil)
   }
 
   @Test func keyCoversEverythingTheCompileReads() {
@@ -168,9 +170,12 @@ import YAML
     let whole = try Data(contentsOf: URL(fileURLWithPath: entry))
     for cut in [1, 9, whole.count / 2, whole.count - 1] {
       try whole.prefix(cut).write(to: URL(fileURLWithPath: entry))
-      #expect(cache.lookup(key: key, options: options, output: "rendered", fileNames: testFiles) == nil, "cut at \(cut)")
+      #expect(
+        cache.lookup(key: key, options: options, output: "rendered", fileNames: testFiles) == nil,
+        "cut at \(cut)")
     }
     try (whole + Data([0])).write(to: URL(fileURLWithPath: entry))
-    #expect(cache.lookup(key: key, options: options, output: "rendered", fileNames: testFiles) == nil)
+    #expect(
+      cache.lookup(key: key, options: options, output: "rendered", fileNames: testFiles) == nil)
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// The machine-readable reports parse as JSON and have the documented structure: what
 /// consumers (scripts, GitHub code scanning) actually read, checked on the parsed value
@@ -21,7 +21,8 @@ import TestSupport
   // MARK: JSON
 
   @Test func jsonHasTheDocumentedShape() throws {
-    let output = JSONReporter().report(Self.findings, fileNames: testFiles, source: ReporterFixture.source)
+    let output = JSONReporter().report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     let document = try Self.parse(output)
     #expect(Set(document.keys) == ["version", "summary", "findings"])
     #expect(document["version"] as? Int == 1)
@@ -66,7 +67,8 @@ import TestSupport
     let awkward =
       String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
       + "\"\\/ \u{7F} \u{2028} é 😀 配置"
-    let diagnostic = Diagnostic(.error, rule: "input", awkward, at: testFiles.start(of: "a \"b\".yaml"))
+    let diagnostic = Diagnostic(
+      .error, rule: "input", awkward, at: testFiles.start(of: "a \"b\".yaml"))
     let output = JSONReporter().report([diagnostic], fileNames: testFiles, source: { _ in nil })
     let findings = try #require(try Self.parse(output)["findings"] as? [[String: Any]])
     #expect(findings.first?["message"] as? String == awkward)
@@ -93,7 +95,8 @@ import TestSupport
   // MARK: SARIF
 
   @Test func sarifHasTheStructureCodeScanningReads() throws {
-    let output = ReporterFixture.sarifReporter.report(Self.findings, fileNames: testFiles, source: ReporterFixture.source)
+    let output = ReporterFixture.sarifReporter.report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     let log = try Self.parse(output)
     #expect(log["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
     #expect(log["version"] as? String == "2.1.0")
@@ -188,7 +191,8 @@ import TestSupport
   @Test func sarifFindingWithNowhereToPoint() throws {
     let finding = Diagnostic(.error, rule: "input", "no environments", at: .generated)
     func location(_ reporter: SARIFReporter) throws -> [String: Any]? {
-      let log = try Self.parse(reporter.report([finding], fileNames: testFiles, source: { _ in nil }))
+      let log = try Self.parse(
+        reporter.report([finding], fileNames: testFiles, source: { _ in nil }))
       let run = try #require((log["runs"] as? [[String: Any]])?.first)
       let result = try #require((run["results"] as? [[String: Any]])?.first)
       return (result["locations"] as? [[String: Any]])?.first

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct TerminalTextTests {
   @Test func everyControlCharacterIsEscaped() {

@@ -48,7 +48,8 @@ import YAML
           let path = ResourcePath.path(for: resource)
           let contents = try #require(files[path], "\(path) is not in the build's output")
           let body = try #require(GeneratedHeader.split(contents)?.body)
-          let rendered = try #require(try YAMLParser.parse(String(body), file: path, fileNames: testFiles).first)
+          let rendered = try #require(
+            try YAMLParser.parse(String(body), file: path, fileNames: testFiles).first)
           for (field, value) in Self.leaves(rendered) {
             // Keys FieldPath cannot spell (a quote or a bracket in them) are left out.
             guard

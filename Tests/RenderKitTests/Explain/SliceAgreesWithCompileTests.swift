@@ -105,10 +105,12 @@ import YAML
       platform: slice.platform, resolved: sliced, resources: slice.resources)
     for resource in resources {
       for target in Self.targets(of: resource) {
-        let expected = Self.text(fromCompile.explain(target), fileNames: loaded.repository.fileNames)
+        let expected = Self.text(
+          fromCompile.explain(target), fileNames: loaded.repository.fileNames)
         #expect(!expected.hasPrefix("error:"), "\(environment) \(target): \(expected)")
         #expect(
-          Self.text(fromSlice.explain(target), fileNames: loaded.repository.fileNames) == expected, "\(environment) \(target)")
+          Self.text(fromSlice.explain(target), fileNames: loaded.repository.fileNames) == expected,
+          "\(environment) \(target)")
         checked.fields += 1
       }
     }

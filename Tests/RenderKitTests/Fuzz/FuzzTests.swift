@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Bounded random-input tests of the YAML reader, the expression parser and the patch
 /// engine: no crash, no hang, and a few properties that must hold for every input.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct DriftReportTests {
   private let tree = OutputFixture.tree([
@@ -22,12 +22,14 @@ import TestSupport
   }
 
   @Test func everyDifferenceIsOneFindingAtItsFile() {
-    let findings = DriftReport.findings(OutputDrift(tree: tree, existing: existing, fileNames: testFiles), tree: tree, fileNames: testFiles)
+    let findings = DriftReport.findings(
+      OutputDrift(tree: tree, existing: existing, fileNames: testFiles), tree: tree,
+      fileNames: testFiles)
     // The header is three lines here (no inputs). The checksum line always differs when
     // the body does, so the finding points at the first body line that differs: `b:`, line
     // 5. The hand-edited file differs by its added line 5.
     #expect(
-      RepositoryFixture.lines(findings) == [
+      RepositoryFixture.lines(findings, in: testFiles) == [
         "rendered/prod/web/configmap-a.yaml:5:1: rendered/prod/web/configmap-a.yaml is out of date",
         "rendered/prod/web/configmap-edited.yaml:5:1: rendered/prod/web/configmap-edited.yaml was edited by hand (it no longer matches its checksum)",
         "rendered/prod/web/configmap-gone.yaml:1:1: rendered/prod/web/configmap-gone.yaml is stale: nothing renders it any more",

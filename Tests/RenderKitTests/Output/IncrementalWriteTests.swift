@@ -27,7 +27,8 @@ import Testing
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
     try writer.recover()
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing, fileNames: testFiles)
+    let diff = OutputDrift(
+      tree: OutputFixture.tree(files), existing: existing, fileNames: testFiles)
     return (writer, existing, diff)
   }
 
@@ -69,7 +70,8 @@ import Testing
         "prod": .directory, "prod/web": .directory, "prod/web/configmap-a.yaml": .file([]),
       ], exists: true)
     var diff = OutputDrift(
-      tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true), fileNames: testFiles)
+      tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true),
+      fileNames: testFiles)
     diff.added = [OutputFixture.file("prod/new/x.yaml", "x\n"), b]
     diff.updated = [
       OutputDrift.Update(path: a.path, old: [], new: a.contents, handEdited: false)

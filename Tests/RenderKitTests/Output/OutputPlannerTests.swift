@@ -139,11 +139,12 @@ import Testing
       folder: "rendered", resources: ["prod": [first, second]], versions: versions,
       ownedPrefixes: [""], include: { _ in true })
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "templates/web/b.yaml:1:1: ConfigMap/Settings is rendered twice for service 'web' in environment 'prod' (both would be written to rendered/prod/web/configmap-settings.yaml)"
       ])
     #expect(diagnostics.first?.rule == "unique")
-    #expect(diagnostics.first?.related.first?.location == testFiles.start(of: "templates/web/a.yaml"))
+    #expect(
+      diagnostics.first?.related.first?.location == testFiles.start(of: "templates/web/a.yaml"))
     #expect(tree.files.map(\.path) == ["prod/web/configmap-settings.yaml", "versions.yaml"])
   }
 

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct EnvironmentParserTests {
   private let path = "environments/prod/environment.yaml"
@@ -51,7 +51,8 @@ import TestSupport
     #expect(
       prod.external == [
         ExternalObject(
-          kind: "Secret", name: "db-credentials", location: testFiles.location(path, line: 15, column: 5))
+          kind: "Secret", name: "db-credentials",
+          location: testFiles.location(path, line: 15, column: 5))
       ])
     #expect(prod.policy?.severities["probes"] == .error)
     #expect(prod.resources.map(\.path) == ["environments/prod/resources/quota.yaml"])
@@ -110,10 +111,11 @@ import TestSupport
       "environments/prod/checkout.yaml": "version: 1.4.2\n",
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "environments/prod/checkout.yaml:1:1: 'checkout' is overridden both in environments/prod/checkout.yaml and under 'services' in \(path); keep one"
       ])
-    #expect(diagnostics.first?.related.map(\.location) == [testFiles.location(path, line: 3, column: 3)])
+    #expect(
+      diagnostics.first?.related.map(\.location) == [testFiles.location(path, line: 3, column: 3)])
     // The override kept is the one in environment.yaml, not a mix of both.
     #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "1.4.1")
   }
@@ -135,7 +137,7 @@ import TestSupport
     let (platform, diagnostics) = RepositoryFixture.parse([
       "environments/prod/checkout.yml": "version: 9.9.9\n"
     ])
-    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(RepositoryFixture.lines(diagnostics, in: testFiles) == [])
     #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "9.9.9")
   }
 
@@ -155,7 +157,7 @@ import TestSupport
       "environments/prod/resources/b.json":
         "{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"b\"}}\n",
     ])
-    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(RepositoryFixture.lines(diagnostics, in: testFiles) == [])
     #expect(
       platform.environments["prod"]?.resources.map(\.path) == [
         "environments/prod/resources/a.yml", "environments/prod/resources/b.json",
@@ -216,7 +218,7 @@ import TestSupport
       "environments/Prod.EU/environment.yaml": "namespace: x\n"
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "environments/Prod.EU:1:1: environment name 'Prod.EU' is not a DNS-1123 label"
       ])
     #expect(platform.environmentNames == ["prod"])

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct OverrideParserTests {
   private let file = "environments/prod/checkout.yaml"
@@ -44,7 +44,8 @@ import TestSupport
 
   @Test func anEmptyOverrideIsFine() {
     let (override, diagnostics) = OverrideParser.parse(
-      .null(at: testFiles.start(of: file)), service: "checkout", file: file, location: testFiles.start(of: file),
+      .null(at: testFiles.start(of: file)), service: "checkout", file: file,
+      location: testFiles.start(of: file),
       subject: file)
     #expect(diagnostics.isEmpty)
     #expect(override.version == nil)
@@ -52,15 +53,16 @@ import TestSupport
 
   @Test func serviceOnlyKeysAreUnknownInAnOverride() throws {
     #expect(
-      RepositoryFixture.lines(try parse("template: web\nversion: 1.2.3\n").diagnostics) == [
-        "\(file):1:1: unknown key 'template' in \(file)"
-      ])
+      RepositoryFixture.lines(
+        try parse("template: web\nversion: 1.2.3\n").diagnostics, in: testFiles) == [
+          "\(file):1:1: unknown key 'template' in \(file)"
+        ])
   }
 
   @Test func wrongTypesAreReportedWithTheQuoteHintWhereQuotingHelps() throws {
     let diagnostics = try parse("version: 2\nenabled: \"false\"\nvalues: 3\n").diagnostics
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "\(file):1:10: 'version' in \(file) must be a string, not an integer (2)",
         "\(file):2:10: 'enabled' in \(file) must be true or false, not a string (\"false\")",
         "\(file):3:9: 'values' in \(file) must be a mapping, not an integer (3)",
@@ -70,7 +72,7 @@ import TestSupport
 
   @Test func anInvalidPatchIsReportedInTheOverride() throws {
     let lines = RepositoryFixture.lines(
-      try parse("patches:\n  - target: {kind: Deployment}\n").diagnostics)
+      try parse("patches:\n  - target: {kind: Deployment}\n").diagnostics, in: testFiles)
     #expect(lines.count == 1, "\(lines)")
     #expect(lines.first?.hasPrefix("\(file):2:5:") == true, "\(lines)")
   }

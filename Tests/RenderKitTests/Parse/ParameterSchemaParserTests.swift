@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct ParameterSchemaParserTests {
   private let file = "templates/web/template.yaml"
@@ -10,7 +10,7 @@ import TestSupport
     let node = try RepositoryFixture.node(parameters, file: file)
     let (schema, diagnostics) = ParameterSchemaParser.parseParameters(
       node["parameters"], fileStart: testFiles.start(of: file))
-    return (schema, RepositoryFixture.lines(diagnostics))
+    return (schema, RepositoryFixture.lines(diagnostics, in: testFiles))
   }
 
   @Test func parametersWithoutADefaultAreRequired() throws {
@@ -34,7 +34,8 @@ import TestSupport
   }
 
   @Test func noParametersAtAllAcceptsNothing() throws {
-    let (schema, diagnostics) = ParameterSchemaParser.parseParameters(nil, fileStart: testFiles.start(of: file))
+    let (schema, diagnostics) = ParameterSchemaParser.parseParameters(
+      nil, fileStart: testFiles.start(of: file))
     #expect(diagnostics.isEmpty)
     #expect(schema.properties.isEmpty)
     guard case .forbidden = schema.additional else {
@@ -130,9 +131,10 @@ import TestSupport
     let node = try RepositoryFixture.node(
       "parameters:\n  name: {type: string, pattern: '^(?!-)[a-z-]+$', default: a}\n"
         + "  tag: {type: string, pattern: ^v\\d+(\\.\\d+)*+$, default: v1}\n", file: file)
-    let (_, diagnostics) = ParameterSchemaParser.parseParameters(node["parameters"], fileStart: testFiles.start(of: file))
+    let (_, diagnostics) = ParameterSchemaParser.parseParameters(
+      node["parameters"], fileStart: testFiles.start(of: file))
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "\(file):2:35: pattern \"^(?!-)[a-z-]+$\" is not valid RE2 syntax, which the API "
           + "server uses: lookahead `(?!` is not supported by RE2",
         "\(file):3:44: pattern \"^v\\\\d+(\\\\.\\\\d+)*+$\" is not valid RE2 syntax, which the "

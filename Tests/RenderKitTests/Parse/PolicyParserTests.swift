@@ -1,17 +1,18 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// `policy:` is an input like any other: every key is checked when the environment is
 /// parsed, and `schema` is a rule whose severity counts.
 @Suite struct PolicyParserTests {
   static func layer(_ text: String) throws -> (PolicyLayer, [String]) {
     let file = "environments/prod/environment.yaml"
-    let document = try #require(DocumentReader.single(of: SourceFile(path: file, text: text), in: testFiles).0)
+    let document = try #require(
+      DocumentReader.single(of: SourceFile(path: file, text: text), in: testFiles).0)
     let policy = try #require(document["policy"])
     let (layer, found) = PolicyParser.parse(policy, file: file)
-    return (layer, RepositoryFixture.lines(found))
+    return (layer, RepositoryFixture.lines(found, in: testFiles))
   }
 
   @Test func everyKeyIsRead() throws {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// In-memory repositories for the Parse, Resolve and Pipeline tests: inline YAML files by
 /// path, no disk. Every folder above a file is a directory of the repository, as the
@@ -67,13 +67,13 @@ enum RepositoryFixture {
   static func findings(
     _ files: [String: String?], base: [String: String] = minimal, directories: Set<String> = []
   ) -> [String] {
-    lines(parse(files, base: base, directories: directories).diagnostics)
+    lines(parse(files, base: base, directories: directories).diagnostics, in: testFiles)
   }
 
   /// Findings as `file:line:column: message`: what a user reads; their paths are in
   /// `fileNames` (the fixture repositories' are in `testFiles`).
   static func lines(
-    _ diagnostics: [Diagnostic], in fileNames: SourceFileNames = testFiles
+    _ diagnostics: [Diagnostic], in fileNames: SourceFileNames
   ) -> [String] {
     diagnostics.map { "\(fileNames.describe($0.location)): \($0.message)" }
   }
@@ -84,7 +84,8 @@ enum RepositoryFixture {
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) -> Platform {
     let (platform, diagnostics) = parse(files, base: base)
-    #expect(diagnostics.isEmpty, "\(lines(diagnostics))", sourceLocation: sourceLocation)
+    #expect(
+      diagnostics.isEmpty, "\(lines(diagnostics, in: testFiles))", sourceLocation: sourceLocation)
     return platform
   }
 

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct ServiceParserTests {
   private let path = "services/checkout/service.yaml"
@@ -51,7 +51,7 @@ import TestSupport
       path: "template: web\nimage: ghcr.io/acme/checkout\nversion: 1.10\n"
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "\(path):3:10: 'version' in \(path) must be a string, not a number (1.1)"
       ])
     #expect(diagnostics.first?.help == "quote the value to make it a string")

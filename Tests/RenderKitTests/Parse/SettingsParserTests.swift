@@ -1,13 +1,15 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct SettingsParserTests {
   private func parse(_ text: String) -> (settings: ProjectSettings, findings: [String]) {
     let repository = RepositoryFixture.repository(["render.yaml": text])
     let (settings, diagnostics) = SettingsParser.parse(repository)
-    return (settings, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles)))
+    return (
+      settings, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles), in: testFiles)
+    )
   }
 
   @Test func withoutRenderYAMLEveryFieldHasItsDefault() {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// A YAML syntax error caused by an unquoted `${ }` in a flow collection says how to
 /// write it instead.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// A JSON patch on a document: the operations and the expected document, inline YAML.
 struct JSONPatchCase: Sendable, CustomTestStringConvertible {

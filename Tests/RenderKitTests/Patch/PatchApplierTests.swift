@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 extension PatchTests {
   @Suite struct PatchApplierTests {

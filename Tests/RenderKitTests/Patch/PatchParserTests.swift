@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// A `patches:` list with mistakes: the findings as `line:column: message`.
 struct ParserErrorCase: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// A target, written as the `target:` mapping of a patch, and the resources it selects.
 struct TargetCase: Sendable, CustomTestStringConvertible {

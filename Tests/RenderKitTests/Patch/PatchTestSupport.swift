@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Helpers shared by the patch tests: inline YAML in, canonical YAML out.
 enum PatchTestSupport {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// One strategic merge: a resource, a patch, and the expected resource, all inline YAML.
 struct MergeCase: Sendable, CustomTestStringConvertible {
@@ -468,7 +468,8 @@ extension PatchTests {
         containers.sequence?[0]["image"]?.location
           == testFiles.location(patchFile, line: 7, column: 16))
       #expect(containers.sequence?[2].location.testPath == patchFile)
-      #expect(body["spec"]?.entry("replicas")?.keyLocation.testPath == "templates/web/deployment.yaml")
+      #expect(
+        body["spec"]?.entry("replicas")?.keyLocation.testPath == "templates/web/deployment.yaml")
       // Merged but not set by the patch: the template's lines.
       #expect(containers.sequence?[0]["name"]?.location.testPath == "templates/web/deployment.yaml")
       #expect(containers.location.testPath == "templates/web/deployment.yaml")

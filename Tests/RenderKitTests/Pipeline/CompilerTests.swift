@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// The whole pipeline on in-memory repositories: patch order, filters, findings and
 /// determinism.
@@ -99,7 +99,8 @@ import TestSupport
   }
 
   static func findings(_ compilation: Compilation) -> [String] {
-    RepositoryFixture.lines(compilation.diagnostics.filter { !policyRules.contains($0.rule) })
+    RepositoryFixture.lines(
+      compilation.diagnostics.filter { !policyRules.contains($0.rule) }, in: testFiles)
   }
 
   static func text(_ compilation: Compilation, _ path: String) -> String? {
@@ -418,10 +419,11 @@ import TestSupport
       "environments/prod/environment.yaml":
         "inherits: base\nnamespace: shop-prod\nservices:\n  nope: {}\n",
     ]
-    let first = RepositoryFixture.lines(try await Self.compile(broken).diagnostics)
+    let first = RepositoryFixture.lines(try await Self.compile(broken).diagnostics, in: testFiles)
     #expect(first.count >= 4, "\(first)")
     for _ in 0..<3 {
-      #expect(RepositoryFixture.lines(try await Self.compile(broken).diagnostics) == first)
+      #expect(
+        RepositoryFixture.lines(try await Self.compile(broken).diagnostics, in: testFiles) == first)
     }
   }
 }

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// What porting a multi-service application needed (issue 9): services that are off by
 /// default, templates with extra manifests, optional patches, environment annotations and
@@ -238,7 +238,9 @@ import TestSupport
       ["environments/prod/environment.yaml": "defaults: {\(setting)}\n"],
       base: ResolveFixture.platform)
     #expect(
-      RepositoryFixture.lines(diagnostics) == ["environments/prod/environment.yaml:\(finding)"])
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
+        "environments/prod/environment.yaml:\(finding)"
+      ])
   }
 }
 

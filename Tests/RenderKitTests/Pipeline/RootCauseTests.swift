@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// One mistake, one finding: what follows from a broken input file is not reported, and
 /// input errors print before anything a later stage found.
@@ -100,7 +100,7 @@ import TestSupport
       RepositoryFixture.repository([:], base: files), schema: bundledSchema)
     let schemaFindings = compilation.diagnostics.filter { $0.rule == "schema" }
     #expect(
-      RepositoryFixture.lines(schemaFindings) == [
+      RepositoryFixture.lines(schemaFindings, in: testFiles) == [
         "templates/web/deployment.yaml:5:14: 'replicas' must be an integer, not a string"
       ])
     #expect(schemaFindings.first?.help == "remove the quotes to write an integer")

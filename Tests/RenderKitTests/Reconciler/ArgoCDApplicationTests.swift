@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// `argocd:` in render.yaml: one Application per environment and service, one for the
 /// environment's own resources, and an app-of-apps root per environment.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// What render.yaml can change in the reconciler output (issue 13): Argo CD's sync
 /// policy, project per environment, manifest-generate-paths, ApplicationSets, the
@@ -289,7 +289,8 @@ import TestSupport
     existing["_flux/prod/flux-system/gotk-sync.yaml"] = .file(Array("kind: Kustomization\n".utf8))
     existing["_flux/prod/notes.yaml"] = .file(Array("hand written\n".utf8))
     let diff = OutputDrift(
-      tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true), fileNames: testFiles)
+      tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true),
+      fileNames: testFiles)
     #expect(diff.handWritten == ["_flux/prod/notes.yaml"])
     #expect(diff.stale == [])
   }

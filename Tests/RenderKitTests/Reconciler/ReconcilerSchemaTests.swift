@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// The Application and Kustomization CRDs shipped in `crds/`: they load, the generated
 /// objects pass them, and they catch what Argo CD and Flux would reject or drop.
@@ -19,7 +19,8 @@ import TestSupport
 
   /// `line:column: message` of each schema finding for `yaml`.
   static func findings(_ yaml: String) throws -> [String] {
-    let body = try #require(try YAMLParser.parse(yaml, file: "object.yaml", fileNames: testFiles).first)
+    let body = try #require(
+      try YAMLParser.parse(yaml, file: "object.yaml", fileNames: testFiles).first)
     let resource = Resource(
       body: body, service: nil, environment: "prod", source: testFiles.start(of: "object.yaml"))
     return try schema().validate(resource, renderedPath: "rendered/object.yaml").map {

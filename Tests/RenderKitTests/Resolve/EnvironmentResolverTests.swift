@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct EnvironmentResolverTests {
   private func resolve(
@@ -15,7 +15,9 @@ import TestSupport
     }
     let (platform, _) = RepositoryFixture.parse(files)
     let (resolved, diagnostics) = EnvironmentResolver.resolve(platform)
-    return (resolved, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles)))
+    return (
+      resolved, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles), in: testFiles)
+    )
   }
 
   @Test func theChainRunsFromTheRootToTheLeaf() throws {

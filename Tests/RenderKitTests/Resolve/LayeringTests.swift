@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// SPEC.md section 3: template defaults < service.yaml < each environment's `defaults`
 /// root to leaf < each environment's override root to leaf.

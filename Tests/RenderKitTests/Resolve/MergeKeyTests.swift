@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Lists declared with `mergeKey` merge by that field across layers, keeping first
 /// definition order; other lists still replace.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// JSON Merge Patch (RFC 7386), the rule every layer merges by.
 @Suite struct MergePatchTests {

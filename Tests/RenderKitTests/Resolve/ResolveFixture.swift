@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Resolves one service in one environment of an in-memory repository.
 enum ResolveFixture {
@@ -49,7 +49,9 @@ enum ResolveFixture {
     var service: ResolvedService
     var diagnostics: [Diagnostic]
 
-    var findings: [String] { RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles)) }
+    var findings: [String] {
+      RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles), in: testFiles)
+    }
     var values: Node { service.values }
 
     /// The value at a dotted path of `values`.
@@ -73,7 +75,8 @@ enum ResolveFixture {
     let platform = RepositoryFixture.platform(files, base: base, sourceLocation: sourceLocation)
     let (environments, environmentDiagnostics) = EnvironmentResolver.resolve(platform)
     #expect(
-      environmentDiagnostics.isEmpty, "\(RepositoryFixture.lines(environmentDiagnostics))",
+      environmentDiagnostics.isEmpty,
+      "\(RepositoryFixture.lines(environmentDiagnostics, in: testFiles))",
       sourceLocation: sourceLocation)
     let resolvedEnvironment = try #require(
       environments[environment], sourceLocation: sourceLocation)

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Everything but values: image, version, enabled, namespace and labels.
 @Suite struct ServiceResolverTests {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// `when:` conditions from template.yaml.
 @Suite struct TemplateConditionTests {

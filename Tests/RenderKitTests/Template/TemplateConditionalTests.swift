@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Conditionals (`c ? a : b`, `if c then a else b`), list and map literals, whole-block
 /// `$if` conditions, and the did-you-mean for a shell `${VAR}` in a block scalar.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// 11. Every filter, its errors, and unknown filters.
 @Suite struct TemplateFilterTests {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Inline YAML in, inline YAML out: renders a template text against a scope built from
 /// YAML texts, each parsed as the file it stands for, so locations are realistic.

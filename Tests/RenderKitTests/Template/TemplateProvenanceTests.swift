@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// 7. Where output nodes say they came from, and the trace `render explain` reads.
 @Suite struct TemplateProvenanceTests {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// The numbered semantics of `${ }` in template documents: substitution, removal by null,
 /// interpolation, keys, `$merge`, `$append`, escapes, and how errors are collected and

@@ -1,12 +1,13 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Pins the image of a `manifests:` service's vendored YAML to the resolved version.
 @Suite struct ImageRewriterTests {
   private let digest = "sha256:" + String(repeating: "0f", count: 32)
-  private let versionLocation = testFiles.location("environments/prod/redis.yaml", line: 1, column: 10)
+  private let versionLocation = testFiles.location(
+    "environments/prod/redis.yaml", line: 1, column: 10)
 
   private func rewrite(_ text: String, image: String?, version: String?) throws -> Node {
     var node = try RepositoryFixture.node(text, file: "services/redis/vendor/redis.yaml")

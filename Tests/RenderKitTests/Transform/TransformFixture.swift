@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Inline YAML in, inline YAML out for the transformers.
 enum TransformFixture {
@@ -19,7 +19,8 @@ enum TransformFixture {
   }
 
   static func namespace(_ value: String) -> Located<String> {
-    Located(value, at: testFiles.location("environments/prod/environment.yaml", line: 2, column: 12))
+    Located(
+      value, at: testFiles.location("environments/prod/environment.yaml", line: 2, column: 12))
   }
 
   static func labels(_ text: String) throws -> Node {

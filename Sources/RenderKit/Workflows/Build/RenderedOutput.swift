@@ -64,7 +64,8 @@ public struct RenderedOutput: Sendable {
   /// What a build reports about the folder: files in the way, files render did not
   /// generate, and for a check (`drift`) every file that is not what the render gives.
   public func findings(drift: Bool) -> [Diagnostic] {
-    diff.conflicts + notes + (drift ? DriftReport.findings(diff, tree: tree, fileNames: fileNames) : [])
+    diff.conflicts + notes
+      + (drift ? DriftReport.findings(diff, tree: tree, fileNames: fileNames) : [])
   }
 
   /// Whether the folder holds exactly the render: what `build --check` passes on.

@@ -50,7 +50,8 @@ public struct SetVersionPlanner: Sendable {
     var diagnostics: [Diagnostic] = []
     for pin in pins {
       guard platform.services[pin.service] != nil else {
-        diagnostics.append(.input("no service '\(pin.service)'", at: repository.fileNames.start(of: "services")))
+        diagnostics.append(
+          .input("no service '\(pin.service)'", at: repository.fileNames.start(of: "services")))
         continue
       }
       let previous = resolve(service: pin.service, in: environment)?.version

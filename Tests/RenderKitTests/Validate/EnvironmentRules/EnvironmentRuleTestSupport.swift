@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Environments for the rules that look across resources: several services (the
 /// `# service: NAME` headings of `RuleTestSupport`), the environment's own resources,

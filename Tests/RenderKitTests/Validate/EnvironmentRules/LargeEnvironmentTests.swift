@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Thousands of services in one environment: every finding is found, nothing else is,
 /// and the cost grows with the number of resources, not with its square.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// The ConfigMaps, Secrets and ServiceAccounts a pod spec needs exist.
 @Suite struct ReferencesPodTests {

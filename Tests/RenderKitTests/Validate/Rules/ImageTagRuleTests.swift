@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct ImageTagRuleTests {
   typealias Support = RuleTestSupport
@@ -44,7 +44,9 @@ import TestSupport
   /// not at the `${ service.imageRef }` line of the template.
   @Test func pointsAtTheFileThatSetTheImage() throws {
     let template = try #require(
-      try YAMLParser.parse(Self.deployment, file: "templates/web/deployment.yaml", fileNames: testFiles).first)
+      try YAMLParser.parse(
+        Self.deployment, file: "templates/web/deployment.yaml", fileNames: testFiles
+      ).first)
     let version = testFiles.location("services/web/service.yaml", line: 4, column: 10)
     let body = Support.replacing(
       Support.path("spec.template.spec.containers.0.image"),

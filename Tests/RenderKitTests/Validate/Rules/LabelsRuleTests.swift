@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct LabelsRuleTests {
   typealias Support = RuleTestSupport
@@ -86,8 +86,8 @@ import TestSupport
     var body = try #require(
       try YAMLParser.parse(
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n",
-        file: "environments/base/resources/configmap.yaml"
-      , fileNames: testFiles).first)
+        file: "environments/base/resources/configmap.yaml", fileNames: testFiles
+      ).first)
     body.update("metadata", default: .mapping([])) { metadata in
       metadata.set("labels", to: .mapping([.init("environment", .string("prod"))]))
     }

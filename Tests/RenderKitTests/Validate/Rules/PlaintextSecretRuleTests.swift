@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct PlaintextSecretRuleTests {
   typealias Support = RuleTestSupport
@@ -92,8 +92,8 @@ import TestSupport
             image: a:1
             env:
             - {name: STRIPE_API_KEY, value: placeholder}
-        """, file: "templates/web/pod.yaml"
-      , fileNames: testFiles).first)
+        """, file: "templates/web/pod.yaml", fileNames: testFiles
+      ).first)
     let value = testFiles.location("services/web/service.yaml", line: 9, column: 21)
     let body = Support.replacing(
       Support.path("spec.containers.0.env.0.value"), with: .string("sk_live_abc", at: value),

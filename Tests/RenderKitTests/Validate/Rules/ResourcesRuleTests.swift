@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct ResourcesRuleTests {
   typealias Support = RuleTestSupport
@@ -94,8 +94,8 @@ import TestSupport
               - name: app
                 image: a:1
                 resources: {}
-        """, file: "templates/web/deployment.yaml"
-      , fileNames: testFiles).first)
+        """, file: "templates/web/deployment.yaml", fileNames: testFiles
+      ).first)
     let values = testFiles.location("services/web/service.yaml", line: 7, column: 14)
     let resources = Node.mapping(
       [.init("requests", .mapping([.init("cpu", .string("1", at: values))], at: values))],

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Every example of every rule in the catalog, run through its rule: an example is the
 /// rule's documentation, so it must say what the rule really does.
@@ -47,7 +47,8 @@ import TestSupport
     for finding in findings {
       #expect(finding.rule == rule.id)
       #expect(finding.location.testPath == Support.file)
-      #expect((1...lines.count).contains(finding.location.line), "\(finding.location)")
+      #expect(
+        (1...lines.count).contains(finding.location.line), "\(finding.location.testDescription)")
       #expect(
         finding.related.contains { $0.message.hasPrefix("in rendered/test/") }, "\(finding.related)"
       )

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Manifests in, findings out: what every rule test builds on. Resources are rendered
 /// for service `example` in environment `test` (namespace `test`), as the rule examples
@@ -36,7 +36,8 @@ enum RuleTestSupport {
 
   /// A resource from a tree built by hand (values with locations of other files).
   static func rendered(
-    _ body: Node, service: String = "example", source: YAML.SourceLocation = testFiles.start(of: file)
+    _ body: Node, service: String = "example",
+    source: YAML.SourceLocation = testFiles.start(of: file)
   ) -> RenderedResource {
     let resource = Resource(body: body, service: service, environment: "test", source: source)
     return RenderedResource(

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct SecurityContextRuleTests {
   typealias Support = RuleTestSupport
@@ -145,8 +145,8 @@ import TestSupport
               securityContext: {runAsNonRoot: true}
               containers:
               - {name: agent, image: a:1, securityContext: {allowPrivilegeEscalation: false}}
-        """, file: "templates/agent/daemonset.yaml"
-      , fileNames: testFiles).first)
+        """, file: "templates/agent/daemonset.yaml", fileNames: testFiles
+      ).first)
     let patch = testFiles.location("environments/prod/environment.yaml", line: 12, column: 26)
     var spec = try #require(template.value(at: Support.path("spec.template.spec")))
     spec.set("hostNetwork", to: .scalar(.bool(true), at: patch))

@@ -1,8 +1,8 @@
+import TestSupport
 import Testing
 import YAML
 
 @testable import RenderKit
-import TestSupport
 
 /// Checks the API server makes that JSON Schema types alone do not: RFC 3339 times,
 /// embedded resources, whole-number floats as integers, `metadata` as a mapping.
@@ -155,7 +155,7 @@ import TestSupport
       body, service: nil, environment: "dev", source: body.location, diagnostics: &diagnostics)
     #expect(resource == nil)
     #expect(
-      diagnostics.map { "\($0.location): \($0.message)" } == [
+      diagnostics.map { "\(testFiles.describe($0.location)): \($0.message)" } == [
         "environments/dev/resources/cm.yaml:3:11: 'metadata' must be a mapping, not a list"
       ])
   }

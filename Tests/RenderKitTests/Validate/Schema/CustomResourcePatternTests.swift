@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// CRD patterns: matched as the API server matches them (RE2, linear time), and
 /// rejected in the CRD file where RE2 would reject them.
@@ -56,7 +56,7 @@ import TestSupport
         """), file: "crds/gadget.yaml")
     let (schema, diagnostics) = bundledSchema.adding(crds: [crd])
     #expect(
-      diagnostics.map { "\($0.location): \($0.message)" } == [
+      diagnostics.map { "\(testFiles.describe($0.location)): \($0.message)" } == [
         "crds/gadget.yaml:17:45: pattern \"^x(?<=x)$\" is not valid RE2 syntax, which the API "
           + "server uses: lookbehind `(?<=` is not supported by RE2",
         // Escapes in a double-quoted scalar: the finding points at the scalar.

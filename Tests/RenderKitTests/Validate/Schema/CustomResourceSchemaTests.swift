@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Custom resources validated against the `openAPIV3Schema` of their CRD.
 @Suite struct CustomResourceSchemaTests {
@@ -283,7 +283,7 @@ import TestSupport
     ]
     let (schema, diagnostics) = bundledSchema.adding(crds: crds)
     #expect(
-      diagnostics.map { "\($0.location): \($0.rule): \($0.message)" } == [
+      diagnostics.map { "\(testFiles.describe($0.location)): \($0.rule): \($0.message)" } == [
         "crds/old.yaml:1:13: input: CustomResourceDefinition 'old.example.com' uses apiVersion 'apiextensions.k8s.io/v1beta1'; only apiextensions.k8s.io/v1 is supported",
         "crds/gadget.yaml:8:5: input: version v1 of CustomResourceDefinition 'gadgets.example.com' has no schema.openAPIV3Schema",
         "crds/clash.yaml:8:5: input: apps/v1 Deployment is already defined by Kubernetes",

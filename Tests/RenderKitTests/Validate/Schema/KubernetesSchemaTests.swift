@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Validation of built-in kinds against the bundled Kubernetes 1.31 schemas.
 @Suite struct KubernetesSchemaTests {
@@ -253,7 +253,8 @@ import TestSupport
   /// unreported: this compiles every one, as a schema folder's definitions are.
   @Test func everyBundledDefinitionCompiles() throws {
     let schema = try KubernetesSchema.load(
-      definitions: KubernetesSchemaBundle.json, file: "bundle.json", fileNames: testFiles, compile: .eagerly)
+      definitions: KubernetesSchemaBundle.json, file: "bundle.json", fileNames: testFiles,
+      compile: .eagerly)
     #expect(schema.kubernetesVersion == "1.31.0")
     #expect(schema.hasSchema(apiVersion: "apps/v1", kind: "Deployment"))
   }
@@ -264,7 +265,8 @@ import TestSupport
     let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspecc: 1\n"
     let resource = try Support.resource(text)
     let schema = try KubernetesSchema.load(
-      definitions: KubernetesSchemaBundle.json, file: "bundle.json", fileNames: testFiles, compile: .onFirstUse)
+      definitions: KubernetesSchemaBundle.json, file: "bundle.json", fileNames: testFiles,
+      compile: .onFirstUse)
     let messages = await withTaskGroup(of: [String].self) { group in
       for _ in 0..<8 {
         group.addTask { schema.validate(resource, renderedPath: "r.yaml").map(\.message) }
@@ -631,7 +633,8 @@ import TestSupport
       spec.set("replicas", to: .string("two"))
     }
     let resource = Resource(
-      body: body, service: "checkout", environment: "prod", source: testFiles.start(of: "template.yaml"))
+      body: body, service: "checkout", environment: "prod",
+      source: testFiles.start(of: "template.yaml"))
     let findings = bundledSchema.validate(resource, renderedPath: "r.yaml")
     #expect(
       Support.summary(findings) == [#"5:3: 'replicas' must be an integer, not a string ("two")"#])
@@ -654,7 +657,8 @@ import TestSupport
       if let value = fromEnvironment["replicas"] { spec.set("replicas", to: value) }
     }
     let resource = Resource(
-      body: body, service: "checkout", environment: "prod", source: testFiles.start(of: "template.yaml"))
+      body: body, service: "checkout", environment: "prod",
+      source: testFiles.start(of: "template.yaml"))
     let finding = try #require(
       bundledSchema.validate(resource, renderedPath: "r.yaml").first)
     #expect(
@@ -710,7 +714,8 @@ import TestSupport
       try KubernetesSchema.load(definitions: "{\"$defs\": ", file: "bad.json", fileNames: testFiles)
     }
     #expect(throws: SchemaLoadError.self) {
-      try KubernetesSchema.load(definitions: "{\"kinds\": {}}", file: "bad.json", fileNames: testFiles)
+      try KubernetesSchema.load(
+        definitions: "{\"kinds\": {}}", file: "bad.json", fileNames: testFiles)
     }
     let error = #expect(throws: SchemaLoadError.self) {
       try KubernetesSchema.load(

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// How strategic merge treats each list, read from the schemas.
 @Suite struct SchemaListStrategyTests {

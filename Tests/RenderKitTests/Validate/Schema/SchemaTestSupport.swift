@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 /// Inline YAML in, findings out: the helpers every schema test uses.
 enum SchemaTestSupport {

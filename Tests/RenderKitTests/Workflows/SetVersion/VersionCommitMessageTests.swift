@@ -1,14 +1,17 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
-import TestSupport
 
 @Suite struct VersionCommitMessageTests {
   static func change(_ service: String, _ from: String?, _ to: String) -> PinChange {
     PinChange(
       environment: "prod", service: service,
-      previous: from.map { Located($0, at: testFiles.start(of: "services/\(service)/service.yaml")) },
-      version: to, edit: .replaced, location: testFiles.start(of: "environments/prod/\(service).yaml"))
+      previous: from.map {
+        Located($0, at: testFiles.start(of: "services/\(service)/service.yaml"))
+      },
+      version: to, edit: .replaced,
+      location: testFiles.start(of: "environments/prod/\(service).yaml"))
   }
 
   @Test func aFewChangesAreListedInTheSubject() {
