@@ -89,9 +89,9 @@ public struct RepositoryLoader: Sendable {
         return .input("'\(path)' is not UTF-8 text", at: .start(of: path))
       }
       let position = TextPosition.location(ofByte: offset, in: buffer)
-      let hex = String(buffer[offset], radix: 16, uppercase: true)
+      let hex = TextEscaping.hex(UInt32(buffer[offset]), digits: 2)
       return .input(
-        "'\(path)' is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) at line \(position.line), column \(position.column)",
+        "'\(path)' is not UTF-8 text: byte 0x\(hex) at line \(position.line), column \(position.column)",
         at: SourceLocation(file: path, line: position.line, column: position.column),
         help: "save the file as UTF-8")
     }
