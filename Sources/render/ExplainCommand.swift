@@ -63,6 +63,11 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
     _ session: Session
   ) async throws -> ServiceSlice {
     let output = await session.compileOutput()
+    // Without the whole compilation (some environments came from the cache), a slice
+    // is only right when the platform compiles without errors.
+    if output.full == nil, output.compilation.hasErrors {
+      return try explained(await session.compile(), session: session)
+    }
     guard let compilation = output.full else {
       let slice = await ServiceSlice.make(
         session.loaded, environment: environment, service: service,

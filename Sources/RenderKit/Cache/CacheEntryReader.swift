@@ -67,14 +67,8 @@ struct CacheEntryReader {
 
   mutating func compilation() -> CachedCompilation? {
     guard let folder = string(), let owned = strings(), let foreign = strings(),
-      let fileCount = length()
+      let files = files()
     else { return nil }
-    var files: [OutputFile] = []
-    files.reserveCapacity(fileCount)
-    for _ in 0..<fileCount {
-      guard let path = string(), let contents = raw() else { return nil }
-      files.append(OutputFile(path: path, contents: contents))
-    }
     guard let diagnostics = diagnostics(), let countCount = length() else { return nil }
     var counts: [String: Int] = [:]
     for _ in 0..<countCount {
@@ -86,6 +80,32 @@ struct CacheEntryReader {
       tree: OutputTree(
         folder: folder, files: files, ownedPrefixes: owned, foreignPrefixes: foreign),
       diagnostics: diagnostics, resourceCounts: counts)
+  }
+
+  mutating func files() -> [OutputFile]? {
+    guard let fileCount = length() else { return nil }
+    var files: [OutputFile] = []
+    files.reserveCapacity(fileCount)
+    for _ in 0..<fileCount {
+      guard let path = string(), let contents = raw() else { return nil }
+      files.append(OutputFile(path: path, contents: contents))
+    }
+    return files
+  }
+
+  mutating func environment() -> CompiledEnvironment? {
+    guard let name = string(), let files = files(), let found = diagnostics(),
+      let placementDiagnostics = diagnostics(), let resourceCount = integer(),
+      let services = strings(), let hasOwnResources = integer(),
+      hasOwnResources == 0 || hasOwnResources == 1, let namespaces = strings(),
+      offset == bytes.count
+    else { return nil }
+    return CompiledEnvironment(
+      name: name, files: files, diagnostics: found,
+      placementDiagnostics: placementDiagnostics, resourceCount: resourceCount,
+      outline: ResourceOutline(
+        services: services, hasOwnResources: hasOwnResources == 1,
+        createdNamespaces: namespaces))
   }
 
   /// An optional string: a flag, then the string when the flag is 1.

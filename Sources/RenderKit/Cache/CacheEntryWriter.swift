@@ -45,18 +45,36 @@ struct CacheEntryWriter {
     string(tree.folder)
     strings(tree.ownedPrefixes)
     strings(tree.foreignPrefixes)
-    integer(tree.files.count)
-    for file in tree.files {
-      string(file.path)
-      integer(file.contents.count)
-      bytes += file.contents
-    }
+    files(tree.files)
     diagnostics(compilation.diagnostics)
     let counts = compilation.resourceCounts.sorted { $0.key < $1.key }
     integer(counts.count)
     for (environment, count) in counts {
       string(environment)
       integer(count)
+    }
+  }
+
+  mutating func environment(_ environment: CompiledEnvironment) {
+    bytes.reserveCapacity(
+      bytes.count + 4096
+        + environment.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.contents.count })
+    string(environment.name)
+    files(environment.files)
+    diagnostics(environment.diagnostics)
+    diagnostics(environment.placementDiagnostics)
+    integer(environment.resourceCount)
+    strings(environment.outline.services)
+    integer(environment.outline.hasOwnResources ? 1 : 0)
+    strings(environment.outline.createdNamespaces)
+  }
+
+  mutating func files(_ files: [OutputFile]) {
+    integer(files.count)
+    for file in files {
+      string(file.path)
+      integer(file.contents.count)
+      bytes += file.contents
     }
   }
 

@@ -16,7 +16,9 @@ public struct CachedCompilation: Sendable {
   public init(_ compilation: Compilation) {
     self.init(
       tree: compilation.tree, diagnostics: compilation.diagnostics,
-      resourceCounts: compilation.resources.mapValues(\.count))
+      resourceCounts: Dictionary(
+        compilation.compiledEnvironments.map { ($0.name, $0.resourceCount) },
+        uniquingKeysWith: { first, _ in first }))
   }
 
   public var hasErrors: Bool { diagnostics.hasErrors }

@@ -9,13 +9,25 @@
 /// `validate`) costs reading the inputs and comparing the tree, not compiling.
 ///
 /// One entry is a whole compilation's result (its output tree and findings), keyed by
-/// the SHA-256 of everything the compile reads: render's version, the bundled schemas,
-/// the options, and every input file's path and bytes. The granularity is the whole
-/// platform on purpose: patches and environment rules see a whole environment, the
-/// versions file the whole platform, so any finer key would have to prove what each
-/// result depends on. An entry whose recorded key differs from the computed one is
-/// ignored, never trusted; the folder is safe to delete at any time. Entries are written
-/// to a temporary file and renamed into place, so a reader sees a whole entry or none.
+/// the SHA-256 of everything the compile reads: render's version and build, the bundled
+/// schemas, the options, and every input file's path and bytes. It answers a command
+/// whose inputs have not changed at all.
+///
+/// Beside it, each rendered environment has an entry (`CompiledEnvironment`: its files,
+/// the findings of rendering and validating it, the `ResourceOutline` reconciler output
+/// needs), keyed the same way except that of the `environments/` folders only those of
+/// its `inherits` chain count (`InputDigests`): nothing an environment renders,
+/// validates or emits reads another environment. When the whole entry misses, the
+/// platform is parsed and resolved, and `Compiler.compile(reusing:)` takes every
+/// environment whose entry matches instead of compiling it. What compares or gathers
+/// environments (versions.yaml, Argo CD and Flux objects, owned paths, resolving's
+/// findings) is computed afresh on every compile, so it cannot go stale.
+///
+/// An entry whose recorded key differs from the computed one is ignored, never trusted;
+/// one that does not read back whole is ignored too. The folder is safe to delete at any
+/// time. Entries are written to a temporary file and renamed into place, so a reader
+/// sees a whole entry or none. A result with errors (or an environment with errors) is
+/// never stored.
 public struct CompilationCache: Sendable {
   /// The cache folder, relative to the repository root.
   public static let folder = ".render-cache"
@@ -43,27 +55,57 @@ public struct CompilationCache: Sendable {
     schema: @Sendable () async -> KubernetesSchema, build: String, store: Bool = false
   ) async -> CompiledOutput {
     let output = loaded.settings.output
-    let key =
-      loaded.diagnostics.isEmpty
-      ? Self.key(repository: loaded.repository, options: options, output: output, build: build)
-      : nil
+    let digests = loaded.diagnostics.isEmpty ? InputDigests(loaded.repository) : nil
+    let key = digests?.key(
+      slot: Self.slotName(options: options, output: output),
+      previousVersions: options.previousVersions, build: build)
     let fileNames = loaded.repository.fileNames
     if let key,
       let cached = lookup(
         key: key, options: options, output: output, build: build, fileNames: fileNames)
     {
-      return CompiledOutput(compilation: cached, full: nil)
+      return CompiledOutput(compilation: cached, full: nil, isCached: true)
     }
     let parsed = loaded.parse()
+    // Per environment: its share of the compile when nothing it reads has changed.
+    func environmentEntry(_ environment: ResolvedEnvironment) -> (key: String, slot: String)? {
+      guard let digests, parsed.diagnostics.isEmpty else { return nil }
+      let slot = Self.environmentSlotName(environment.name, options: options, output: output)
+      return (
+        digests.key(slot: slot, build: build, environments: environment.chain.map(\.name)), slot
+      )
+    }
     let compilation = await Compiler.compile(
       parsed.platform, diagnostics: parsed.diagnostics, options: options,
-      schema: await schema())
+      schema: await schema(),
+      reusing: { environment in
+        environmentEntry(environment).flatMap { entry in
+          var reader = self.entry(
+            slot: entry.slot, build: build, key: entry.key, fileNames: fileNames)
+          return reader?.environment()
+        }
+      })
     let result = CachedCompilation(compilation)
-    if let key, store, parsed.diagnostics.isEmpty, !result.hasErrors {
-      self.store(
-        result, key: key, options: options, output: output, build: build, fileNames: fileNames)
+    if let key, store, parsed.diagnostics.isEmpty {
+      for environment in compilation.compiledEnvironments
+      where !compilation.reused.contains(environment.name) && !environment.hasErrors {
+        guard let resolved = compilation.environments[environment.name],
+          let entry = environmentEntry(resolved)
+        else { continue }
+        write(key: entry.key, slot: entry.slot, build: build, fileNames: fileNames) {
+          $0.environment(environment)
+        }
+      }
+      if !result.hasErrors {
+        self.store(
+          result, key: key, options: options, output: output, build: build,
+          fileNames: fileNames)
+      }
     }
-    return CompiledOutput(compilation: result, full: compilation)
+    return CompiledOutput(
+      compilation: result, full: compilation.reused.isEmpty ? compilation : nil,
+      isCached: false, reusedEnvironments: compilation.reused.sorted(),
+      stageTimes: compilation.stageTimes)
   }
 
   /// `render versions`' matrix and findings: from the cache when it holds them for these
@@ -116,35 +158,7 @@ public struct CompilationCache: Sendable {
     repository: Repository, slot: String, previousVersions: [String: [String: String]],
     build: String
   ) -> String {
-    var bytes: [UInt8] = []
-    func field(_ text: String) {
-      bytes += text.utf8
-      bytes.append(0)
-    }
-    field("render " + RenderVersion.current)
-    field(build)
-    field(schemaIdentity)
-    field(slot)
-    for environment in previousVersions.keys.sorted() {
-      field(environment)
-      let versions = previousVersions[environment] ?? [:]
-      for service in versions.keys.sorted() {
-        field(service)
-        field(versions[service] ?? "")
-      }
-    }
-    field("directories")
-    for directory in repository.directories.sorted() { field(directory) }
-    field("unreadable")
-    for path in repository.unreadableFiles.sorted() { field(path) }
-    field("files")
-    for path in repository.files.keys.sorted() {
-      field(path)
-      let text = repository.files[path]?.text ?? ""
-      field(String(text.utf8.count))
-      bytes += text.utf8
-    }
-    return SHA256.hex(SHA256.digest(bytes))
+    InputDigests(repository).key(slot: slot, previousVersions: previousVersions, build: build)
   }
 
   /// The bundled Kubernetes schemas' identity: the digest of their text.
@@ -153,6 +167,14 @@ public struct CompilationCache: Sendable {
   /// One entry per set of options (a filtered build does not evict the whole one).
   static func slotName(options: BuildOptions, output: String) -> String {
     "environments=\(options.environments.joined(separator: ",")) services=\(options.services.joined(separator: ",")) strict=\(options.strict) output=\(output)"
+  }
+
+  /// One entry per environment and set of options that change an environment's share
+  /// of a compile (`--env` does not: it only chooses which environments render).
+  static func environmentSlotName(
+    _ environment: String, options: BuildOptions, output: String
+  ) -> String {
+    "environment=\(environment) services=\(options.services.joined(separator: ",")) strict=\(options.strict) output=\(output)"
   }
 
   /// The slot of `render versions`' matrix.

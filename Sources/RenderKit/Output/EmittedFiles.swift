@@ -1,10 +1,16 @@
 /// The Output stage's first half: every validated environment's resources (those the
 /// run writes) emitted as files, with their generated headers.
 public struct EmittedFiles: Sendable {
-  /// By environment, in the order of the environments, then of their resources.
-  public var files: [OutputFile]
-  /// Two resources that would share a file.
-  public var diagnostics: [Diagnostic]
+  /// One environment's files, in the order of its resources, and what placing them
+  /// found (two resources that would share a file).
+  public struct Environment: Sendable {
+    public var name: String
+    public var files: [OutputFile]
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// In the order of the validated environments.
+  public var environments: [Environment]
 
   /// Places every resource, then emits the files in parallel (emitting YAML and
   /// checksumming it is most of a build's work).
@@ -16,20 +22,27 @@ public struct EmittedFiles: Sendable {
     fileNames: SourceFileNames, progress: (@Sendable (String) -> Void)? = nil
   ) async -> EmittedFiles {
     var placements: [(path: String, resource: Resource)] = []
-    var diagnostics: [Diagnostic] = []
+    var emitted: [Environment] = []
+    var ends: [Int] = []
     for environment in environments {
       let (placed, found) = OutputPlanner.placements(
         for: environment.resources, paths: environment.paths, environment: environment.name,
         folder: folder,
         include: { filter.isEmpty || $0.service.map(filter.contains) == true })
       placements += placed
-      diagnostics += found
+      ends.append(placements.count)
+      emitted.append(Environment(name: environment.name, files: [], diagnostics: found))
     }
     progress?("emitting \(placements.count) files")
     let files = await placements.concurrentMap(chunks: 64) {
       OutputPlanner.file(
         at: $0.path, for: $0.resource, source: fileNames.path(of: $0.resource.source.fileID))
     }
-    return EmittedFiles(files: files, diagnostics: diagnostics)
+    var start = 0
+    for (index, end) in ends.enumerated() {
+      emitted[index].files = Array(files[start..<end])
+      start = end
+    }
+    return EmittedFiles(environments: emitted)
   }
 }

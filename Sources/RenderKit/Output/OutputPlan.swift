@@ -5,17 +5,16 @@ public struct OutputPlan: Sendable {
   /// What planning the reconciler objects and checking them against the schemas found.
   public var diagnostics: [Diagnostic]
 
-  /// - Parameters:
-  ///   - files: the environments' emitted files.
-  ///   - environments: the validated environments, for the reconciler objects.
+  /// - Parameter environments: the rendered environments' files and outlines, compiled
+  ///   now or reused from `.render-cache/`, in the order of `resolved.rendered`.
   public static func make(
-    files: EmittedFiles, environments: [ValidatedEnvironment], resolved: ResolvedPlatform,
-    schema: PlatformSchema, options: BuildOptions
+    environments: [CompiledEnvironment], resolved: ResolvedPlatform, schema: PlatformSchema,
+    options: BuildOptions
   ) -> OutputPlan {
     let settings = resolved.platform.settings
     let selected = resolved.selected
-    let resources = Dictionary(
-      environments.map { ($0.name, $0.resources) }, uniquingKeysWith: { first, _ in first })
+    let outlines = Dictionary(
+      environments.map { ($0.name, $0.outline) }, uniquingKeysWith: { first, _ in first })
     // Argo CD and Flux objects for the rendered environments, schema-checked like every
     // rendered resource (their CRDs come from crds/).
     let reconcilers = ReconcilerPlanner.plan(
@@ -23,7 +22,7 @@ public struct OutputPlan: Sendable {
       environments: selected.compactMap { name in
         resolved.environments[name].map {
           ReconcilerEnvironment(
-            $0, services: resolved.services[name] ?? [:], resources: resources[name] ?? [])
+            $0, services: resolved.services[name] ?? [:], outline: outlines[name] ?? .empty)
         }
       },
       services: options.services, fileNames: resolved.platform.fileNames)
@@ -35,7 +34,7 @@ public struct OutputPlan: Sendable {
           RenderedResource(resource: $0.resource, path: settings.output + "/" + $0.path)
         }))
     let tree = OutputPlanner.plan(
-      folder: settings.output, environmentFiles: files.files,
+      folder: settings.output, environmentFiles: environments.flatMap(\.files),
       versions: VersionsFile.make(recordedVersions(resolved, options: options)),
       ownedPrefixes: ownedPrefixes(selected: selected, options: options),
       reconcilers: reconcilers.manifests,

@@ -41,18 +41,17 @@ public struct ReconcilerEnvironment: Sendable {
   }
 
   /// The environment as the pipeline rendered it: the services come from the rendered
-  /// resources, so the reconciler output matches the folders render writes.
+  /// resources (their `outline`), so the reconciler output matches the folders render
+  /// writes.
   public init(
     _ environment: ResolvedEnvironment, services: [String: ResolvedService],
-    resources: [Resource]
+    outline: ResourceOutline
   ) {
-    let names = Set(resources.compactMap(\.service))
     self.init(
       name: environment.name, namespace: environment.namespace, cluster: environment.cluster,
-      services: names.map { Service(name: $0, namespace: services[$0]?.namespace) },
-      hasOwnResources: resources.contains { $0.service == nil },
+      services: outline.services.map { Service(name: $0, namespace: services[$0]?.namespace) },
+      hasOwnResources: outline.hasOwnResources,
       files: environment.chain.map(\.file),
-      createdNamespaces: Set(
-        resources.filter { $0.kind == "Namespace" && $0.apiVersion == "v1" }.map(\.name)))
+      createdNamespaces: Set(outline.createdNamespaces))
   }
 }

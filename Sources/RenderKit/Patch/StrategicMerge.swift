@@ -19,7 +19,9 @@
 /// keyed item with `$patch: replace` replaces that item, not the list; values the patch
 /// adds where the resource has nothing are merged into an empty value, so their nulls
 /// and directives never reach the output; a mapping with `$patch: delete` is removed
-/// rather than emptied.
+/// rather than emptied. Under `$setElementOrder`, items only the resource has are placed
+/// by the live list as it was (apimachinery reads it after rewriting it in place, which
+/// two of its tests' expected orders depend on).
 ///
 /// Every value the patch sets keeps the patch file's location; merged values keep the
 /// resource's, so later findings point at the line that produced each value.

@@ -5,8 +5,14 @@ public struct Compilation: Sendable {
   public var environments: [String: ResolvedEnvironment]
   /// Resolved services by environment, then service (rendered environments only).
   public var services: [String: [String: ResolvedService]]
-  /// Rendered, transformed and patched resources by environment.
+  /// Rendered, transformed and patched resources by environment (those compiled now:
+  /// not the `reused` ones).
   public var resources: [String: [Resource]]
+  /// Each rendered environment's files, findings and outline, in render order,
+  /// compiled now or reused.
+  public var compiledEnvironments: [CompiledEnvironment]
+  /// The environments taken from an earlier compile (`Compiler.compile(reusing:)`).
+  public var reused: Set<String>
   /// The files to write.
   public var tree: OutputTree
   /// Every finding of every stage, deduplicated and sorted.
@@ -18,7 +24,8 @@ public struct Compilation: Sendable {
 
   /// The stages' results, gathered.
   init(
-    resolved: ResolvedPlatform, validated: [ValidatedEnvironment], tree: OutputTree,
+    resolved: ResolvedPlatform, validated: [ValidatedEnvironment],
+    compiled: [CompiledEnvironment], reused: Set<String>, tree: OutputTree,
     diagnostics: [Diagnostic], stageTimes: [(stage: String, duration: Duration)]
   ) {
     platform = resolved.platform
@@ -26,6 +33,8 @@ public struct Compilation: Sendable {
     services = resolved.services.filter { resolved.selected.contains($0.key) }
     resources = Dictionary(
       validated.map { ($0.name, $0.resources) }, uniquingKeysWith: { first, _ in first })
+    compiledEnvironments = compiled
+    self.reused = reused
     self.tree = tree
     self.diagnostics = diagnostics
     self.stageTimes = stageTimes

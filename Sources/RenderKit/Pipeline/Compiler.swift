@@ -4,7 +4,7 @@
 /// `[ValidatedEnvironment]` -(Output)-> `EmittedFiles` -> `OutputPlan`.
 ///
 /// Pure: no stage here touches the disk. Environments render in parallel; each is
-/// independent of the others.
+/// independent of the others, so one compiled before can be reused (`reusing`).
 public enum Compiler {
   /// - Parameter schema: the Kubernetes schemas (usually from `BundledSchema`);
   ///   the platform's CRDs are added to it.
@@ -16,17 +16,32 @@ public enum Compiler {
       platform, diagnostics: parseDiagnostics, options: options, schema: schema)
   }
 
+  /// - Parameter reused: an environment's share of an earlier compile of the same
+  ///   inputs (`CompilationCache` checks that they are), or `nil` to compile it. Asked
+  ///   once for each environment that renders; the environments it answers for are not
+  ///   rendered, validated or emitted again.
   public static func compile(
     _ platform: Platform, diagnostics parseDiagnostics: [Diagnostic],
-    options: BuildOptions = BuildOptions(), schema bundled: KubernetesSchema
+    options: BuildOptions = BuildOptions(), schema bundled: KubernetesSchema,
+    reusing reused: (ResolvedEnvironment) -> CompiledEnvironment? = { _ in nil }
   ) async -> Compilation {
     var stopwatch = Stopwatch()
     let schema = PlatformSchema(platform, bundled: bundled, strict: options.strict)
     let resolved = await ResolvedPlatform.resolve(
       platform, environments: options.environments, progress: options.progress)
     stopwatch.lap("resolve")
+    var reusing: [String: CompiledEnvironment] = [:]
+    for name in resolved.rendered {
+      if let environment = resolved.environments[name], let found = reused(environment),
+        found.name == name
+      {
+        reusing[name] = found
+      }
+    }
+    stopwatch.lap("reuse cached environments")
     let rendered = await RenderedEnvironment.render(
-      resolved, schema: schema, progress: options.progress)
+      resolved, only: resolved.rendered.filter { reusing[$0] == nil }, schema: schema,
+      progress: options.progress)
     stopwatch.lap("render and patch")
     let output = platform.settings.output
     let validated = await ValidatedEnvironment.validate(
@@ -36,15 +51,25 @@ public enum Compiler {
       validated, folder: output, services: options.services, fileNames: platform.fileNames,
       progress: options.progress)
     stopwatch.lap("emit files")
+    var compiled = reusing
+    for (environment, emitted) in zip(validated, files.environments) {
+      compiled[environment.name] = CompiledEnvironment(
+        name: environment.name, files: emitted.files, diagnostics: environment.diagnostics,
+        placementDiagnostics: emitted.diagnostics, resourceCount: environment.resources.count,
+        outline: ResourceOutline(environment.resources))
+    }
+    let environments = resolved.rendered.compactMap { compiled[$0] }
     let plan = OutputPlan.make(
-      files: files, environments: validated, resolved: resolved, schema: schema, options: options)
+      environments: environments, resolved: resolved, schema: schema, options: options)
     stopwatch.lap("reconcilers and versions")
     let diagnostics =
       parseDiagnostics + schema.diagnostics + resolved.diagnostics
-      + validated.flatMap(\.diagnostics) + files.diagnostics + plan.diagnostics
+      + environments.flatMap(\.diagnostics) + environments.flatMap(\.placementDiagnostics)
+      + plan.diagnostics
     return Compilation(
-      resolved: resolved, validated: validated, tree: plan.tree,
-      diagnostics: deduplicated(diagnostics, in: platform.fileNames), stageTimes: stopwatch.laps)
+      resolved: resolved, validated: validated, compiled: environments,
+      reused: Set(reusing.keys), tree: plan.tree, diagnostics: deduplicated(diagnostics, in: platform.fileNames),
+      stageTimes: stopwatch.laps)
   }
 
   /// Drops repeats of one finding (an error in service.yaml is found once per

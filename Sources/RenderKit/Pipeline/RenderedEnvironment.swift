@@ -15,12 +15,14 @@ public struct RenderedEnvironment: Sendable {
   /// Renders the environments `resolved` renders, by name, in two parallel phases:
   /// every service of every environment (independent of each other), then each
   /// environment's own resources and patches (they see the whole environment).
+  /// - Parameter names: the environments to render, of those `resolved` renders, in its
+  ///   order (`nil`: all of them).
   public static func render(
-    _ resolved: ResolvedPlatform, schema: PlatformSchema,
+    _ resolved: ResolvedPlatform, only names: [String]? = nil, schema: PlatformSchema,
     progress: (@Sendable (String) -> Void)? = nil
   ) async -> [RenderedEnvironment] {
     let platform = resolved.platform
-    let builders = resolved.rendered.compactMap { name -> EnvironmentBuilder? in
+    let builders = (names ?? resolved.rendered).compactMap { name -> EnvironmentBuilder? in
       guard let environment = resolved.environments[name] else { return nil }
       return EnvironmentBuilder(
         platform: platform, environment: environment,

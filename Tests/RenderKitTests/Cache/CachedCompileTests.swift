@@ -15,46 +15,52 @@ import Testing
     return root
   }
 
+  /// One run's output with its findings as the text a user reads: each run numbers its
+  /// files in a table of its own, so the findings of two runs compare as text.
+  @dynamicMemberLookup
+  struct Run {
+    let output: CompiledOutput
+    let findings: [String]
+
+    subscript<T>(dynamicMember keyPath: KeyPath<CompiledOutput, T>) -> T {
+      output[keyPath: keyPath]
+    }
+  }
+
   static func compile(
     _ root: String, environments: [String] = [], store: Bool = true, build: String = "test"
-  ) async throws -> CompiledOutput {
+  ) async throws -> Run {
     let loaded = try LoadedRepository.load(root: root, environments: environments)
     let schema = bundledSchema
-    return await CompilationCache(root: loaded.root).compile(
-      loaded, options: loaded.buildOptions(), schema: { schema }, build: build, store: store)
-  }
-
-  /// `compile`, with the findings as the text a user reads: each run numbers its files
-  /// in a table of its own, so findings of two runs compare as text.
-  static func compileWithFindings(
-    _ root: String
-  ) async throws -> (output: CompiledOutput, findings: [String]) {
-    let loaded = try LoadedRepository.load(root: root)
-    let schema = bundledSchema
     let output = await CompilationCache(root: loaded.root).compile(
-      loaded, options: loaded.buildOptions(), schema: { schema }, build: "test", store: true)
-    return (
-      output,
-      RepositoryFixture.lines(output.compilation.diagnostics, in: loaded.repository.fileNames)
-    )
+      loaded, options: loaded.buildOptions(), schema: { schema }, build: build, store: store)
+    return Run(
+      output: output,
+      findings: RepositoryFixture.lines(
+        output.compilation.diagnostics, in: loaded.repository.fileNames))
   }
 
-  /// What compiling the repository from scratch gives, without the cache.
-  static func fresh(_ root: String) async throws -> CachedCompilation {
+  /// What compiling the repository from scratch gives, without the cache, and its
+  /// findings as text.
+  static func fresh(
+    _ root: String
+  ) async throws -> (compilation: CachedCompilation, findings: [String]) {
     let (repository, _) = RepositoryLoader(root: root).load()
-    return CachedCompilation(
-      await Compiler.compile(repository, schema: bundledSchema))
+    let compilation = CachedCompilation(await Compiler.compile(repository, schema: bundledSchema))
+    return (
+      compilation, RepositoryFixture.lines(compilation.diagnostics, in: repository.fileNames)
+    )
   }
 
   @Test func aSecondRunIsAnsweredFromTheCacheWithTheSameResult() async throws {
     let root = try Self.scratchRepository()
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let (first, firstFindings) = try await Self.compileWithFindings(root)
+    let first = try await Self.compile(root)
     #expect(!first.isCached)
-    let (second, secondFindings) = try await Self.compileWithFindings(root)
+    let second = try await Self.compile(root)
     #expect(second.isCached)
     #expect(second.compilation.tree.files == first.compilation.tree.files)
-    #expect(secondFindings == firstFindings)
+    #expect(second.findings == first.findings)
     #expect(second.compilation.resourceCounts == first.compilation.resourceCounts)
   }
 
@@ -68,7 +74,7 @@ import Testing
       .write(toFile: path, atomically: true, encoding: .utf8)
     let edited = try await Self.compile(root)
     #expect(!edited.isCached)
-    let expected = try await Self.fresh(root)
+    let expected = try await Self.fresh(root).compilation
     #expect(edited.compilation.tree.files == expected.tree.files)
     #expect(
       edited.compilation.tree.files.contains {
@@ -108,11 +114,11 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: root) }
     try "template: nope\n".write(
       toFile: root + "/services/shop/service.yaml", atomically: true, encoding: .utf8)
-    let (broken, brokenFindings) = try await Self.compileWithFindings(root)
+    let broken = try await Self.compile(root)
     #expect(broken.compilation.hasErrors)
-    let (again, againFindings) = try await Self.compileWithFindings(root)
+    let again = try await Self.compile(root)
     #expect(!again.isCached)
-    #expect(againFindings == brokenFindings)
+    #expect(again.findings == broken.findings)
   }
 
   @Test func namesAreCheckedWithoutParsingThePlatform() throws {

@@ -46,8 +46,8 @@ struct StrategicMergeSuiteCase: Sendable, CustomTestStringConvertible {
 /// Kubernetes' strategic-merge test cases (kubernetes/apimachinery
 /// pkg/util/strategicpatch/patch_test.go, copied into
 /// `Tests/Fixtures/conformance/strategic-merge/`) run against `StrategicMerge`. The cases
-/// where render differs from apimachinery, on purpose (see `StrategicMerge`'s
-/// documentation) or as an open question, are listed with the reason in
+/// where render differs from apimachinery, all on purpose (see `StrategicMerge`'s
+/// documentation and docs/patches.md), are listed with the reason in
 /// `deliberateDepartures` and in the fixture's README, and checked to still differ.
 @Suite struct StrategicMergeConformanceTests {
   static let files = [
@@ -68,10 +68,12 @@ struct StrategicMergeSuiteCase: Sendable, CustomTestStringConvertible {
 
   static let keepsOrder =
     "items already in the list keep the resource's order; a patch reorders them only with '$setElementOrder'"
-  /// Not a choice: an open question. Tracing apimachinery's normalizeElementOrder and
-  /// mergeSortedSlice by hand gives render's order; its test expects another.
+  /// apimachinery's expected order comes from Go slice aliasing: `mergeSlice` deletes and
+  /// appends in the backing array of the live list, which `mergePatchIntoOriginal` then
+  /// reads as the live order (`[1, 2, 4]` reads `[2, 4, 3]`). Without that mutation its
+  /// own `mergeSortedSlice` gives render's order; no user can rely on it.
   static let setElementOrderPlacement =
-    "unresolved: a new item named by '$setElementOrder' goes before an item only the resource has; apimachinery's test expects it after"
+    "a new item named by '$setElementOrder' goes before an item only the resource has; apimachinery's order comes from Go slice aliasing"
 
   static let cases: [StrategicMergeSuiteCase] = (try? load()) ?? []
 

@@ -22,7 +22,7 @@ enum SchemaTestSupport {
   static func findings(
     _ yaml: String, schema: KubernetesSchema? = nil, file: String = "template.yaml"
   ) throws -> [Diagnostic] {
-    let schema = try schema ?? bundledSchema
+    let schema = schema ?? bundledSchema
     return schema.validate(try resource(yaml, file: file), renderedPath: renderedPath)
   }
 

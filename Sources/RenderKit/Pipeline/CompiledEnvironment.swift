@@ -1,0 +1,38 @@
+/// One rendered environment's share of a compile: what depends only on its own inputs
+/// (the platform's templates, services, render.yaml and CRDs, and the environment folders
+/// of its `inherits` chain), never on the other environments. `CompilationCache` keeps
+/// one per environment and hands it back through `Compiler.compile(reusing:)`, which then
+/// does not render, validate or emit the environment.
+///
+/// What looks across environments (versions.yaml, the Argo CD and Flux objects, which
+/// paths the run owns) is not here: every compile computes it afresh from the resolved
+/// platform and each environment's `outline`.
+public struct CompiledEnvironment: Sendable, Equatable {
+  public var name: String
+  /// The environment's files (`<env>/...`), in the order they were emitted.
+  public var files: [OutputFile]
+  /// What rendering, patching and validating the environment found.
+  public var diagnostics: [Diagnostic]
+  /// What placing its resources in files found (two resources for one file).
+  public var placementDiagnostics: [Diagnostic]
+  /// How many resources it rendered (what `validate` reports).
+  public var resourceCount: Int
+  /// What reconciler output needs of its resources.
+  public var outline: ResourceOutline
+
+  public init(
+    name: String, files: [OutputFile], diagnostics: [Diagnostic],
+    placementDiagnostics: [Diagnostic], resourceCount: Int, outline: ResourceOutline
+  ) {
+    self.name = name
+    self.files = files
+    self.diagnostics = diagnostics
+    self.placementDiagnostics = placementDiagnostics
+    self.resourceCount = resourceCount
+    self.outline = outline
+  }
+
+  public var hasErrors: Bool {
+    diagnostics.hasErrors || placementDiagnostics.hasErrors
+  }
+}
