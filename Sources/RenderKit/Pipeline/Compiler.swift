@@ -68,7 +68,8 @@ public enum Compiler {
       + plan.diagnostics
     return Compilation(
       resolved: resolved, validated: validated, compiled: environments,
-      reused: Set(reusing.keys), tree: plan.tree, diagnostics: deduplicated(diagnostics, in: platform.fileNames),
+      reused: Set(reusing.keys), tree: plan.tree,
+      diagnostics: deduplicated(diagnostics, in: platform.fileNames),
       stageTimes: stopwatch.laps)
   }
 
