@@ -111,9 +111,19 @@ public struct Node: Sendable, CustomStringConvertible {
 
   /// The entry of `key` (with the key's own location) when this node is a mapping.
   public func entry(_ key: String) -> Entry? {
-    guard case .mapping(let entries) = content else { return nil }
-    for index in entries.indices where entries[index].key.hasSameBytes(as: key) {
-      return entries[index]
+    guard case .mapping(let entries) = content,
+      let index = Self.index(of: key, in: entries)
+    else { return nil }
+    return entries[index]
+  }
+
+  /// The position of `key` in `entries`. A plain loop: `firstIndex(where:)` and the
+  /// other generic algorithms are unspecialised, and slow, in debug builds (`swift run`).
+  static func index(of key: String, in entries: [Entry]) -> Int? {
+    var index = 0
+    while index < entries.count {
+      if entries[index].key.hasSameBytes(as: key) { return index }
+      index += 1
     }
     return nil
   }
@@ -137,18 +147,22 @@ public struct Node: Sendable, CustomStringConvertible {
     }
   }
 
-  /// Follows a path of keys and indexes; `nil` when any step is missing.
-  public func value(at path: [PathComponent]) -> Node? {
+  /// Follows a path of keys and indexes, from its `start`-th step on; `nil` when any
+  /// step is missing.
+  public func value(at path: [PathComponent], from start: Int = 0) -> Node? {
     var node = self
-    for component in path {
-      switch component {
+    var step = start
+    while step < path.count {
+      switch path[step] {
       case .key(let key):
         guard let next = node[key] else { return nil }
         node = next
       case .index(let index):
-        guard let items = node.sequence, items.indices.contains(index) else { return nil }
+        guard case .sequence(let items) = node.content, index >= 0, index < items.count
+        else { return nil }
         node = items[index]
       }
+      step += 1
     }
     return node
   }
@@ -162,7 +176,7 @@ public struct Node: Sendable, CustomStringConvertible {
   ) {
     guard case .mapping(var entries) = content else { return }
     content = .scalar(.null, .plain)  // release the array so the edit below is in place
-    if let index = entries.firstIndex(where: { $0.key.hasSameBytes(as: key) }) {
+    if let index = Self.index(of: key, in: entries) {
       entries[index].value = value
     } else {
       entries.append(Entry(key: key, keyLocation: keyLocation ?? value.location, value: value))
@@ -174,7 +188,7 @@ public struct Node: Sendable, CustomStringConvertible {
   @discardableResult
   public mutating func removeValue(forKey key: String) -> Node? {
     guard case .mapping(var entries) = content,
-      let index = entries.firstIndex(where: { $0.key.hasSameBytes(as: key) })
+      let index = Self.index(of: key, in: entries)
     else { return nil }
     content = .scalar(.null, .plain)
     let removed = entries.remove(at: index)
@@ -189,7 +203,7 @@ public struct Node: Sendable, CustomStringConvertible {
   ) {
     guard case .mapping(var entries) = content else { return }
     content = .scalar(.null, .plain)
-    if let index = entries.firstIndex(where: { $0.key.hasSameBytes(as: key) }) {
+    if let index = Self.index(of: key, in: entries) {
       body(&entries[index].value)
     } else {
       var value = makeDefault()
@@ -213,8 +227,15 @@ extension Node: Equatable {
       guard a.count == b.count else { return false }
       // Keys usually come in the same order: compare in place, and index the other side
       // only when they do not (a linear search per key is quadratic on large mappings).
-      if zip(a, b).allSatisfy({ $0.key.hasSameBytes(as: $1.key) }) {
-        return zip(a, b).allSatisfy { $0.value == $1.value }
+      var index = 0
+      while index < a.count && a[index].key.hasSameBytes(as: b[index].key) { index += 1 }
+      if index == a.count {
+        index = 0
+        while index < a.count {
+          guard a[index].value == b[index].value else { return false }
+          index += 1
+        }
+        return true
       }
       var others: [MappingKey: Int] = [:]
       for (index, entry) in b.enumerated() { others[MappingKey(entry.key)] = index }

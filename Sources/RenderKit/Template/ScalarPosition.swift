@@ -26,7 +26,7 @@ struct ScalarPosition {
       return
     }
     block = nil
-    if text.utf8.contains(UInt8(ascii: "\n")) {
+    if text.containsByte(0x0A /* \n */) {
       shift = nil
       return
     }

@@ -48,7 +48,7 @@ public struct ScalarTemplates: Sendable {
   private func collectBlocks(_ node: Node, into blocks: inout [SourceLocation]) {
     switch node.content {
     case .scalar(.string(let text), .literal):
-      if text.utf8.contains(UInt8(ascii: "$")) { blocks.append(node.location) }
+      if text.containsByte(0x24 /* $ */) { blocks.append(node.location) }
     case .scalar:
       break
     case .sequence(let items):
@@ -80,13 +80,13 @@ public struct ScalarTemplates: Sendable {
   }
 
   private mutating func add(_ text: String) {
-    guard text.utf8.contains(UInt8(ascii: "$")), parsed[text] == nil else { return }
+    guard text.containsByte(0x24 /* $ */), parsed[text] == nil else { return }
     parsed[text] = (text, ScalarTemplate.parse(text))
   }
 
   /// The parsed text: from the loaded file, or parsed now.
   func template(for text: String) -> Result<ScalarTemplate, ScalarTemplate.Unterminated> {
-    if let hit = parsed[text], hit.text.utf8.elementsEqual(text.utf8) { return hit.template }
+    if let hit = parsed[text], hit.text.hasSameBytes(as: text) { return hit.template }
     return ScalarTemplate.parse(text)
   }
 }

@@ -72,7 +72,7 @@ extension TemplateDocumentRenderer {
   /// literal rendered to nothing.
   mutating func evaluateOperand(_ node: Node) -> TemplateOperand? {
     if case .scalar(.string(let text), .plain) = node.content,
-      text.utf8.contains(UInt8(ascii: "$")),
+      text.containsByte(0x24 /* $ */),
       case .success(let template) = templates.template(for: text)
     {
       if let sole = template.soleExpression {

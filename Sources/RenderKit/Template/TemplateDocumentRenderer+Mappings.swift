@@ -5,10 +5,16 @@ extension TemplateDocumentRenderer {
   mutating func renderMapping(_ entries: [Node.Entry], at location: SourceLocation) -> Node? {
     // Fast path: no key starts an expression or a directive, so keys stay as they are,
     // unique (the parser checked), and nothing overrides anything.
-    guard entries.contains(where: { $0.key.utf8.contains(UInt8(ascii: "$")) }) else {
+    // Index loops: closures and generic iterators are slow in debug builds (`swift run`).
+    var index = 0
+    while index < entries.count && !entries[index].key.containsByte(0x24 /* $ */) { index += 1 }
+    guard index < entries.count else {
       var output: [Node.Entry] = []
       output.reserveCapacity(entries.count)
-      for entry in entries {
+      index = 0
+      while index < entries.count {
+        let entry = entries[index]
+        index += 1
         if let value = render(entry.value, at: .key(entry.key)) {
           output.append(Node.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
         }
@@ -74,7 +80,7 @@ extension TemplateDocumentRenderer {
   /// A key with `${ }` is interpolated: keys are always strings.
   mutating func renderKey(_ entry: Node.Entry) -> String? {
     let key = entry.key
-    guard key.utf8.contains(UInt8(ascii: "$")) else { return key }
+    guard key.containsByte(0x24 /* $ */) else { return key }
     // Entries do not record how a key was quoted; treat it as plain.
     let position = ScalarPosition(start: entry.keyLocation, style: .plain, text: key)
     switch templates.template(for: key) {

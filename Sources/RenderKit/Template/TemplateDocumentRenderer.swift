@@ -34,7 +34,7 @@ struct TemplateDocumentRenderer<Trace: TemplateTrace> {
     switch node.content {
     case .scalar(.string(let text), let style):
       // Most scalars have no `$` at all: return them untouched, without scanning further.
-      guard text.utf8.contains(UInt8(ascii: "$")) else { return node }
+      guard text.containsByte(0x24 /* $ */) else { return node }
       switch templates.template(for: text) {
       case .success(let template):
         return renderString(node, text: text, style: style, template: template)

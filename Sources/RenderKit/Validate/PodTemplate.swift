@@ -11,11 +11,14 @@ public struct PodTemplate: Sendable {
   }
 
   /// The pod spec and its path in the resource.
-  public var spec: Node
-  public var path: [PathComponent]
+  public let spec: Node
+  public let path: [PathComponent]
   /// The pod template's metadata (labels), when the kind has a template.
-  public var metadata: Node?
-  public var metadataPath: [PathComponent]
+  public let metadata: Node?
+  public let metadataPath: [PathComponent]
+  /// Every container: init containers first, then containers, then ephemeral ones. Found
+  /// once: most rules go through them, for every workload.
+  public let containers: [Container]
 
   /// The pod template of `resource`, or `nil` when its kind runs no pods or has no spec.
   public init?(of resource: Resource) {
@@ -28,16 +31,13 @@ public struct PodTemplate: Sendable {
       resource.kind == "Pod" ? [.key("metadata")] : Array(path.dropLast()) + [.key("metadata")]
     self.metadataPath = metadataPath
     self.metadata = resource.body.value(at: metadataPath)
-  }
-
-  /// Every container: init containers first, then containers, then ephemeral ones.
-  public var containers: [Container] {
-    var result: [Container] = []
+    var containers: [Container] = []
     for list in WorkloadKind.containerLists {
       for (index, node) in (spec[list]?.sequence ?? []).enumerated() {
-        result.append(Container(node: node, path: path + [.key(list), .index(index)], list: list))
+        containers.append(
+          Container(node: node, path: path + [.key(list), .index(index)], list: list))
       }
     }
-    return result
+    self.containers = containers
   }
 }

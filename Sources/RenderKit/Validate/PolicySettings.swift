@@ -35,6 +35,11 @@ public struct PolicySettings: Sendable {
     severities[rule.id] ?? rule.defaultSeverity
   }
 
+  /// Whether any ignore names `rule`: when none does, its subjects need no filtering.
+  public func ignoresSome(of rule: RuleID) -> Bool {
+    ignores.contains { $0.rule == rule }
+  }
+
   public func isIgnored(rule: RuleID, resource: Resource) -> Bool {
     ignores.contains { $0.rule == rule && $0.matches(resource) }
   }

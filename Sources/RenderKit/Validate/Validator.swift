@@ -37,9 +37,11 @@ public struct Validator: Sendable {
     guard var severity = context.policy.schemaSeverity.diagnosticSeverity else { return [] }
     if strict && severity == .warning { severity = .error }
     var diagnostics: [Diagnostic] = []
-    let schemaSubjects = context.subjects.filter {
-      !context.policy.isIgnored(rule: .schema, resource: context.resources[$0].resource)
-    }
+    let schemaSubjects =
+      context.policy.ignoresSome(of: .schema)
+      ? context.subjects.filter {
+        !context.policy.isIgnored(rule: .schema, resource: context.resources[$0].resource)
+      } : context.subjects
     for index in schemaSubjects {
       let rendered = context.resources[index]
       let resource = rendered.resource
@@ -72,8 +74,10 @@ public struct Validator: Sendable {
     guard var mapped = severity.diagnosticSeverity else { return [] }
     if strict && mapped == .warning { mapped = .error }
     var ruleContext = context
-    ruleContext.subjects = context.subjects.filter {
-      !context.policy.isIgnored(rule: rule.id, resource: context.resources[$0].resource)
+    if context.policy.ignoresSome(of: rule.id) {
+      ruleContext.subjects = context.subjects.filter {
+        !context.policy.isIgnored(rule: rule.id, resource: context.resources[$0].resource)
+      }
     }
     return rule.check(ruleContext).map { finding in
       var finding = finding

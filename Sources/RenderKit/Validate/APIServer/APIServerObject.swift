@@ -2,34 +2,68 @@
 /// reported the way the API server words it (`spec.replicas: Invalid value: -1: must be
 /// greater than or equal to 0`), at the input line that produced the field.
 struct APIServerObject {
-  let context: ValidationContext
-  let resource: RenderedResource
-  /// The pod template, for the kinds that run pods.
-  let pod: PodTemplate?
+  /// What the checks read, behind one reference: a check reads it field by field, and a
+  /// struct of structs would be copied (every reference in it retained) on each read in
+  /// debug builds.
+  private final class Facts: Sendable {
+    let context: ValidationContext
+    let resource: RenderedResource
+    let pod: PodTemplate?
+    let body: Node
+    let kind: String
+    let group: String
+    let groupKind: String
+    /// `metadata` and `spec`, where most paths start: found once, not once per check.
+    let metadata: Node?
+    let spec: Node?
+
+    init(_ index: Int, in context: ValidationContext) {
+      self.context = context
+      resource = context.resources[index]
+      pod = context.podTemplates[index]
+      body = resource.body
+      kind = resource.kind
+      group = resource.group
+      groupKind = "\(group)/\(kind)"
+      metadata = body["metadata"]
+      spec = body["spec"]
+    }
+  }
+
+  private let facts: Facts
   private(set) var findings: [Diagnostic] = []
 
   init(_ index: Int, in context: ValidationContext) {
-    self.resource = context.resources[index]
-    self.pod = context.podTemplates[index]
-    self.context = context
+    facts = Facts(index, in: context)
   }
 
-  var body: Node { resource.body }
-  var kind: String { resource.kind }
-  var group: String { resource.resource.group }
+  var context: ValidationContext { facts.context }
+  var resource: RenderedResource { facts.resource }
+  /// The pod template, for the kinds that run pods.
+  var pod: PodTemplate? { facts.pod }
+  var body: Node { facts.body }
+  var kind: String { facts.kind }
+  var group: String { facts.group }
   /// `group/Kind`, as `APIServerCheck.kinds` names kinds.
-  var groupKind: String { "\(group)/\(kind)" }
+  var groupKind: String { facts.groupKind }
 
   /// The node at `path`, when it is there and not null.
   func value(at path: [PathComponent]) -> Node? {
-    guard let node = body.value(at: path), !node.isNull else { return nil }
+    let found: Node?
+    if path.count > 1, case .key(let first) = path[0], first == "metadata" || first == "spec" {
+      found = (first == "spec" ? facts.spec : facts.metadata)?.value(at: path, from: 1)
+    } else {
+      found = facts.body.value(at: path)
+    }
+    guard let node = found, !node.isNull else { return nil }
     return node
   }
 
   mutating func report(_ path: [PathComponent], _ detail: String, help: String) {
     findings.append(
-      context.finding(
-        APIServerRule.ruleID, "\(path.dottedPath): \(detail)", in: resource, at: path, help: help))
+      facts.context.finding(
+        APIServerRule.ruleID, "\(path.dottedPath): \(detail)", in: facts.resource, at: path,
+        help: help))
   }
 
   /// `field: Required value`, with an optional reason.

@@ -53,7 +53,7 @@ struct APIServerRule: PolicyRule {
     var findings: [Diagnostic] = []
     for index in context.subjects {
       let resource = context.resources[index]
-      guard Self.builtInGroups.contains(resource.resource.group), resource.body.isMapping
+      guard Self.builtInGroups.contains(resource.group), resource.body.isMapping
       else { continue }
       var object = APIServerObject(index, in: context)
       for check in Self.checksByKind[object.groupKind] ?? Self.genericChecks {

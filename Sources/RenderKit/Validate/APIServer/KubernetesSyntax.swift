@@ -238,8 +238,8 @@ enum KubernetesSyntax {
   static func pathSegmentName(_ value: String) -> [String] {
     if value == "." || value == ".." { return ["may not be '\(value)'"] }
     var errors: [String] = []
-    if value.utf8.contains(UInt8(ascii: "/")) { errors.append("may not contain '/'") }
-    if value.utf8.contains(UInt8(ascii: "%")) { errors.append("may not contain '%'") }
+    if value.containsByte(0x2F /* / */) { errors.append("may not contain '/'") }
+    if value.containsByte(0x25 /* % */) { errors.append("may not contain '%'") }
     return errors
   }
 

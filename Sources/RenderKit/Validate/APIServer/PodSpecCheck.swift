@@ -302,7 +302,7 @@ struct PodSpecCheck: APIServerCheck {
       for entry in node["resources"]?[list]?.mapping ?? [] {
         let path = { resources + [.key(list), .key(entry.key)] }
         if !KubernetesEnums.containerResources.contains(entry.key)
-          && !entry.key.utf8.contains(UInt8(ascii: "/"))
+          && !entry.key.containsByte(0x2F /* / */)
           && !entry.key.hasPrefix("hugepages-")
         {
           object.report(
@@ -332,7 +332,7 @@ struct PodSpecCheck: APIServerCheck {
           resources + [.key("requests"), .key(request.key)], request.value,
           "must be less than or equal to \(request.key) limit of \(limit.value.scalar?.canonicalText ?? "")",
           help: "raise the limit or lower the request; a container never gets more than its limit")
-      } else if request.key.utf8.contains(UInt8(ascii: "/")), requested != limited {
+      } else if request.key.containsByte(0x2F /* / */), requested != limited {
         object.invalid(
           resources + [.key("requests"), .key(request.key)], request.value,
           "must be equal to \(request.key) limit of \(limit.value.scalar?.canonicalText ?? "")",

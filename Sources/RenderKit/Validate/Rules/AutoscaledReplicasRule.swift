@@ -130,7 +130,7 @@ struct AutoscaledReplicasRule: PolicyRule {
     // workload scaled by another service's autoscaler, and the reverse.
     return context.resources.indices.compactMap { index in
       let autoscaler = context.resources[index]
-      guard autoscaler.resource.group == "autoscaling",
+      guard autoscaler.group == "autoscaling",
         autoscaler.kind == "HorizontalPodAutoscaler",
         let target = AutoscalerIndex.target(
           of: autoscaler, in: objects.namespaces[index], objects: objects),

@@ -7,7 +7,7 @@ struct AutoscalerIndex: Sendable {
 
   init(_ context: ValidationContext, objects: ObjectIndex) {
     for (index, resource) in context.resources.enumerated()
-    where resource.resource.group == "autoscaling" && resource.kind == "HorizontalPodAutoscaler" {
+    where resource.group == "autoscaling" && resource.kind == "HorizontalPodAutoscaler" {
       guard let target = Self.target(of: resource, in: objects.namespaces[index], objects: objects)
       else { continue }
       if autoscalerOf[target] == nil { autoscalerOf[target] = index }
@@ -30,7 +30,7 @@ struct AutoscalerIndex: Sendable {
 
   /// The kinds whose `spec.replicas` sets how many pods run.
   static func isReplicated(_ resource: RenderedResource) -> Bool {
-    switch (resource.resource.group, resource.kind) {
+    switch (resource.group, resource.kind) {
     case ("apps", "Deployment"), ("apps", "StatefulSet"), ("apps", "ReplicaSet"),
       ("", "ReplicationController"):
       true

@@ -138,7 +138,7 @@ struct DisruptionBudgetRule: PolicyRule {
     let autoscalers = AutoscalerIndex(context, objects: objects)
     return context.subjects.flatMap { index -> [Diagnostic] in
       let budget = context.resources[index]
-      guard budget.resource.group == "policy", budget.kind == "PodDisruptionBudget" else {
+      guard budget.group == "policy", budget.kind == "PodDisruptionBudget" else {
         return []
       }
       return check(

@@ -70,7 +70,7 @@ struct NamespaceRule: PolicyRule {
       let name = resource.resource.displayName
       let expected = context.expectedNamespace(of: resource.resource)
       let overridden = expected != context.namespace
-      switch (resource.resource.namespace, expected) {
+      switch (resource.namespace, expected) {
       case (nil, nil):
         findings.append(
           context.finding(

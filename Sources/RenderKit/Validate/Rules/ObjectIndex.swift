@@ -22,7 +22,7 @@ struct ObjectIndex: Sendable {
     for (index, resource) in context.resources.enumerated() {
       rendered[resource.kind, default: [:]][namespaces[index], default: [:]][
         resource.name, default: []
-      ].append(Entry(resource: index, group: resource.resource.group))
+      ].append(Entry(resource: index, group: resource.group))
     }
     for object in context.external where external[object.kind]?[object.name] == nil {
       external[object.kind, default: [:]][object.name] = object
@@ -33,7 +33,7 @@ struct ObjectIndex: Sendable {
   /// service's override's or the environment's), else "".
   static func namespace(of resource: RenderedResource, in context: ValidationContext) -> String {
     guard context.scope.isNamespaced(resource.resource) else { return "" }
-    return resource.resource.namespace ?? context.expectedNamespace(of: resource.resource) ?? ""
+    return resource.namespace ?? context.expectedNamespace(of: resource.resource) ?? ""
   }
 
   /// The rendered resource of `kind` named `name` in `namespace`; `group` nil matches any

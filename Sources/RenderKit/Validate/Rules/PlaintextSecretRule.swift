@@ -145,7 +145,7 @@ struct PlaintextSecretRule: PolicyRule {
   func check(_ context: ValidationContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for rendered in context.checked
-    where rendered.kind == "Secret" && rendered.resource.group.isEmpty {
+    where rendered.kind == "Secret" && rendered.group.isEmpty {
       for field in ["data", "stringData"] {
         guard let data = rendered.body[field], let entries = data.mapping, !entries.isEmpty
         else { continue }

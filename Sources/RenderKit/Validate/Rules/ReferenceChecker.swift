@@ -18,7 +18,7 @@ struct ReferenceChecker {
     let resource = context.resources[index]
     let namespace = objects.namespaces[index]
     var findings: [Diagnostic] = []
-    switch (resource.resource.group, resource.kind) {
+    switch (resource.group, resource.kind) {
     case ("", "Service"): findings += checkService(resource, in: namespace)
     case ("networking.k8s.io", "Ingress"): findings += checkIngress(resource, in: namespace)
     case ("autoscaling", "HorizontalPodAutoscaler"):

@@ -17,7 +17,46 @@ struct JSONTypes: OptionSet, Hashable, Sendable {
   static let array = JSONTypes(rawValue: 1 << 5)
   static let object = JSONTypes(rawValue: 1 << 6)
 
-  static let any: JSONTypes = [.null, .boolean, .integer, .number, .string, .array, .object]
+  static let any = JSONTypes(rawValue: 0x7F)
+  /// An integer scalar's types: integers are numbers too.
+  static let integerOrNumber = JSONTypes(rawValue: integer.rawValue | number.rawValue)
+
+  // The set operations on the bits themselves: `OptionSet`'s own are generic
+  // `SetAlgebra` methods, unspecialised in debug builds (`swift run`), where schema
+  // validation's type checks spent more time in them than in validating.
+
+  init(arrayLiteral elements: JSONTypes...) {
+    var bits: UInt8 = 0
+    var index = 0
+    while index < elements.count {
+      bits |= elements[index].rawValue
+      index += 1
+    }
+    rawValue = bits
+  }
+
+  init() { rawValue = 0 }
+
+  var isEmpty: Bool { rawValue == 0 }
+
+  func contains(_ member: JSONTypes) -> Bool { rawValue & member.rawValue == member.rawValue }
+
+  func isDisjoint(with other: JSONTypes) -> Bool { rawValue & other.rawValue == 0 }
+
+  func isSuperset(of other: JSONTypes) -> Bool { rawValue & other.rawValue == other.rawValue }
+
+  func union(_ other: JSONTypes) -> JSONTypes { JSONTypes(rawValue: rawValue | other.rawValue) }
+
+  func intersection(_ other: JSONTypes) -> JSONTypes {
+    JSONTypes(rawValue: rawValue & other.rawValue)
+  }
+
+  @discardableResult
+  mutating func insert(_ member: JSONTypes) -> (inserted: Bool, memberAfterInsert: JSONTypes) {
+    let inserted = !contains(member)
+    self = union(member)
+    return (inserted, member)
+  }
 
   /// The type named by a JSON Schema `type` keyword; `nil` for an unknown name.
   init?(name: String) {
@@ -40,9 +79,9 @@ struct JSONTypes: OptionSet, Hashable, Sendable {
       switch scalar {
       case .null: self = .null
       case .bool: self = .boolean
-      case .int: self = [.integer, .number]
+      case .int: self = .integerOrNumber
       case .float(let value):
-        self = value.rounded() == value && abs(value) < 0x1p63 ? [.integer, .number] : .number
+        self = value.rounded() == value && abs(value) < 0x1p63 ? .integerOrNumber : .number
       case .string: self = .string
       }
     case .sequence: self = .array

@@ -8,18 +8,21 @@ extension SchemaValidator {
     }
     // Before the fields, so findings come out in document order: the mapping, then what
     // is inside it.
-    for key in schema.required {
-      let present = entries.contains { entry in
-        entry.key == key
-          && !(entry.value.isNull && schema.properties[key].map { nodes[$0].nullIsAbsent } == true)
-      }
-      if !present {
+    var required = 0
+    while required < schema.required.count {
+      let key = schema.required[required]
+      required += 1
+      if !isPresent(key, in: entries, schema: schema) {
         report(
           "missing required field '\(key)' in \(context(of: schema))", at: location,
           path: path + [.key(key)])
       }
     }
-    for entry in entries {
+    // Index loops: the generic iterators are unspecialised, and slow, in debug builds.
+    var index = 0
+    while index < entries.count {
+      let entry = entries[index]
+      index += 1
       let keyLocation = entry.keyLocation.isKnown ? entry.keyLocation : location
       if let property = schema.properties[entry.key] {
         if entry.value.isNull && nodes[property].nullIsAbsent { continue }
@@ -34,5 +37,20 @@ extension SchemaValidator {
         reportUnknownField(entry.key, schema: schema, at: keyLocation)
       }
     }
+  }
+
+  /// Whether a required field is there (a null where null means absent is not).
+  private func isPresent(_ key: String, in entries: [Node.Entry], schema: SchemaNode) -> Bool {
+    var index = 0
+    while index < entries.count {
+      let entry = entries[index]
+      index += 1
+      if entry.key == key
+        && !(entry.value.isNull && schema.properties[key].map { nodes[$0].nullIsAbsent } == true)
+      {
+        return true
+      }
+    }
+    return false
   }
 }

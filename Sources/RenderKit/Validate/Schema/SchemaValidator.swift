@@ -19,6 +19,9 @@ struct SchemaValidator {
   var depth = 0
   private var reportedEndlessSchema = false
   static let maxDepth = 1_000
+  /// The types a plain string can read as in YAML 1.1 and not in 1.2.
+  private static let yaml11Types = JSONTypes(
+    rawValue: JSONTypes.boolean.rawValue | JSONTypes.integer.rawValue | JSONTypes.number.rawValue)
 
   init(nodes: [SchemaNode], renderedPath: String, kind: String) {
     self.nodes = nodes
@@ -57,10 +60,14 @@ struct SchemaValidator {
     case .sequence(let items):
       if let limits = schema.limits { checkCount(items.count, limits: limits, at: location) }
       if let itemSchema = schema.items {
-        for (offset, item) in items.enumerated() {
+        // Index loops, here and in `validateMapping`: the generic iterators are
+        // unspecialised, and slow, in debug builds.
+        var offset = 0
+        while offset < items.count {
           path.append(.index(offset))
-          validate(item, against: itemSchema, fallback: location)
+          validate(items[offset], against: itemSchema, fallback: location)
           path.removeLast()
+          offset += 1
         }
       }
       if schema.uniqueItems || schema.listIsSet || schema.listMapKeys != nil {
@@ -72,8 +79,10 @@ struct SchemaValidator {
       if schema.enumValues != nil { reportEnum(value, schema: schema, at: location) }
     }
 
-    for member in schema.allOf {
-      validate(value, against: member, fallback: location)
+    var member = 0
+    while member < schema.allOf.count {
+      validate(value, against: schema.allOf[member], fallback: location)
+      member += 1
     }
     if !schema.anyOf.isEmpty || !schema.oneOf.isEmpty || schema.not != nil {
       validateAlternatives(value, schema: schema, at: location)
@@ -84,7 +93,7 @@ struct SchemaValidator {
   /// number the field allows: `defaultMode: 0644`, `enabled: yes`, `port: 1_000`. Where
   /// only a string is allowed, the string is what every reader should take it for.
   private func yaml11Reading(of value: Node, allowed: JSONTypes) -> YAML11Reading? {
-    guard !allowed.isDisjoint(with: [.boolean, .integer, .number]),
+    guard !allowed.isDisjoint(with: Self.yaml11Types),
       case .scalar(.string(let text), .plain) = value.content,
       let reading = YAML11Reading.of(plain: text),
       !JSONTypes(of: .scalar(reading.value)).isDisjoint(with: allowed)
