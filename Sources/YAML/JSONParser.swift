@@ -61,20 +61,25 @@ public struct JSONParser {
     }
   }
 
+  /// Steps over the opening bracket at `index` and the whitespace after it; when
+  /// `closing` comes next (`{}`, `[ ]`), over it too, and says the container is empty.
+  private mutating func openIsEmpty(closedBy closing: UInt8) -> Bool {
+    index += 1
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == closing else { return false }
+    index += 1
+    return true
+  }
+
   private mutating func value(depth: Int) throws(YAMLError) -> Node {
     guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
     guard index < bytes.count else { throw error("unexpected end of JSON") }
     let start = location
     switch bytes[index] {
     case UInt8(ascii: "{"):
-      index += 1
       var entries: [Node.Entry] = []
       var keys: Set<MappingKey> = []
-      skipWhitespace()
-      if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return Node(.mapping(entries), at: start)
-      }
+      if openIsEmpty(closedBy: UInt8(ascii: "}")) { return Node(.mapping(entries), at: start) }
       while true {
         skipWhitespace()
         let keyLocation = location
@@ -94,13 +99,8 @@ public struct JSONParser {
         if try endOfContainer(UInt8(ascii: "}")) { return Node(.mapping(entries), at: start) }
       }
     case UInt8(ascii: "["):
-      index += 1
       var items: [Node] = []
-      skipWhitespace()
-      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return Node(.sequence(items), at: start)
-      }
+      if openIsEmpty(closedBy: UInt8(ascii: "]")) { return Node(.sequence(items), at: start) }
       while true {
         skipWhitespace()
         items.append(try value(depth: depth + 1))

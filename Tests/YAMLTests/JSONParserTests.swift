@@ -22,6 +22,16 @@ import Testing
     #expect(json["c"]?["d"]?.string == "x\ty\"z")
   }
 
+  @Test func emptyContainersMayHoldWhitespace() throws {
+    let json = try JSONParser.parse(
+      "{ \"a\": [ \n ], \"b\": {\t}, \"c\": [ 1 ] }", file: "t.json", fileNames: testFiles)
+    #expect(json["a"]?.sequence?.isEmpty == true)
+    #expect(json["b"]?.mapping?.isEmpty == true)
+    #expect(json["c"]?.sequence?.count == 1)
+    #expect(
+      try JSONParser.parse(" { } ", file: "t.json", fileNames: testFiles).mapping?.isEmpty == true)
+  }
+
   @Test func locationsAreOneBased() throws {
     let json = try JSONParser.parse(
       "{\n  \"a\": {\n    \"b\": 2}}", file: "t.json", fileNames: testFiles)

@@ -104,21 +104,17 @@ enum EnvironmentParser {
             at: repository.fileNames.start(of: override.path)))
         continue
       }
-      if let existing = overrides[service],
-        repository.fileNames.path(of: existing.location.fileID) != path
-      {
-        // `checkout.yaml` and `checkout.yml` side by side.
-        diagnostics.append(
-          .input(
-            "'\(service)' is overridden both in \(repository.fileNames.path(of: existing.location.fileID)) and in \(override.path); keep one",
-            at: repository.fileNames.start(of: override.path),
-            related: [.init("the other override", at: existing.location)]))
-        continue
-      }
       if let existing = overrides[service] {
+        // `checkout.yaml` and `checkout.yml` side by side, or a file and an entry of
+        // `services` in environment.yaml.
+        let existingFile = repository.fileNames.path(of: existing.location.fileID)
+        let places =
+          existingFile != path
+          ? "in \(existingFile) and in \(override.path)"
+          : "in \(override.path) and under 'services' in \(path)"
         diagnostics.append(
           .input(
-            "'\(service)' is overridden both in \(override.path) and under 'services' in \(path); keep one",
+            "'\(service)' is overridden both \(places); keep one",
             at: repository.fileNames.start(of: override.path),
             related: [.init("the other override", at: existing.location)]))
         continue
