@@ -82,7 +82,7 @@ public enum YAMLEmitter {
   /// not read back as exactly `text`.
   static func literalBlock(_ text: String) -> (header: String, lines: [Substring])? {
     var contiguous = text
-    guard contiguous.withUTF8({ $0.contains(UInt8(ascii: "\n")) }) else { return nil }
+    guard contiguous.withUTF8({ $0.contains(0x0A /* \n */) }) else { return nil }
     var trailingNewlines = 0
     var body = Substring(text)
     while body.hasSuffix("\n") {
@@ -138,7 +138,7 @@ public enum YAMLEmitter {
     }
 
     mutating func spaces(_ count: Int) {
-      for _ in 0..<count { output.append(UInt8(ascii: " ")) }
+      for _ in 0..<count { output.append(0x20 /* space */) }
     }
 
     /// A key, or a one-line string value: plain when safe, double-quoted otherwise.
@@ -155,17 +155,17 @@ public enum YAMLEmitter {
       for index in entries.indices {
         if index > 0 || !inline { spaces(indent) }
         writePlainOrQuoted(entries[index].key)
-        output.append(UInt8(ascii: ":"))
+        output.append(0x3A /* : */)
         let value = entries[index].value
         switch value.content {
         case .mapping(let child) where !child.isEmpty:
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
           writeMapping(child, indent: indent + 2, inline: false)
         case .sequence(let items) where !items.isEmpty:
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
           writeSequence(items, indent: indent, inline: false)
         default:
-          output.append(UInt8(ascii: " "))
+          output.append(0x20 /* space */)
           writeScalarValue(value, indent: indent + 2)
         }
       }
@@ -174,8 +174,8 @@ public enum YAMLEmitter {
     mutating func writeSequence(_ items: [Node], indent: Int, inline: Bool) {
       for index in items.indices {
         if index > 0 || !inline { spaces(indent) }
-        output.append(UInt8(ascii: "-"))
-        output.append(UInt8(ascii: " "))
+        output.append(0x2D /* - */)
+        output.append(0x20 /* space */)
         switch items[index].content {
         case .mapping(let entries) where !entries.isEmpty:
           writeMapping(entries, indent: indent + 2, inline: true)
@@ -195,19 +195,19 @@ public enum YAMLEmitter {
       case .scalar(.string(let text), _):
         if let block = YAMLEmitter.literalBlock(text) {
           write(block.header)
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
           for line in block.lines {
             if !line.isEmpty { spaces(indent) }
             write(line)
-            output.append(UInt8(ascii: "\n"))
+            output.append(0x0A /* \n */)
           }
         } else {
           writePlainOrQuoted(text)
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
         }
       case .scalar(let scalar, _):
         write(scalar.canonicalText)
-        output.append(UInt8(ascii: "\n"))
+        output.append(0x0A /* \n */)
       }
     }
   }

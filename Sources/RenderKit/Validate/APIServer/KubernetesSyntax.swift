@@ -34,7 +34,7 @@ enum KubernetesSyntax {
   private static func matchesLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
     return isLowerAlnum(first) && isLowerAlnum(last)
-      && bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+      && bytes.allSatisfy { isLowerAlnum($0) || $0 == 0x2D /* - */ }
   }
 
   /// `IsDNS1123Label`.
@@ -58,12 +58,12 @@ enum KubernetesSyntax {
 
   /// Whether `bytes` are dot-separated DNS-1123 labels, in one pass.
   private static func matchesSubdomain(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var previous: UInt8 = UInt8(ascii: ".")
+    var previous: UInt8 = 0x2E /* . */
     for byte in bytes {
-      if byte == UInt8(ascii: ".") {
+      if byte == 0x2E /* . */ {
         if !isLowerAlnum(previous) { return false }
-      } else if byte == UInt8(ascii: "-") {
-        if previous == UInt8(ascii: ".") { return false }
+      } else if byte == 0x2D /* - */ {
+        if previous == 0x2E /* . */ { return false }
       } else if !isLowerAlnum(byte) {
         return false
       }
@@ -77,7 +77,7 @@ enum KubernetesSyntax {
     var errors: [String] = []
     if value.utf8.count > 253 { errors.append("must be no more than 253 characters") }
     let labels = Array(value.utf8).split(
-      separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+      separator: 0x2E /* . */, omittingEmptySubsequences: false)
     if !labels.allSatisfy(matchesLabel) { errors.append(dns1123SubdomainMessage) }
     return errors
   }
@@ -99,7 +99,7 @@ enum KubernetesSyntax {
     guard let first = bytes.first, let last = bytes.last else { return false }
     return isAlnum(first) && isAlnum(last)
       && bytes.allSatisfy {
-        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        isAlnum($0) || $0 == 0x2D /* - */ || $0 == 0x5F /* _ */ || $0 == 0x2E /* . */
       }
   }
 
@@ -107,7 +107,7 @@ enum KubernetesSyntax {
   static func qualifiedName(_ value: String) -> [String] {
     // The common case, a valid key, without splitting the string.
     let bytes = ArraySlice(value.utf8)
-    if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+    if let slash = bytes.firstIndex(of: 0x2F /* / */) {
       let prefix = bytes[..<slash]
       let name = bytes[(slash + 1)...]
       if !prefix.isEmpty && prefix.count <= 253 && name.count <= 63 && matchesSubdomain(prefix)
@@ -162,24 +162,24 @@ enum KubernetesSyntax {
     // The common case in one pass: lowercase letters, digits and single inner hyphens.
     var count = 0
     var hasLetter = false
-    var previous: UInt8 = UInt8(ascii: "-")
+    var previous: UInt8 = 0x2D /* - */
     var valid = true
     for byte in value.utf8 {
       count += 1
       if byte >= 0x61 && byte <= 0x7A {
         hasLetter = true
-      } else if byte == UInt8(ascii: "-") {
-        if previous == UInt8(ascii: "-") { valid = false }
+      } else if byte == 0x2D /* - */ {
+        if previous == 0x2D /* - */ { valid = false }
       } else if !(byte >= 0x30 && byte <= 0x39) {
         valid = false
       }
       previous = byte
     }
-    if valid && hasLetter && count <= 15 && previous != UInt8(ascii: "-") { return [] }
+    if valid && hasLetter && count <= 15 && previous != 0x2D /* - */ { return [] }
     var errors: [String] = []
     let bytes = Array(value.utf8)
     if bytes.count > 15 || bytes.isEmpty { errors.append("must be no more than 15 characters") }
-    if !bytes.allSatisfy({ isLowerAlnum($0) || $0 == UInt8(ascii: "-") }) {
+    if !bytes.allSatisfy({ isLowerAlnum($0) || $0 == 0x2D /* - */ }) {
       errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
     }
     if value.contains("--") { errors.append("must not contain consecutive hyphens") }
@@ -199,7 +199,7 @@ enum KubernetesSyntax {
     let valid =
       !value.isEmpty
       && value.utf8.allSatisfy {
-        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        isAlnum($0) || $0 == 0x2D /* - */ || $0 == 0x5F /* _ */ || $0 == 0x2E /* . */
       }
     if !valid {
       errors.append(
@@ -216,7 +216,7 @@ enum KubernetesSyntax {
     let valid =
       !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
       && bytes.allSatisfy {
-        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        isAlnum($0) || $0 == 0x2D /* - */ || $0 == 0x5F /* _ */ || $0 == 0x2E /* . */
       }
     var errors: [String] = []
     if !valid {
