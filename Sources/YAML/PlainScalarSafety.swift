@@ -6,7 +6,18 @@
 /// `2024-01-01`, `0b101`, `1_000`, `<<`, `=`. The check errs on the side of quoting.
 enum PlainScalarSafety {
   static func canBePlain(_ text: String) -> Bool {
-    hasPlainSyntax(text, inFlow: false) && !isAmbiguous(text)
+    // Most keys and values are ASCII and start with a letter: then one pass over the
+    // bytes decides (only the boolean and null words are ambiguous), without reading
+    // them again for each question as the general path below does.
+    var contiguous = text
+    let verdict = contiguous.withUTF8 { bytes -> Int in
+      guard syntaxAllowsPlain(bytes, inFlow: false) == .ascii, let base = bytes.baseAddress,
+        isLetter(base[0])
+      else { return -1 }
+      return isBooleanOrNullWord(bytes) ? 0 : 1
+    }
+    if verdict >= 0 { return verdict == 1 }
+    return hasPlainSyntax(text, inFlow: false) && !isAmbiguous(text)
   }
 
   /// Whether `text` written plain is one scalar token, whatever type a reader resolves
@@ -121,30 +132,33 @@ enum PlainScalarSafety {
   static func isBooleanOrNullWord(_ text: String) -> Bool {
     guard text.utf8.count <= 5 else { return false }
     var contiguous = text
-    return contiguous.withUTF8 { bytes in
-      guard let base = bytes.baseAddress else { return false }
-      var folded: UInt64 = 0
-      var upper = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = base[index]
-        guard isLetter(byte) else { return false }
-        if byte < 0x61 /* a */ { upper += 1 }
-        folded = folded << 8 | UInt64(byte | 0x20)
-        index += 1
-      }
-      // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
-      let firstIsUpper = base[0] < 0x61 /* a */
-      guard upper == 0 || upper == bytes.count || (upper == 1 && firstIsUpper) else {
-        return false
-      }
-      var word = 0
-      while word < booleanAndNullWords.count {
-        if booleanAndNullWords[word] == folded { return true }
-        word += 1
-      }
+    return contiguous.withUTF8 { isBooleanOrNullWord($0) }
+  }
+
+  private static func isBooleanOrNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count <= 5, let base = bytes.baseAddress else { return false }
+    var folded: UInt64 = 0
+    var upper = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = base[index]
+      guard isLetter(byte) else { return false }
+      if byte < 0x61 /* a */ { upper += 1 }
+      folded = folded << 8 | UInt64(byte | 0x20)
+      index += 1
+    }
+    // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
+    let firstIsUpper = base[0] < 0x61 /* a */
+    guard upper == 0 || upper == bytes.count || (upper == 1 && firstIsUpper) else {
       return false
     }
+    let words = booleanAndNullWords
+    var word = 0
+    while word < words.count {
+      if words[word] == folded { return true }
+      word += 1
+    }
+    return false
   }
 
   /// The words of `isBooleanOrNullWord`, lower case, packed big-endian into an integer.

@@ -81,8 +81,7 @@ public enum YAMLEmitter {
   /// The literal block header and lines for `text`, or `nil` when a literal block would
   /// not read back as exactly `text`.
   static func literalBlock(_ text: String) -> (header: String, lines: [Substring])? {
-    var contiguous = text
-    guard contiguous.withUTF8({ $0.contains(0x0A /* \n */) }) else { return nil }
+    guard text.containsByte(0x0A /* \n */) else { return nil }
     var trailingNewlines = 0
     var body = Substring(text)
     while body.hasSuffix("\n") {
@@ -137,8 +136,15 @@ public enum YAMLEmitter {
       }
     }
 
+    // Index loops below: ranges and iterators are generic, and slow, in debug builds
+    // (`swift run`), and every rendered file passes here.
+
     mutating func spaces(_ count: Int) {
-      for _ in 0..<count { output.append(0x20 /* space */) }
+      var left = count
+      while left > 0 {
+        output.append(0x20 /* space */)
+        left -= 1
+      }
     }
 
     /// A key, or a one-line string value: plain when safe, double-quoted otherwise.
@@ -152,11 +158,14 @@ public enum YAMLEmitter {
 
     /// `inline`: the first line's indentation was already written (after `- `).
     mutating func writeMapping(_ entries: [Node.Entry], indent: Int, inline: Bool) {
-      for index in entries.indices {
+      var index = 0
+      while index < entries.count {
+        let entry = entries[index]
         if index > 0 || !inline { spaces(indent) }
-        writePlainOrQuoted(entries[index].key)
+        index += 1
+        writePlainOrQuoted(entry.key)
         output.append(0x3A /* : */)
-        let value = entries[index].value
+        let value = entry.value
         switch value.content {
         case .mapping(let child) where !child.isEmpty:
           output.append(0x0A /* \n */)
@@ -172,17 +181,20 @@ public enum YAMLEmitter {
     }
 
     mutating func writeSequence(_ items: [Node], indent: Int, inline: Bool) {
-      for index in items.indices {
+      var index = 0
+      while index < items.count {
+        let item = items[index]
         if index > 0 || !inline { spaces(indent) }
+        index += 1
         output.append(0x2D /* - */)
         output.append(0x20 /* space */)
-        switch items[index].content {
+        switch item.content {
         case .mapping(let entries) where !entries.isEmpty:
           writeMapping(entries, indent: indent + 2, inline: true)
         case .sequence(let children) where !children.isEmpty:
           writeSequence(children, indent: indent + 2, inline: true)
         default:
-          writeScalarValue(items[index], indent: indent + 2)
+          writeScalarValue(item, indent: indent + 2)
         }
       }
     }
