@@ -1,7 +1,6 @@
 /// JSON string literals (RFC 8259 section 7), for everything render writes as JSON: the
 /// `toJson` template filter and the JSON and SARIF reports.
 public enum JSONString {
-  private static let hexDigits = Array("0123456789abcdef")
   private static let htmlEscaped: Set<Unicode.Scalar> = ["<", ">", "&", "\u{2028}", "\u{2029}"]
 
   /// `string` quoted: quote, backslash and the control characters U+0000 to U+001F are
@@ -9,30 +8,21 @@ public enum JSONString {
   /// - Parameter escapingHTML: also escape `<`, `>`, `&`, U+2028 and U+2029 as `\u…`, as
   ///   Go's `json.Marshal` does (what kustomize hashes).
   public static func quoted(_ string: String, escapingHTML: Bool = false) -> String {
-    var output = "\""
-    for scalar in string.unicodeScalars {
+    TextEscaping.escaped(string, quote: "\"") { scalar in
+      if escapingHTML && htmlEscaped.contains(scalar) { return unicodeEscape(scalar) }
+      if let escape = TextEscaping.backslashEscape(scalar) { return escape }
       switch scalar {
-      // `where` would bind to the last pattern only: hence the set.
-      case _ where escapingHTML && htmlEscaped.contains(scalar):
-        output += "\\u"
-        for shift in stride(from: 12, through: 0, by: -4) {
-          output.append(hexDigits[Int((scalar.value >> UInt32(shift)) & 0xF)])
-        }
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case _ where scalar.value < 0x20:
-        let value = Int(scalar.value)
-        output += "\\u00" + String(hexDigits[value / 16]) + String(hexDigits[value % 16])
-      default:
-        output.unicodeScalars.append(scalar)
+      case "\u{08}": return "\\b"
+      case "\u{0C}": return "\\f"
+      case _ where scalar.value < 0x20: return unicodeEscape(scalar)
+      default: return nil
       }
     }
-    return output + "\""
+  }
+
+  /// `\u` and four lower-case hex digits, as Go writes them.
+  private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+    "\\u" + TextEscaping.hex(scalar.value, digits: 4, uppercase: false)
   }
 
   /// `string` quoted for a one-line message: cut after `limit` characters, with `…`.

@@ -44,38 +44,21 @@ public enum YAMLEmitter {
   }
 
   static func doubleQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
+    TextEscaping.escaped(text, quote: "\"") { scalar in
+      if let escape = TextEscaping.backslashEscape(scalar) { return escape }
       switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      case "\0": result += "\\0"
+      case "\0": return "\\0"
       // Printable in YAML 1.2, but a line break to a YAML 1.1 reader even inside quotes
       // (`"a<NEL>b"` reads back as `a b`): escaped so every reader gets the value back.
-      case "\u{85}": result += "\\N"
-      case "\u{2028}": result += "\\L"
-      case "\u{2029}": result += "\\P"
-      default:
-        if PlainScalarSafety.isPrintable(scalar) {
-          result.unicodeScalars.append(scalar)
-        } else if scalar.value <= 0xFF {
-          result += "\\x" + hex(scalar.value, digits: 2)
-        } else if scalar.value <= 0xFFFF {
-          result += "\\u" + hex(scalar.value, digits: 4)
-        } else {
-          result += "\\U" + hex(scalar.value, digits: 8)
-        }
+      case "\u{85}": return "\\N"
+      case "\u{2028}": return "\\L"
+      case "\u{2029}": return "\\P"
+      case _ where PlainScalarSafety.isPrintable(scalar): return nil
+      case _ where scalar.value <= 0xFF: return "\\x" + TextEscaping.hex(scalar.value, digits: 2)
+      case _ where scalar.value <= 0xFFFF: return "\\u" + TextEscaping.hex(scalar.value, digits: 4)
+      default: return "\\U" + TextEscaping.hex(scalar.value, digits: 8)
       }
     }
-    return result + "\""
-  }
-
-  static func hex(_ value: UInt32, digits: Int) -> String {
-    let text = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, digits - text.count)) + text
   }
 
   /// The literal block header and lines for `text`, or `nil` when a literal block would

@@ -73,8 +73,7 @@ enum YAMLEventReader {
     let problem = parser.problem.map { String(cString: $0) } ?? "invalid character"
     let value = Int(parser.problem_value)
     guard problem == "control characters are not allowed", value >= 0 else { return problem }
-    let hex = String(value, radix: 16, uppercase: true)
-    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    let code = "U+" + TextEscaping.hex(UInt32(value), digits: 4)
     return
       "control character \(code) is not allowed in YAML; write it as an escape in a double-quoted string"
   }

@@ -166,13 +166,8 @@ public enum YAMLTextEditor {
       switch parent.kind {
       case .mapping(isFlow: false):
         // A new line after the line of the last entry's value, at the keys' indentation.
-        let column = parent.entryColumn ?? 0
-        let indent = String(repeating: " ", count: column)
-        let (position, atEnd) = lineStart(after: parent.contentEnd)
-        return YAMLSplice(
-          start: position, end: position,
-          prefix: (atEnd ? lineBreak : "") + indent + blockLead(missing, indent: column),
-          suffix: atEnd ? "" : lineBreak, style: .plain, inFlow: false, change: .inserted)
+        return blockInsertion(
+          missing, after: parent.contentEnd, indent: parent.entryColumn ?? 0)
       case .mapping(isFlow: true):
         return YAMLSplice(
           start: parent.contentEnd, end: parent.contentEnd,
@@ -181,13 +176,7 @@ public enum YAMLTextEditor {
       case .scalar where parent.isNull && parent.key != nil:
         if parent.isEmptyScalar && !parent.inFlow, let key = parent.key {
           // `checkout:` alone: the entry goes on the next line, indented under the key.
-          let column = key.column + 2
-          let indent = String(repeating: " ", count: column)
-          let (position, atEnd) = lineStart(after: parent.start)
-          return YAMLSplice(
-            start: position, end: position,
-            prefix: (atEnd ? lineBreak : "") + indent + blockLead(missing, indent: column),
-            suffix: atEnd ? "" : lineBreak, style: .plain, inFlow: false, change: .inserted)
+          return blockInsertion(missing, after: parent.start, indent: key.column + 2)
         }
         // `checkout: ~`, or an empty value in a flow mapping: a flow mapping takes its place.
         let space = parent.isEmptyScalar && needsSpace(before: parent.start)
@@ -202,6 +191,19 @@ public enum YAMLTextEditor {
           "\(name) in \(file) is \(parent.kind.description), not a mapping; cannot add '\(path[path.count - missing.count - 1])' to it",
           at: location(parent))
       }
+    }
+
+    /// New block entries on a line of their own after the line holding `offset`, the
+    /// first key at column `indent`.
+    private func blockInsertion(
+      _ missing: ArraySlice<String>, after offset: Int, indent: Int
+    ) -> YAMLSplice {
+      let (position, atEnd) = lineStart(after: offset)
+      return YAMLSplice(
+        start: position, end: position,
+        prefix: (atEnd ? lineBreak : "") + String(repeating: " ", count: indent)
+          + blockLead(missing, indent: indent),
+        suffix: atEnd ? "" : lineBreak, style: .plain, inFlow: false, change: .inserted)
     }
 
     /// The start of the line after the one holding `offset`, or the end of the text

@@ -51,28 +51,24 @@ public struct GitHubReporter: DiagnosticReporter {
   /// The message part of a command: `%`, carriage return and line feed are
   /// percent-encoded so a message stays one command.
   static func escapeData(_ text: String) -> String {
-    var output = ""
-    for scalar in text.unicodeScalars {
+    TextEscaping.escaped(text) { scalar in
       switch scalar {
-      case "%": output += "%25"
-      case "\r": output += "%0D"
-      case "\n": output += "%0A"
-      default: output.unicodeScalars.append(scalar)
+      case "%": "%25"
+      case "\r": "%0D"
+      case "\n": "%0A"
+      default: nil
       }
     }
-    return output
   }
 
   /// A property value: as the message, and also `:` and `,`, which would end the value.
   static func escapeProperty(_ text: String) -> String {
-    var output = ""
-    for scalar in escapeData(text).unicodeScalars {
+    TextEscaping.escaped(escapeData(text)) { scalar in
       switch scalar {
-      case ":": output += "%3A"
-      case ",": output += "%2C"
-      default: output.unicodeScalars.append(scalar)
+      case ":": "%3A"
+      case ",": "%2C"
+      default: nil
       }
     }
-    return output
   }
 }

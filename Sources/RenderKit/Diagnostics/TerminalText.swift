@@ -47,8 +47,7 @@ public enum TerminalText {
 
   /// `\u001B` for ESC: four upper-case hex digits.
   public static func escape(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    "\\u" + TextEscaping.hex(scalar.value, digits: 4)
   }
 
   /// The control scalar starting at `index` and its length in bytes, or nil.

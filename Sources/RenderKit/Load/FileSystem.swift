@@ -26,9 +26,7 @@ public enum FileSystem {
 
   /// The type of the entry at `path`, or `nil` when nothing is there.
   public static func entryType(_ path: String) -> EntryType? {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return nil }
-    return type(of: info)
+    status(path, followingLinks: false).map(type(of:))
   }
 
   /// What makes a file itself: its device and inode.
@@ -39,15 +37,14 @@ public enum FileSystem {
 
   /// The identity of what `path` points at, following links.
   public static func identity(_ path: String) -> FileIdentity? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    status(path, followingLinks: true).map {
+      FileIdentity(device: UInt64($0.st_dev), inode: UInt64($0.st_ino))
+    }
   }
 
   /// "a FIFO", "a socket", "a device": what a special file is, for messages.
   public static func specialFileKind(_ path: String) -> String {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return "something unreadable" }
+    guard let info = status(path, followingLinks: true) else { return "something unreadable" }
     switch info.st_mode & S_IFMT {
     case S_IFIFO: return "a FIFO (named pipe)"
     case S_IFSOCK: return "a socket"
@@ -58,9 +55,26 @@ public enum FileSystem {
 
   /// The type of what `path` points at, following links.
   public static func targetType(_ path: String) -> EntryType? {
+    status(path, followingLinks: true).map(type(of:))
+  }
+
+  /// `stat` or `lstat` of `path`; `nil` when it fails.
+  private static func status(_ path: String, followingLinks: Bool) -> stat? {
     var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return type(of: info)
+    let result = followingLinks ? stat(path, &info) : lstat(path, &info)
+    return result == 0 ? info : nil
+  }
+
+  /// Returns what a C call returned, or throws `operation` on `path` with `errno` when
+  /// it failed (a negative result), unless `errno` is `tolerated`.
+  @discardableResult
+  private static func check(
+    _ result: Int32, _ operation: String, _ path: String, tolerating tolerated: Int32? = nil
+  ) throws(Error) -> Int32 {
+    guard result >= 0 || errno == tolerated else {
+      throw Error(path: path, operation: operation, code: errno)
+    }
+    return result
   }
 
   private static func type(of info: stat) -> EntryType {
@@ -110,8 +124,7 @@ public enum FileSystem {
   /// - Parameter limit: the most bytes to read; a bigger file fails with `EFBIG` before
   ///   any of it is read.
   public static func readBytes(_ path: String, limit: Int? = nil) throws(Error) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    let descriptor = try check(open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), "cannot read", path)
     defer { close(descriptor) }
     // One read of the size fstat reports covers almost every file; keep reading in case
     // the file grew meanwhile.
@@ -131,16 +144,9 @@ public enum FileSystem {
       }
       let wanted = result.count - count
       let read = result.withUnsafeMutableBytes { buffer in
-        #if canImport(Glibc)
-          Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, wanted)
-        #else
-          Darwin.read(descriptor, buffer.baseAddress.map { $0 + count }, wanted)
-        #endif
+        readRetrying(descriptor, buffer.baseAddress.map { $0 + count }, wanted)
       }
-      if read < 0 {
-        if errno == EINTR { continue }
-        throw Error(path: path, operation: "cannot read", code: errno)
-      }
+      guard read >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
       count += read
       if let limit, count > limit {
         throw Error(path: path, operation: "cannot read", code: EFBIG)
@@ -160,21 +166,12 @@ public enum FileSystem {
   public static func readHead(
     _ path: String, count: Int
   ) throws(Error) -> (size: Int, head: [UInt8]) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
+    let descriptor = try check(open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), "cannot read", path)
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      throw Error(path: path, operation: "cannot read", code: errno)
-    }
+    try check(fstat(descriptor, &info), "cannot read", path)
     var head = [UInt8](repeating: 0, count: count)
-    let read = head.withUnsafeMutableBytes { buffer in
-      #if canImport(Glibc)
-        Glibc.read(descriptor, buffer.baseAddress, count)
-      #else
-        Darwin.read(descriptor, buffer.baseAddress, count)
-      #endif
-    }
+    let read = head.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress, count) }
     guard read >= 0 else { throw Error(path: path, operation: "cannot read", code: errno) }
     head.removeLast(count - read)
     return (Int(info.st_size), head)
@@ -183,8 +180,9 @@ public enum FileSystem {
   /// Writes a new file, failing if anything is already there, so nothing is ever written
   /// through a symbolic link or over a file render did not expect.
   public static func createFile(_ path: String, bytes: [UInt8]) throws(Error) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard descriptor >= 0 else { throw Error(path: path, operation: "cannot create", code: errno) }
+    let descriptor = try check(
+      open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644), "cannot create",
+      path)
     defer { close(descriptor) }
     var offset = 0
     while offset < bytes.count {
@@ -200,16 +198,12 @@ public enum FileSystem {
   }
 
   public static func makeDirectory(_ path: String) throws(Error) {
-    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-      throw Error(path: path, operation: "cannot create directory", code: errno)
-    }
+    try check(mkdir(path, 0o755), "cannot create directory", path, tolerating: EEXIST)
   }
 
   /// Creates a folder with exactly `mode` (the umask does not apply).
   public static func makeDirectory(_ path: String, mode: UInt32) throws(Error) {
-    guard mkdir(path, mode_t(mode)) == 0 else {
-      throw Error(path: path, operation: "cannot create directory", code: errno)
-    }
+    try check(mkdir(path, mode_t(mode)), "cannot create directory", path)
     _ = chmod(path, mode_t(mode))
   }
 
@@ -220,9 +214,7 @@ public enum FileSystem {
 
   /// The permission bits of the entry at `path` (not following links).
   public static func permissions(_ path: String) -> UInt32? {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return nil }
-    return UInt32(info.st_mode) & 0o7777
+    status(path, followingLinks: false).map { UInt32($0.st_mode) & 0o7777 }
   }
 
   /// `mkdir -p`: every missing folder on the way to `path`.
@@ -236,12 +228,7 @@ public enum FileSystem {
 
   /// Makes `link` another name for the file `existing` (same inode, so same mtime).
   public static func hardLink(_ existing: String, _ link: String) throws(Error) {
-    #if canImport(Glibc)
-      let result = Glibc.link(existing, link)
-    #else
-      let result = Darwin.link(existing, link)
-    #endif
-    guard result == 0 else { throw Error(path: link, operation: "cannot link", code: errno) }
+    try check(cLink(existing, link), "cannot link", link)
   }
 
   public static func readSymlink(_ path: String) throws(Error) -> String {
@@ -252,9 +239,7 @@ public enum FileSystem {
   }
 
   public static func makeSymlink(_ path: String, target: String) throws(Error) {
-    guard symlink(target, path) == 0 else {
-      throw Error(path: path, operation: "cannot create link", code: errno)
-    }
+    try check(symlink(target, path), "cannot create link", path)
   }
 
   /// The canonical absolute path, every link resolved; `nil` when it does not exist.
@@ -265,18 +250,11 @@ public enum FileSystem {
   }
 
   public static func rename(_ from: String, _ to: String) throws(Error) {
-    #if canImport(Glibc)
-      let result = Glibc.rename(from, to)
-    #else
-      let result = Darwin.rename(from, to)
-    #endif
-    guard result == 0 else { throw Error(path: from, operation: "cannot rename", code: errno) }
+    try check(cRename(from, to), "cannot rename", from)
   }
 
   public static func removeFile(_ path: String) throws(Error) {
-    guard unlink(path) == 0 || errno == ENOENT else {
-      throw Error(path: path, operation: "cannot remove", code: errno)
-    }
+    try check(unlink(path), "cannot remove", path, tolerating: ENOENT)
   }
 
   /// Removes a directory tree without following links inside it.
@@ -286,11 +264,24 @@ public enum FileSystem {
       for name in try list(path) {
         try removeTree(path + "/" + name)
       }
-      guard rmdir(path) == 0 else {
-        throw Error(path: path, operation: "cannot remove", code: errno)
-      }
+      try check(rmdir(path), "cannot remove", path)
     } else {
       try removeFile(path)
     }
   }
 }
+
+// Outside `FileSystem`, whose own `rename` and local names (`read`, `link`) would
+// shadow the C library's.
+
+/// `read(2)`, asked again when a signal interrupts it: the count read, or -1 with `errno`.
+private func readRetrying(_ file: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  while true {
+    let result = read(file, buffer, count)
+    if result >= 0 || errno != EINTR { return result }
+  }
+}
+
+private func cLink(_ existing: String, _ new: String) -> Int32 { link(existing, new) }
+
+private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

@@ -45,18 +45,15 @@ public struct RepositoryLoader: Sendable {
   public func load() -> (repository: Repository, diagnostics: [Diagnostic]) {
     var walker = Walker(root: FileSystem.realPath(root) ?? root)
     if FileSystem.targetType(walker.root) != .directory {
-      walker.diagnostics.append(
-        .input("the repository root '\(root)' is not a folder", at: .start(of: root)))
+      walker.reject(root, "the repository root '\(root)' is not a folder")
     } else {
       walker.visit("render.yaml", depth: 0, topLevelFile: true)
       for folder in Self.inputFolders {
         walker.visit(folder, depth: 0, topLevelFile: false)
         if let type = walker.types[folder], type != .directory {
-          walker.diagnostics.append(
-            .input(
-              "'\(folder)' must be a folder, but it is \(Walker.describe(type))",
-              at: .start(of: folder),
-              help: "render reads \(folder)/ as a folder of inputs; move the file out of the way"))
+          walker.reject(
+            folder, "'\(folder)' must be a folder, but it is \(Walker.describe(type))",
+            help: "render reads \(folder)/ as a folder of inputs; move the file out of the way")
         }
       }
       walker.readPending()
@@ -92,9 +89,9 @@ public struct RepositoryLoader: Sendable {
         return .input("'\(path)' is not UTF-8 text", at: .start(of: path))
       }
       let position = TextPosition.location(ofByte: offset, in: buffer)
-      let hex = String(buffer[offset], radix: 16, uppercase: true)
+      let hex = TextEscaping.hex(UInt32(buffer[offset]), digits: 2)
       return .input(
-        "'\(path)' is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) at line \(position.line), column \(position.column)",
+        "'\(path)' is not UTF-8 text: byte 0x\(hex) at line \(position.line), column \(position.column)",
         at: SourceLocation(file: path, line: position.line, column: position.column),
         help: "save the file as UTF-8")
     }
@@ -112,6 +109,11 @@ public struct RepositoryLoader: Sendable {
     /// back to one is reported, not read again (links fanning out to the same folders
     /// would otherwise multiply the walk).
     var visitedFolders: [FileSystem.FileIdentity: String] = [:]
+
+    /// Reports `path` as a whole (line 1, column 1) for the reason `message` gives.
+    mutating func reject(_ path: String, _ message: String, help: String? = nil) {
+      diagnostics.append(.input(message, at: .start(of: path), help: help))
+    }
 
     static func describe(_ type: FileSystem.EntryType) -> String {
       switch type {
@@ -136,16 +138,14 @@ public struct RepositoryLoader: Sendable {
       guard var type = knownType ?? FileSystem.entryType(absolute) else { return }
       if type == .symlink {
         guard let target = FileSystem.realPath(absolute) else {
-          diagnostics.append(
-            .input("'\(relative)' is a symbolic link to nothing", at: .start(of: relative)))
+          reject(relative, "'\(relative)' is a symbolic link to nothing")
           return
         }
         guard target == root || target.hasPrefix(root + "/") else {
-          diagnostics.append(
-            .input(
-              "'\(relative)' is a symbolic link that leaves the repository (to '\(target)')",
-              at: .start(of: relative),
-              help: "render reads only files inside the repository; copy the file in instead"))
+          reject(
+            relative,
+            "'\(relative)' is a symbolic link that leaves the repository (to '\(target)')",
+            help: "render reads only files inside the repository; copy the file in instead")
           return
         }
         type = FileSystem.targetType(absolute) ?? .other
@@ -153,26 +153,20 @@ public struct RepositoryLoader: Sendable {
       if depth == 0 { types[relative] = type }
       switch type {
       case .directory where topLevelFile:
-        diagnostics.append(
-          .input(
-            "'\(relative)' is a folder; render's settings file must be a file",
-            at: .start(of: relative)))
+        reject(relative, "'\(relative)' is a folder; render's settings file must be a file")
       case .directory:
         if let identity = FileSystem.identity(absolute) {
           if let first = visitedFolders[identity] {
-            diagnostics.append(
-              .input(
-                "'\(relative)' is the folder '\(first)' again (through a symbolic link); render reads each folder once",
-                at: .start(of: relative),
-                help: "copy the files instead of linking the folder twice"))
+            reject(
+              relative,
+              "'\(relative)' is the folder '\(first)' again (through a symbolic link); render reads each folder once",
+              help: "copy the files instead of linking the folder twice")
             return
           }
           visitedFolders[identity] = relative
         }
         guard depth <= RepositoryLoader.maxDepth else {
-          diagnostics.append(
-            .input(
-              "'\(relative)' is nested too deeply for render to read", at: .start(of: relative)))
+          reject(relative, "'\(relative)' is nested too deeply for render to read")
           return
         }
         directories.insert(relative)
@@ -180,7 +174,7 @@ public struct RepositoryLoader: Sendable {
         do {
           entries = try FileSystem.listEntries(absolute)
         } catch {
-          diagnostics.append(.input(error.description, at: .start(of: relative)))
+          reject(relative, error.description)
           return
         }
         for (name, type) in entries where !name.hasPrefix(".") {
@@ -195,10 +189,10 @@ public struct RepositoryLoader: Sendable {
           pending.append((relative, absolute, quiet: true))
         }
       case .other, .symlink:
-        diagnostics.append(
-          .input(
-            "'\(relative)' is \(FileSystem.specialFileKind(absolute)), not a file or folder; render reads only files and folders",
-            at: .start(of: relative), help: "remove it from the repository"))
+        reject(
+          relative,
+          "'\(relative)' is \(FileSystem.specialFileKind(absolute)), not a file or folder; render reads only files and folders",
+          help: "remove it from the repository")
       }
     }
 

@@ -89,17 +89,6 @@ indirect enum TemplateExpression: Equatable, Sendable, CustomStringConvertible {
 
   /// A double-quoted string literal that the lexer reads back as `text`.
   static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
+    TextEscaping.escaped(text, quote: "\"", TextEscaping.backslashEscape)
   }
 }

@@ -44,48 +44,24 @@ public struct SetVersionPlanner: Sendable {
     guard let target = platform.environments[environment] else {
       return Self.unknownEnvironment(environment)
     }
-    var files: [String: String] = [:]
-    var created: Set<String> = []
-    var changes: [PinChange] = []
-    var diagnostics: [Diagnostic] = []
+    var draft = Draft()
     for pin in pins {
       guard platform.services[pin.service] != nil else {
-        diagnostics.append(.input("no service '\(pin.service)'", at: .start(of: "services")))
+        draft.diagnostics.append(
+          .input("no service '\(pin.service)'", at: .start(of: "services")))
         continue
       }
       let previous = resolve(service: pin.service, in: environment)?.version
       let ownPin = target.overrides[pin.service]?.version != nil
-      if previous?.value == pin.version, !explicit || ownPin {
-        changes.append(
-          PinChange(
-            environment: environment, service: pin.service, previous: previous,
-            version: pin.version, edit: .unchanged, location: previous?.location ?? .generated))
-        continue
-      }
-      if previous?.value != pin.version {
-        // Later stages that follow this environment keep what they run now.
-        for (child, kept) in followers(of: pin.service, in: environment)
-        where kept.value != pin.version {
-          guard let childEnvironment = platform.environments[child] else { continue }
-          if var change = write(
-            VersionPin(service: pin.service, version: kept.value), previous: kept,
-            in: childEnvironment, files: &files, created: &created, diagnostics: &diagnostics)
-          {
-            change.keptBecause =
-              "\(child) inherits \(environment) and comes after it in 'promotion'"
-            changes.append(change)
-          }
-        }
-      }
-      if let change = write(
-        pin, previous: previous, in: target, files: &files, created: &created,
-        diagnostics: &diagnostics)
-      {
-        changes.append(change)
-      }
+      let moves = previous?.value != pin.version
+      set(
+        pin, previous: previous, in: target, unchanged: !moves && (!explicit || ownPin),
+        keeping: moves
+          ? followers(of: pin.service, in: environment).filter { $0.version.value != pin.version }
+          : [],
+        at: { destination(of: pin.service, in: $0) }, draft: &draft)
     }
-    return finish(
-      environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
+    return finish(environment, draft)
   }
 
   /// The `defaults.version` `environment` resolves to (its own or an ancestor's).
@@ -106,41 +82,59 @@ public struct SetVersionPlanner: Sendable {
     guard let target = platform.environments[environment] else {
       return Self.unknownEnvironment(environment)
     }
+    var draft = Draft()
+    let previous = releaseVersion(in: environment)
+    var followers: [(environment: String, version: Located<String>)] = []
+    if let previous, previous.value != version {
+      followers = releaseFollowers(of: environment).map { ($0, previous) }
+    }
+    set(
+      VersionPin(service: Self.releaseVersion, version: version), previous: previous,
+      in: target, unchanged: previous?.value == version && target.defaultVersion != nil,
+      keeping: followers, at: { ($0.file, ["defaults", "version"]) }, draft: &draft)
+    return finish(environment, draft)
+  }
+
+  /// The edits of a plan as they accumulate, pin by pin.
+  private struct Draft {
+    /// Edited text by path, on top of the repository's.
     var files: [String: String] = [:]
     var created: Set<String> = []
     var changes: [PinChange] = []
     var diagnostics: [Diagnostic] = []
-    let previous = releaseVersion(in: environment)
-    let pin = VersionPin(service: Self.releaseVersion, version: version)
-    if previous?.value == version, target.defaultVersion != nil {
-      changes.append(
+  }
+
+  /// Sets `pin` in `target` at the place `destination` gives for an environment, first
+  /// writing into each of `followers` (later stages of `promotion` that would follow
+  /// `target`) the version it runs now. `unchanged`: `target` already has it; only
+  /// recorded.
+  private func set(
+    _ pin: VersionPin, previous: Located<String>?, in target: Environment, unchanged: Bool,
+    keeping followers: [(environment: String, version: Located<String>)],
+    at destination: (Environment) -> (file: String, path: [String]), draft: inout Draft
+  ) {
+    if unchanged {
+      draft.changes.append(
         PinChange(
-          environment: environment, service: pin.service, previous: previous, version: version,
-          edit: .unchanged, location: previous?.location ?? .generated))
-    } else {
-      if let previous, previous.value != version {
-        for child in releaseFollowers(of: environment) {
-          guard let childEnvironment = platform.environments[child] else { continue }
-          if var change = write(
-            VersionPin(service: pin.service, version: previous.value), previous: previous,
-            at: (childEnvironment.file, ["defaults", "version"]), in: childEnvironment,
-            files: &files, created: &created, diagnostics: &diagnostics)
-          {
-            change.keptBecause =
-              "\(child) inherits \(environment) and comes after it in 'promotion'"
-            changes.append(change)
-          }
-        }
-      }
-      if let change = write(
-        pin, previous: previous, at: (target.file, ["defaults", "version"]), in: target,
-        files: &files, created: &created, diagnostics: &diagnostics)
+          environment: target.name, service: pin.service, previous: previous,
+          version: pin.version, edit: .unchanged, location: previous?.location ?? .generated))
+      return
+    }
+    for (child, kept) in followers {
+      guard let childEnvironment = platform.environments[child] else { continue }
+      if var change = write(
+        VersionPin(service: pin.service, version: kept.value), previous: kept,
+        at: destination(childEnvironment), in: childEnvironment, draft: &draft)
       {
-        changes.append(change)
+        change.keptBecause = "\(child) inherits \(target.name) and comes after it in 'promotion'"
+        draft.changes.append(change)
       }
     }
-    return finish(
-      environment, changes: changes, files: files, created: created, diagnostics: diagnostics)
+    if let change = write(
+      pin, previous: previous, at: destination(target), in: target, draft: &draft)
+    {
+      draft.changes.append(change)
+    }
   }
 
   /// The failure of a plan for an environment the platform does not have.
@@ -151,20 +145,20 @@ public struct SetVersionPlanner: Sendable {
       DiagnosticList([.input("no environment '\(environment)'", at: .start(of: "environments"))]))
   }
 
-  /// The plan of `changes`, or the findings that stop it.
+  /// The plan of `draft`, or the findings that stop it.
   private func finish(
-    _ environment: String, changes: [PinChange], files: [String: String], created: Set<String>,
-    diagnostics: [Diagnostic]
+    _ environment: String, _ draft: Draft
   ) -> Result<SetVersionPlan, DiagnosticList> {
-    guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+    guard draft.diagnostics.isEmpty else { return .failure(DiagnosticList(draft.diagnostics)) }
     var edited = repository
-    for (path, text) in files {
+    for (path, text) in draft.files {
       edited.files[path] = SourceFile(path: path, text: text)
     }
     return .success(
       SetVersionPlan(
-        environment: environment, changes: changes, files: files, createdFiles: created,
-        repository: edited, affectedEnvironments: affectedEnvironments(of: environment)))
+        environment: environment, changes: draft.changes, files: draft.files,
+        createdFiles: draft.created, repository: edited,
+        affectedEnvironments: affectedEnvironments(of: environment)))
   }
 
   /// The concrete environments after `environment` in `promotion` that inherit it and
@@ -181,40 +175,29 @@ public struct SetVersionPlanner: Sendable {
     }
   }
 
-  /// Sets `pin` in the most specific file of `environment`, on top of `files`.
-  private func write(
-    _ pin: VersionPin, previous: Located<String>?, in environment: Environment,
-    files: inout [String: String], created: inout Set<String>, diagnostics: inout [Diagnostic]
-  ) -> PinChange? {
-    write(
-      pin, previous: previous, at: destination(of: pin.service, in: environment),
-      in: environment, files: &files, created: &created, diagnostics: &diagnostics)
-  }
-
-  /// Sets `pin`'s version at `destination`, on top of `files`.
+  /// Sets `pin`'s version at `destination`, on top of the draft's files.
   private func write(
     _ pin: VersionPin, previous: Located<String>?, at destination: (file: String, path: [String]),
-    in environment: Environment, files: inout [String: String], created: inout Set<String>,
-    diagnostics: inout [Diagnostic]
+    in environment: Environment, draft: inout Draft
   ) -> PinChange? {
     let (file, path) = destination
-    let exists = files[file] != nil || repository.files[file] != nil
-    let text = files[file] ?? repository.files[file]?.text ?? ""
+    let exists = draft.files[file] != nil || repository.files[file] != nil
+    let text = draft.files[file] ?? repository.files[file]?.text ?? ""
     do {
       let edit = try YAMLTextEditor.setString(pin.version, at: path, in: text, file: file)
-      files[file] = edit.text
-      if !exists { created.insert(file) }
+      draft.files[file] = edit.text
+      if !exists { draft.created.insert(file) }
       let kind: PinChange.Edit
       switch edit.change {
       case .replaced: kind = .replaced
-      case .inserted: kind = created.contains(file) ? .created : .inserted
+      case .inserted: kind = draft.created.contains(file) ? .created : .inserted
       case .unchanged: kind = .unchanged
       }
       return PinChange(
         environment: environment.name, service: pin.service, previous: previous,
         version: pin.version, edit: kind, location: edit.location)
     } catch {
-      diagnostics.append(
+      draft.diagnostics.append(
         .input(
           "cannot pin \(pin.service) in \(file): \(error.message)", at: error.location,
           help: "set 'version' in \(file) by hand, or make the file a plain mapping"))
