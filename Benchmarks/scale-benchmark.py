@@ -14,9 +14,10 @@ namespace, labels, replicas and some image tags), then times, for each size:
                         side by side with its floor: listing and reading every file of
                         rendered/ (find | xargs cat), and `render versions`; the plain
                         --check column clears the cache before each run (a cold compile)
-  incremental           (--incremental) `render build` with nothing to change, and
+  incremental           (--incremental) `render build` with nothing to change,
                         `render build` right after one service's version changed (one
-                        file per environment), on a current tree
+                        file per environment), and right after one environment's pin
+                        changed (one file of env-1), on a current tree
   bars                  (--bars, implies --cache and --incremental) issue 12's bars,
                         each beside its floor from the same run: warm `versions`,
                         `explain ENV SERVICE [FIELD]`, `preview ENV SERVICE`, `validate`
@@ -192,15 +193,21 @@ def generate_render(root, services, environments):
         "abstract: true\nlabels: {team: platform}\ndefaults:\n  values: {replicas: 1}\n",
     )
     for env in range(environments):
-        pins = "".join(
-            f"  {service_name(index)}: {{version: 1.0.{env + 1}}}\n"
-            for index in range(0, services, 10)
-        )
-        write(
-            f"{root}/environments/env-{env}/environment.yaml",
-            f"inherits: base\nnamespace: env-{env}\nlabels: {{environment: env-{env}}}\n"
-            f"defaults:\n  values: {{replicas: {env + 1}}}\nservices:\n{pins}",
-        )
+        write_environment(root, services, env)
+
+
+def write_environment(root, services, env, first_pin=None):
+    """env-N's environment.yaml: every tenth service pinned to 1.0.<N+1>, the first of
+    them (svc-0000) to `first_pin` when given."""
+    pins = "".join(
+        f"  {service_name(index)}: {{version: {first_pin if index == 0 and first_pin else f'1.0.{env + 1}'}}}\n"
+        for index in range(0, services, 10)
+    )
+    write(
+        f"{root}/environments/env-{env}/environment.yaml",
+        f"inherits: base\nnamespace: env-{env}\nlabels: {{environment: env-{env}}}\n"
+        f"defaults:\n  values: {{replicas: {env + 1}}}\nservices:\n{pins}",
+    )
 
 
 def generate_kustomize(root, services, environments):
@@ -400,6 +407,13 @@ def main():
                     )
 
                 row["changed"] = best([binary, "build"], folder, arguments.runs, before=change_version)
+
+                # One environment's pin of svc-0000 flips: one file of env-1 changes.
+                def change_environment():
+                    write_environment(folder, services, 1, first_pin=f"3.0.{next(flips)}")
+
+                row["env changed"] = best(
+                    [binary, "build"], folder, arguments.runs, before=change_environment)
             if (services, environments) in arguments.kustomize:
                 generate_kustomize(f"{work}/kustomize", services, environments)
                 totals = []
@@ -428,7 +442,7 @@ def main():
     if arguments.cache:
         header += " warm --check | list+read floor | warm vs floor | versions |"
     if arguments.incremental:
-        header += " no-op build | one-version build | vs no-op |"
+        header += " no-op build | one-version build | vs no-op | one-env build | vs no-op |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for row in rows:
@@ -461,7 +475,11 @@ def main():
         if arguments.incremental:
             noop_time, _ = row["noop"]
             changed_time, _ = row["changed"]
-            line += f" {seconds(noop_time)} | {seconds(changed_time)} | {changed_time / noop_time:.2f}x |"
+            env_time, _ = row["env changed"]
+            line += (
+                f" {seconds(noop_time)} | {seconds(changed_time)} | {changed_time / noop_time:.2f}x |"
+                f" {seconds(env_time)} | {env_time / noop_time:.2f}x |"
+            )
         print(line)
     if arguments.bars:
         for row in rows:
@@ -494,12 +512,14 @@ def print_bars(row):
 
     def bar(name, measured, floor, limit, required):
         ratio = measured / floor if floor else None
-        met = (ratio if floor else measured) <= limit
+        met = "" if limit is None else "yes" if (ratio if floor else measured) <= limit else "no"
         ratio_text = f"{ratio:.2f}x" if ratio is not None else ""
         floor_text = seconds(floor) if floor else ""
-        print(f"| {name} | {seconds(measured)} | {floor_text} | {ratio_text} | {required} | {'yes' if met else 'no'} |")
+        print(f"| {name} | {seconds(measured)} | {floor_text} | {ratio_text} | {required} | {met} |")
 
     bar("one-service change, then build (floor: no-op build)", row["changed"][0], row["noop"][0], 1.2, "<= 1.2x")
+    bar("one-environment change (a pin in env-1), then build (floor: no-op build)",
+        row["env changed"][0], row["noop"][0], None, "(none)")
     bar("warm build --check (floor: find + cat of rendered/)", row["warm"][0], row["floor"][0], 2.0, "<= 2x")
     for name in ["versions", "explain", "explain field", "preview"]:
         bar(f"warm {name}", row[name][0], None, 0.050, "<= 50 ms")

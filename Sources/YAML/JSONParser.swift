@@ -50,9 +50,9 @@ public struct JSONParser {
   private mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
-      case 0x20 /* space */, 0x09 /* \t */, 0x0D /* \r */:
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
         index += 1
-      case 0x0A /* \n */:
+      case UInt8(ascii: "\n"):
         index += 1
         line += 1
         lineStart = index
@@ -62,24 +62,29 @@ public struct JSONParser {
     }
   }
 
+  /// Steps over the opening bracket at `index` and the whitespace after it; when
+  /// `closing` comes next (`{}`, `[ ]`), over it too, and says the container is empty.
+  private mutating func openIsEmpty(closedBy closing: UInt8) -> Bool {
+    index += 1
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == closing else { return false }
+    index += 1
+    return true
+  }
+
   private mutating func value(depth: Int) throws(YAMLError) -> Node {
     guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
     guard index < bytes.count else { throw error("unexpected end of JSON") }
     let start = location
     switch bytes[index] {
-    case 0x7B /* { */:
-      index += 1
+    case UInt8(ascii: "{"):
       var entries: [Node.Entry] = []
       var keys: Set<MappingKey> = []
-      skipWhitespace()
-      if index < bytes.count, bytes[index] == 0x7D /* } */ {
-        index += 1
-        return Node(.mapping(entries), at: start)
-      }
+      if openIsEmpty(closedBy: UInt8(ascii: "}")) { return Node(.mapping(entries), at: start) }
       while true {
         skipWhitespace()
         let keyLocation = location
-        guard index < bytes.count, bytes[index] == 0x22 /* " */ else {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
           throw error("expected a string key")
         }
         let key = try string()
@@ -87,36 +92,31 @@ public struct JSONParser {
           throw YAMLError("duplicate key '\(key)'", at: keyLocation)
         }
         skipWhitespace()
-        try expect(0x3A /* : */)
+        try expect(UInt8(ascii: ":"))
         skipWhitespace()
         let item = try value(depth: depth + 1)
         entries.append(Node.Entry(key: key, keyLocation: keyLocation, value: item))
         skipWhitespace()
-        if try endOfContainer(0x7D /* } */) { return Node(.mapping(entries), at: start) }
+        if try endOfContainer(UInt8(ascii: "}")) { return Node(.mapping(entries), at: start) }
       }
-    case 0x5B /* [ */:
-      index += 1
+    case UInt8(ascii: "["):
       var items: [Node] = []
-      skipWhitespace()
-      if index < bytes.count, bytes[index] == 0x5D /* ] */ {
-        index += 1
-        return Node(.sequence(items), at: start)
-      }
+      if openIsEmpty(closedBy: UInt8(ascii: "]")) { return Node(.sequence(items), at: start) }
       while true {
         skipWhitespace()
         items.append(try value(depth: depth + 1))
         skipWhitespace()
-        if try endOfContainer(0x5D /* ] */) { return Node(.sequence(items), at: start) }
+        if try endOfContainer(UInt8(ascii: "]")) { return Node(.sequence(items), at: start) }
       }
-    case 0x22 /* " */:
+    case UInt8(ascii: "\""):
       return Node(.scalar(.string(try string()), .doubleQuoted), at: start)
-    case 0x74 /* t */:
+    case UInt8(ascii: "t"):
       try literal("true")
       return Node(.scalar(.bool(true), .plain), at: start)
-    case 0x66 /* f */:
+    case UInt8(ascii: "f"):
       try literal("false")
       return Node(.scalar(.bool(false), .plain), at: start)
-    case 0x6E /* n */:
+    case UInt8(ascii: "n"):
       try literal("null")
       return Node(.scalar(.null, .plain), at: start)
     default:
@@ -127,7 +127,7 @@ public struct JSONParser {
   /// After an item: `,` continues (false), the closing bracket ends (true).
   private mutating func endOfContainer(_ close: UInt8) throws(YAMLError) -> Bool {
     guard index < bytes.count else { throw error("unexpected end of JSON") }
-    if bytes[index] == 0x2C /* , */ {
+    if bytes[index] == UInt8(ascii: ",") {
       index += 1
       return false
     }
@@ -174,21 +174,21 @@ public struct JSONParser {
   }
 
   private static func isNumberByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 /* 0 */ && byte <= 0x39 /* 9 */) || byte == 0x2D /* - */
-      || byte == 0x2B /* + */ || byte == 0x2E /* . */ || byte == 0x65 /* e */
-      || byte == 0x45 /* E */
+    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+      || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+      || byte == UInt8(ascii: "E")
   }
 
   private mutating func string() throws(YAMLError) -> String {
     index += 1  // the opening quote
     // Most strings have no escapes: take them as one slice.
     var end = index
-    while end < bytes.count, bytes[end] != 0x22 /* " */, bytes[end] != 0x5C /* \\ */,
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
       bytes[end] >= 0x20
     {
       end += 1
     }
-    if end < bytes.count, bytes[end] == 0x22 /* " */ {
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
       let text = String(decoding: bytes[index..<end], as: UTF8.self)
       index = end + 1
       return text
@@ -197,22 +197,22 @@ public struct JSONParser {
     while index < bytes.count {
       let byte = bytes[index]
       switch byte {
-      case 0x22 /* " */:
+      case UInt8(ascii: "\""):
         index += 1
         return String(decoding: result, as: UTF8.self)
-      case 0x5C /* \\ */:
+      case UInt8(ascii: "\\"):
         index += 1
         guard index < bytes.count else { break }
         let escape = bytes[index]
         index += 1
         switch escape {
-        case 0x22 /* " */, 0x5C /* \\ */, 0x2F /* / */: result.append(escape)
-        case 0x62 /* b */: result.append(0x08)
-        case 0x66 /* f */: result.append(0x0C)
-        case 0x6E /* n */: result.append(0x0A)
-        case 0x72 /* r */: result.append(0x0D)
-        case 0x74 /* t */: result.append(0x09)
-        case 0x75 /* u */:
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escape)
+        case UInt8(ascii: "b"): result.append(0x08)
+        case UInt8(ascii: "f"): result.append(0x0C)
+        case UInt8(ascii: "n"): result.append(0x0A)
+        case UInt8(ascii: "r"): result.append(0x0D)
+        case UInt8(ascii: "t"): result.append(0x09)
+        case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
             try literal("\\u")

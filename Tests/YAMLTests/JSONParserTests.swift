@@ -19,6 +19,14 @@ import Testing
     #expect(json["c"]?["d"]?.string == "x\ty\"z")
   }
 
+  @Test func emptyContainersMayHoldWhitespace() throws {
+    let json = try JSONParser.parse("{ \"a\": [ \n ], \"b\": {\t}, \"c\": [ 1 ] }", file: "t.json")
+    #expect(json["a"]?.sequence?.isEmpty == true)
+    #expect(json["b"]?.mapping?.isEmpty == true)
+    #expect(json["c"]?.sequence?.count == 1)
+    #expect(try JSONParser.parse(" { } ", file: "t.json").mapping?.isEmpty == true)
+  }
+
   @Test func locationsAreOneBased() throws {
     let json = try JSONParser.parse("{\n  \"a\": {\n    \"b\": 2}}", file: "t.json")
     #expect(json.entry("a")?.keyLocation == SourceLocation(file: "t.json", line: 2, column: 3))

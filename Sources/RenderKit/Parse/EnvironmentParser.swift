@@ -104,20 +104,16 @@ enum EnvironmentParser {
             at: .start(of: override.path)))
         continue
       }
-      if let existing = overrides[service], existing.location.file != path {
-        // `checkout.yaml` and `checkout.yml` side by side.
-        diagnostics.append(
-          .input(
-            "'\(service)' is overridden both in \(existing.location.file) and in \(override.path); keep one",
-            at: .start(of: override.path),
-            related: [.init("the other override", at: existing.location)]))
-        continue
-      }
       if let existing = overrides[service] {
+        // `checkout.yaml` and `checkout.yml` side by side, or a file and an entry of
+        // `services` in environment.yaml.
+        let places =
+          existing.location.file != path
+          ? "in \(existing.location.file) and in \(override.path)"
+          : "in \(override.path) and under 'services' in \(path)"
         diagnostics.append(
           .input(
-            "'\(service)' is overridden both in \(override.path) and under 'services' in \(path); keep one",
-            at: .start(of: override.path),
+            "'\(service)' is overridden both \(places); keep one", at: .start(of: override.path),
             related: [.init("the other override", at: existing.location)]))
         continue
       }

@@ -186,6 +186,34 @@ import Testing
     try await Self.expectCold(fixed, root: root)
   }
 
+  /// A finding that compares two services' resources appears, and goes, when only one
+  /// of the services changes: no environment is taken from an entry that predates it.
+  @Test func aCrossServiceFindingFollowsAChangeToOneService() async throws {
+    let root = try CachedCompileTests.scratchRepository()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = root + "/services/copy/manifests"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try "manifests: manifests/\n".write(
+      toFile: root + "/services/copy/service.yaml", atomically: true, encoding: .utf8)
+    func configMap(named name: String) throws {
+      try "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\ndata: {a: b}\n".write(
+        toFile: folder + "/configmap.yaml", atomically: true, encoding: .utf8)
+    }
+    try configMap(named: "copy-settings")
+    let clean = try await CachedCompileTests.compile(root)
+    #expect(!clean.compilation.hasErrors)
+    try configMap(named: "shop-settings")
+    let clash = try await CachedCompileTests.compile(root)
+    #expect(clash.reusedEnvironments.isEmpty)
+    #expect(clash.compilation.diagnostics.filter { $0.rule == .unique }.count == 2)
+    try await Self.expectCold(clash, root: root)
+    try configMap(named: "copy-settings")
+    let fixed = try await CachedCompileTests.compile(root)
+    #expect(fixed.isCached)
+    #expect(!fixed.compilation.hasErrors)
+    try await Self.expectCold(fixed, root: root)
+  }
+
   /// On the example platform (Argo CD and Flux objects, versions.yaml, an environment
   /// inheriting a concrete one): every edit of one environment gives the cold result.
   @Test func theExamplePlatformAfterEachEnvironmentEditIsTheColdResult() async throws {

@@ -285,25 +285,22 @@ struct PatternParser {
 
   // MARK: Escapes
 
+  /// `\A`, `\z`, `\b`, `\B`: the escapes that match a position, not a character.
+  private static let escapedAssertions: [Unicode.Scalar: PatternAssertion] = [
+    "A": .beginText, "z": .endText, "b": .wordBoundary, "B": .notWordBoundary,
+  ]
+
   private mutating func parseEscape() throws(PatternSyntaxError) -> PatternNode {
     let start = index
     index += 1
     guard let next = peek else {
       throw PatternSyntaxError("trailing backslash at the end of the pattern", at: start)
     }
+    if let assertion = Self.escapedAssertions[next] {
+      index += 1
+      return .assertion(assertion)
+    }
     switch next {
-    case "A":
-      index += 1
-      return .assertion(.beginText)
-    case "z":
-      index += 1
-      return .assertion(.endText)
-    case "b":
-      index += 1
-      return .assertion(.wordBoundary)
-    case "B":
-      index += 1
-      return .assertion(.notWordBoundary)
     case "Z":
       throw PatternSyntaxError(
         "`\\Z` is not supported by RE2", at: start,

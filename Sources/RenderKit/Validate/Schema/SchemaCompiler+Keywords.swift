@@ -49,6 +49,45 @@ extension SchemaCompiler {
     (value.sequence ?? []).compactMap(\.string)
   }
 
+  /// The counts `Limits` keeps, by keyword.
+  private static let countLimits:
+    [String: any WritableKeyPath<SchemaNode.Limits, Int?> & Sendable] = [
+      "minLength": \.minLength, "maxLength": \.maxLength, "minItems": \.minItems,
+      "maxItems": \.maxItems, "minProperties": \.minProperties, "maxProperties": \.maxProperties,
+    ]
+
+  /// Reads `keyword` into `limits` when it is one of the bounds `Limits` keeps; says
+  /// whether it was.
+  func readLimit(_ keyword: String, _ value: Node, into limits: inout SchemaNode.Limits) -> Bool {
+    if let count = Self.countLimits[keyword] {
+      limits[keyPath: count] = value.int
+      return true
+    }
+    switch keyword {
+    case "minimum": limits.minimum = number(value)
+    case "maximum": limits.maximum = number(value)
+    case "exclusiveMinimum": exclusive(value, \.minimum, \.exclusiveMinimum, in: &limits)
+    case "exclusiveMaximum": exclusive(value, \.maximum, \.exclusiveMaximum, in: &limits)
+    case "multipleOf": limits.multipleOf = number(value).flatMap { $0 > 0 ? $0 : nil }
+    default: return false
+    }
+    return true
+  }
+
+  /// `exclusiveMinimum`/`exclusiveMaximum`: OpenAPI 3.0 (CRDs) says `true` next to the
+  /// bound; JSON Schema 2020-12 gives the bound itself.
+  private func exclusive(
+    _ value: Node, _ bound: WritableKeyPath<SchemaNode.Limits, Double?>,
+    _ flag: WritableKeyPath<SchemaNode.Limits, Bool>, in limits: inout SchemaNode.Limits
+  ) {
+    if let given = value.bool {
+      limits[keyPath: flag] = given
+    } else if let number = number(value) {
+      limits[keyPath: bound] = number
+      limits[keyPath: flag] = true
+    }
+  }
+
   func number(_ value: Node) -> Double? {
     switch value.scalar {
     case .int(let number): Double(number)

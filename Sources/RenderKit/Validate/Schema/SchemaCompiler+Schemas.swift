@@ -43,6 +43,10 @@ extension SchemaCompiler {
 
     for entry in entries {
       let value = entry.value
+      if readLimit(entry.key, value, into: &limits) {
+        hasLimits = true
+        continue
+      }
       switch entry.key {
       case "$ref":
         if dialect == .customResource {
@@ -89,51 +93,6 @@ extension SchemaCompiler {
         node.oneOf = (value.sequence ?? []).map { compile($0, dialect: dialect, inJunctor: true) }
       case "not":
         node.not = compile(value, dialect: dialect, inJunctor: true)
-      case "minimum":
-        limits.minimum = number(value)
-        hasLimits = true
-      case "maximum":
-        limits.maximum = number(value)
-        hasLimits = true
-      case "exclusiveMinimum":
-        // OpenAPI 3.0 (CRDs) says `true` next to `minimum`; JSON Schema 2020-12 gives
-        // the bound itself.
-        if let flag = value.bool {
-          limits.exclusiveMinimum = flag
-        } else if let bound = number(value) {
-          limits.minimum = bound
-          limits.exclusiveMinimum = true
-        }
-        hasLimits = true
-      case "exclusiveMaximum":
-        if let flag = value.bool {
-          limits.exclusiveMaximum = flag
-        } else if let bound = number(value) {
-          limits.maximum = bound
-          limits.exclusiveMaximum = true
-        }
-        hasLimits = true
-      case "multipleOf":
-        limits.multipleOf = number(value).flatMap { $0 > 0 ? $0 : nil }
-        hasLimits = true
-      case "minLength":
-        limits.minLength = value.int
-        hasLimits = true
-      case "maxLength":
-        limits.maxLength = value.int
-        hasLimits = true
-      case "minItems":
-        limits.minItems = value.int
-        hasLimits = true
-      case "maxItems":
-        limits.maxItems = value.int
-        hasLimits = true
-      case "minProperties":
-        limits.minProperties = value.int
-        hasLimits = true
-      case "maxProperties":
-        limits.maxProperties = value.int
-        hasLimits = true
       case "pattern":
         node.pattern = pattern(value)
       case "uniqueItems":

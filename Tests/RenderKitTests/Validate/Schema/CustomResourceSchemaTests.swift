@@ -196,6 +196,76 @@ import Testing
       ])
   }
 
+  /// Every bound `Limits` keeps, each broken once: the exclusive bounds both as
+  /// OpenAPI 3.0's flag and as JSON Schema's number.
+  @Test func everyLimitKeywordIsChecked() throws {
+    let crd = """
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata: {name: gadgets.example.com}
+      spec:
+        group: example.com
+        names: {kind: Gadget, plural: gadgets}
+        scope: Namespaced
+        versions:
+        - name: v1
+          served: true
+          storage: true
+          schema:
+            openAPIV3Schema:
+              type: object
+              properties:
+                spec:
+                  type: object
+                  properties:
+                    low: {type: integer, minimum: 2, exclusiveMinimum: true}
+                    high: {type: number, exclusiveMaximum: 5}
+                    step: {type: integer, multipleOf: 3}
+                    code: {type: string, minLength: 2}
+                    list: {type: array, minItems: 2, maxItems: 3, items: {type: integer}}
+                    map: {type: object, minProperties: 1, additionalProperties: {type: string}}
+                    more: {type: object, maxProperties: 1, additionalProperties: {type: string}}
+      """
+    let schema = try KubernetesSchema.bundled().adding(crds: [
+      try Support.node(crd, file: "crds/gadget.yaml")
+    ])
+    #expect(schema.diagnostics.isEmpty)
+    let findings = try Support.findings(
+      """
+      apiVersion: example.com/v1
+      kind: Gadget
+      metadata: {name: blue}
+      spec:
+        low: 2
+        high: 5
+        step: 4
+        code: a
+        list: [1]
+        map: {}
+        more: {a: b, c: d}
+      """, schema: schema.schema)
+    #expect(
+      Support.summary(findings) == [
+        "5:8: 'low' must be greater than 2, not 2",
+        "6:9: 'high' must be less than 5, not 5",
+        "7:9: 'step' must be a multiple of 3, not 4",
+        "8:9: 'code' must be at least 2 characters long, not 1",
+        "9:9: 'list' must have at least 2 items, not 1",
+        "10:8: 'map' must have at least 1 field, not 0",
+        "11:9: 'more' must have at most 1 field, not 2",
+      ])
+    let within = """
+      apiVersion: example.com/v1
+      kind: Gadget
+      metadata: {name: green}
+      spec: {low: 3, high: 4.5, step: 6, code: ab, list: [1, 2, 3], map: {a: b}, more: {}}
+      """
+    #expect(try Support.findings(within, schema: schema.schema).isEmpty)
+    let tooMany = try Support.findings(
+      within.replacing("[1, 2, 3]", with: "[1, 2, 3, 4]"), schema: schema.schema)
+    #expect(Support.summary(tooMany) == ["4:52: 'list' must have at most 3 items, not 4"])
+  }
+
   @Test func missingRequiredAndNullOfNonNullableField() throws {
     let findings = try Self.findings(
       """
