@@ -48,11 +48,7 @@ public struct YAML11Reading: Sendable, Equatable {
     case "n", "N", "no", "No", "NO", "off", "Off", "OFF": value = false
     default: return nil
     }
-    return YAML11Reading(
-      value: .bool(value),
-      message:
-        "'\(text)' is the boolean \(value) to YAML 1.1 readers such as kubectl, but the string '\(text)' to YAML 1.2",
-      help: "write \(value) for the boolean, or quote '\(text)' for the string")
+    return string(text, is: .bool(value), as: "the boolean \(value)", kind: "boolean")
   }
 
   /// `0644`: octal 420 in YAML 1.1, decimal 644 in YAML 1.2. `09` is not octal, and YAML
@@ -96,11 +92,7 @@ public struct YAML11Reading: Sendable, Equatable {
       value = shifted + number
     }
     if sign == "-" { value = -value }
-    return YAML11Reading(
-      value: .int(value),
-      message:
-        "'\(text)' is the base-60 number \(value) to YAML 1.1 readers such as kubectl, but the string '\(text)' to YAML 1.2",
-      help: "write \(value) for the number, or quote '\(text)' for the string")
+    return string(text, is: .int(value), as: "the base-60 number \(value)", kind: "number")
   }
 
   /// `1_000`, `0b1010`, `0x_FF`, `1_000.5`: numbers in YAML 1.1, strings in YAML 1.2.
@@ -124,10 +116,18 @@ public struct YAML11Reading: Sendable, Equatable {
     } else {
       return nil
     }
-    return YAML11Reading(
+    return string(text, is: value, as: "the number \(value.canonicalText)", kind: "number")
+  }
+
+  /// `text`, a string to YAML 1.2, is `value` to YAML 1.1 (`reading` says which, for the
+  /// message; `kind` names what `value` is, for the help).
+  private static func string(
+    _ text: String, is value: Scalar, as reading: String, kind: String
+  ) -> YAML11Reading {
+    YAML11Reading(
       value: value,
       message:
-        "'\(text)' is the number \(value.canonicalText) to YAML 1.1 readers such as kubectl, but the string '\(text)' to YAML 1.2",
-      help: "write \(value.canonicalText) for the number, or quote '\(text)' for the string")
+        "'\(text)' is \(reading) to YAML 1.1 readers such as kubectl, but the string '\(text)' to YAML 1.2",
+      help: "write \(value.canonicalText) for the \(kind), or quote '\(text)' for the string")
   }
 }

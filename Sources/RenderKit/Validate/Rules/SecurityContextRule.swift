@@ -176,20 +176,16 @@ struct SecurityContextRule: PolicyRule {
     let podSettingsPath = workload.pod.path + [.key("securityContext")]
 
     // runAsNonRoot: the container's own setting wins over the pod's.
-    if let own = settings?["runAsNonRoot"]?.bool {
-      if !own {
-        findings.append(
-          context.finding(
-            id, "\(name) sets runAsNonRoot: false", in: workload.resource,
-            at: settingsPath + [.key("runAsNonRoot")],
-            help: "set runAsNonRoot: true, with a non-zero runAsUser if the image's user is root"))
+    let setting =
+      settings?["runAsNonRoot"]?.bool.map { ($0, "sets runAsNonRoot: false", settingsPath) }
+      ?? workload.pod.spec["securityContext"]?["runAsNonRoot"]?.bool.map {
+        ($0, "runs with runAsNonRoot: false, set on its pod", podSettingsPath)
       }
-    } else if let inherited = workload.pod.spec["securityContext"]?["runAsNonRoot"]?.bool {
-      if !inherited {
+    if let (runsAsNonRoot, what, path) = setting {
+      if !runsAsNonRoot {
         findings.append(
           context.finding(
-            id, "\(name) runs with runAsNonRoot: false, set on its pod", in: workload.resource,
-            at: podSettingsPath + [.key("runAsNonRoot")],
+            id, "\(name) \(what)", in: workload.resource, at: path + [.key("runAsNonRoot")],
             help: "set runAsNonRoot: true, with a non-zero runAsUser if the image's user is root"))
       }
     } else {
