@@ -16,16 +16,16 @@ public enum CoreSchema {
     default: break
     }
     guard let first = bytes.first,
-      isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-        || first == UInt8(ascii: ".")
+      isDigit(first) || first == 0x2D /* - */ || first == 0x2B /* + */
+        || first == 0x2E /* . */
     else {
       return .string(text)
     }
-    if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
-      if bytes[1] == UInt8(ascii: "o"), bytes[2...].allSatisfy({ $0 >= 48 && $0 <= 55 }) {
+    if bytes.count > 2, bytes[0] == 0x30 /* 0 */ {
+      if bytes[1] == 0x6F /* o */, bytes[2...].allSatisfy({ $0 >= 48 && $0 <= 55 }) {
         return Int(text.dropFirst(2), radix: 8).map(Scalar.int)
       }
-      if bytes[1] == UInt8(ascii: "x"), bytes[2...].allSatisfy(isHexDigit) {
+      if bytes[1] == 0x78 /* x */, bytes[2...].allSatisfy(isHexDigit) {
         return Int(text.dropFirst(2), radix: 16).map(Scalar.int)
       }
     }
@@ -42,10 +42,10 @@ public enum CoreSchema {
   /// an 8 or 9, not as an octal at all) and YAML 1.2 as decimal.
   public static func isLeadingZeroInteger(_ text: String) -> Bool {
     var bytes = Substring(text).utf8[...]
-    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+    if let first = bytes.first, first == 0x2D /* - */ || first == 0x2B /* + */ {
       bytes = bytes.dropFirst()
     }
-    return bytes.count >= 2 && bytes.first == UInt8(ascii: "0") && bytes.allSatisfy(isDigit)
+    return bytes.count >= 2 && bytes.first == 0x30 /* 0 */ && bytes.allSatisfy(isDigit)
   }
 
   /// The spellings of infinity in the core schema: `.inf`, `-.Inf`, `+.INF`...
@@ -59,7 +59,7 @@ public enum CoreSchema {
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
   static func isLetterByte(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    (byte | 0x20) >= 0x61 /* a */ && (byte | 0x20) <= 0x7A /* z */
   }
 
   static func isHexDigit(_ byte: UInt8) -> Bool {
@@ -69,7 +69,7 @@ public enum CoreSchema {
   /// `[-+]?[0-9]+`
   static func isDecimalInteger(_ bytes: ArraySlice<UInt8>) -> Bool {
     var digits = bytes
-    if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+    if let first = digits.first, first == 0x2D /* - */ || first == 0x2B /* + */ {
       digits = digits.dropFirst()
     }
     return !digits.isEmpty && digits.allSatisfy(isDigit)
@@ -78,7 +78,7 @@ public enum CoreSchema {
   /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
   static func isCoreFloat(_ bytes: [UInt8]) -> Bool {
     var index = 0
-    if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+    if index < bytes.count, bytes[index] == 0x2D /* - */ || bytes[index] == 0x2B /* + */ {
       index += 1
     }
     var integerDigits = 0
@@ -87,7 +87,7 @@ public enum CoreSchema {
       integerDigits += 1
     }
     var fractionDigits = 0
-    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+    if index < bytes.count, bytes[index] == 0x2E /* . */ {
       index += 1
       while index < bytes.count, isDigit(bytes[index]) {
         index += 1
@@ -97,10 +97,9 @@ public enum CoreSchema {
     } else if integerDigits == 0 {
       return false
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+    if index < bytes.count, bytes[index] == 0x65 /* e */ || bytes[index] == 0x45 /* E */ {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")
-      {
+      if index < bytes.count, bytes[index] == 0x2D /* - */ || bytes[index] == 0x2B /* + */ {
         index += 1
       }
       var exponentDigits = 0

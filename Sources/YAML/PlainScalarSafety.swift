@@ -6,7 +6,18 @@
 /// `2024-01-01`, `0b101`, `1_000`, `<<`, `=`. The check errs on the side of quoting.
 enum PlainScalarSafety {
   static func canBePlain(_ text: String) -> Bool {
-    hasPlainSyntax(text, inFlow: false) && !isAmbiguous(text)
+    // Most keys and values are ASCII and start with a letter: then one pass over the
+    // bytes decides (only the boolean and null words are ambiguous), without reading
+    // them again for each question as the general path below does.
+    var contiguous = text
+    let verdict = contiguous.withUTF8 { bytes -> Int in
+      guard syntaxAllowsPlain(bytes, inFlow: false) == .ascii, let base = bytes.baseAddress,
+        isLetter(base[0])
+      else { return -1 }
+      return isBooleanOrNullWord(bytes) ? 0 : 1
+    }
+    if verdict >= 0 { return verdict == 1 }
+    return hasPlainSyntax(text, inFlow: false) && !isAmbiguous(text)
   }
 
   /// Whether `text` written plain is one scalar token, whatever type a reader resolves
@@ -46,27 +57,27 @@ enum PlainScalarSafety {
     let count = bytes.count
     let first = base[0]
     let last = base[count - 1]
-    if isSpaceByte(first) || isSpaceByte(last) || last == UInt8(ascii: ":") { return .refused }
+    if isSpaceByte(first) || isSpaceByte(last) || last == 0x3A /* : */ { return .refused }
     switch first {
-    case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-      UInt8(ascii: ","), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
-      UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
-      UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+    case 0x5B /* [ */, 0x5D /* ] */, 0x7B /* { */, 0x7D /* } */,
+      0x2C /* , */, 0x23 /* # */, 0x26 /* & */, 0x2A /* * */,
+      0x21 /* ! */, 0x7C /* | */, 0x3E /* > */, 0x27 /* ' */,
+      0x22 /* " */, 0x25 /* % */, 0x40 /* @ */, 0x60 /* ` */:
       return .refused
-    case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+    case 0x2D /* - */, 0x3F /* ? */, 0x3A /* : */:
       guard count > 1, !isSpaceByte(base[1]) else { return .refused }
-      if count >= 3 && base[1] == UInt8(ascii: "-") && base[2] == UInt8(ascii: "-") {
-        if first == UInt8(ascii: "-") { return .refused }
+      if count >= 3 && base[1] == 0x2D /* - */ && base[2] == 0x2D /* - */ {
+        if first == 0x2D /* - */ { return .refused }
       }
-    case UInt8(ascii: "."):
-      if count >= 3 && base[1] == UInt8(ascii: ".") && base[2] == UInt8(ascii: ".") {
+    case 0x2E /* . */:
+      if count >= 3 && base[1] == 0x2E /* . */ && base[2] == 0x2E /* . */ {
         return .refused
       }
     default:
       break
     }
     // Bytes, not characters: every indicator is ASCII, and most strings are.
-    var previous = UInt8(ascii: " ")
+    var previous: UInt8 = 0x20 /* space */
     var ascii = true
     var index = 0
     while index < count {
@@ -75,9 +86,9 @@ enum PlainScalarSafety {
         ascii = false
       } else if byte < 0x20 || byte == 0x7F {
         return .refused  // control characters, tabs and line breaks need quotes
-      } else if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") {
+      } else if byte == 0x23 /* # */ && previous == 0x20 /* space */ {
         return .refused
-      } else if byte == UInt8(ascii: " ") && previous == UInt8(ascii: ":") {
+      } else if byte == 0x20 /* space */ && previous == 0x3A /* : */ {
         return .refused
       } else if inFlow && isFlowIndicator(byte) {
         return .refused
@@ -89,13 +100,13 @@ enum PlainScalarSafety {
   }
 
   private static func isFlowIndicator(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-      || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+    byte == 0x2C /* , */ || byte == 0x5B /* [ */ || byte == 0x5D /* ] */
+      || byte == 0x7B /* { */ || byte == 0x7D /* } */
   }
 
   private static func isSpaceByte(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
-      || byte == UInt8(ascii: "\r")
+    byte == 0x20 /* space */ || byte == 0x09 /* \t */ || byte == 0x0A /* \n */
+      || byte == 0x0D /* \r */
   }
 
   /// Characters the emitter writes as they are inside quotes; everything else is escaped.
@@ -112,7 +123,7 @@ enum PlainScalarSafety {
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    (byte | 0x20) >= 0x61 /* a */ && (byte | 0x20) <= 0x7A /* z */
   }
 
   /// `y`, `yes`, `n`, `no`, `on`, `off`, `true`, `false` and `null`, each in lower case,
@@ -121,30 +132,33 @@ enum PlainScalarSafety {
   static func isBooleanOrNullWord(_ text: String) -> Bool {
     guard text.utf8.count <= 5 else { return false }
     var contiguous = text
-    return contiguous.withUTF8 { bytes in
-      guard let base = bytes.baseAddress else { return false }
-      var folded: UInt64 = 0
-      var upper = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = base[index]
-        guard isLetter(byte) else { return false }
-        if byte < UInt8(ascii: "a") { upper += 1 }
-        folded = folded << 8 | UInt64(byte | 0x20)
-        index += 1
-      }
-      // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
-      let firstIsUpper = base[0] < UInt8(ascii: "a")
-      guard upper == 0 || upper == bytes.count || (upper == 1 && firstIsUpper) else {
-        return false
-      }
-      var word = 0
-      while word < booleanAndNullWords.count {
-        if booleanAndNullWords[word] == folded { return true }
-        word += 1
-      }
+    return contiguous.withUTF8 { isBooleanOrNullWord($0) }
+  }
+
+  private static func isBooleanOrNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count <= 5, let base = bytes.baseAddress else { return false }
+    var folded: UInt64 = 0
+    var upper = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = base[index]
+      guard isLetter(byte) else { return false }
+      if byte < 0x61 /* a */ { upper += 1 }
+      folded = folded << 8 | UInt64(byte | 0x20)
+      index += 1
+    }
+    // Lower case, capitalised (`True`) or upper case (`TRUE`); `tRUE` is a string.
+    let firstIsUpper = base[0] < 0x61 /* a */
+    guard upper == 0 || upper == bytes.count || (upper == 1 && firstIsUpper) else {
       return false
     }
+    let words = booleanAndNullWords
+    var word = 0
+    while word < words.count {
+      if words[word] == folded { return true }
+      word += 1
+    }
+    return false
   }
 
   /// The words of `isBooleanOrNullWord`, lower case, packed big-endian into an integer.
@@ -177,16 +191,16 @@ enum PlainScalarSafety {
     let bytes = Array(text.utf8)
     guard let first = bytes.first else { return true }
     let startsLikeNumber =
-      CoreSchema.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-      || first == UInt8(ascii: ".")
+      CoreSchema.isDigit(first) || first == 0x2D /* - */ || first == 0x2B /* + */
+      || first == 0x2E /* . */
     guard startsLikeNumber else { return false }
     let numberish = bytes.allSatisfy { byte in
-      CoreSchema.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-        || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-        || byte == UInt8(ascii: "b") || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "o")
-        || byte == UInt8(ascii: "T") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "Z")
-        || byte == UInt8(ascii: " ")
+      CoreSchema.isDigit(byte) || byte == 0x5F /* _ */ || byte == 0x3A /* : */
+        || byte == 0x2E /* . */ || byte == 0x2D /* - */ || byte == 0x2B /* + */
+        || byte == 0x65 /* e */ || byte == 0x45 /* E */
+        || byte == 0x62 /* b */ || byte == 0x78 /* x */ || byte == 0x6F /* o */
+        || byte == 0x54 /* T */ || byte == 0x74 /* t */ || byte == 0x5A /* Z */
+        || byte == 0x20 /* space */
         || (byte >= 97 && byte <= 102) || (byte >= 65 && byte <= 70)
     }
     guard numberish else { return false }

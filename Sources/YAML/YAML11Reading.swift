@@ -28,8 +28,8 @@ public struct YAML11Reading: Sendable, Equatable {
     if CoreSchema.isLetterByte(first) { return boolean(text) }
     var sign = ""
     var digits = bytes[...]
-    if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-      sign = first == UInt8(ascii: "-") ? "-" : ""
+    if first == 0x2D /* - */ || first == 0x2B /* + */ {
+      sign = first == 0x2D /* - */ ? "-" : ""
       digits = digits.dropFirst()
     }
     guard let lead = digits.first, CoreSchema.isDigit(lead) else { return nil }
@@ -55,7 +55,7 @@ public struct YAML11Reading: Sendable, Equatable {
   /// 1.1 readers disagree among themselves (a string to PyYAML, 9.0 to go-yaml).
   private static func leadingZero(_ text: String, sign: String, body: String) -> YAML11Reading? {
     guard let decimal = Int(sign + body) else { return nil }
-    if body.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }),
+    if body.utf8.allSatisfy({ $0 >= 0x30 /* 0 */ && $0 <= 0x37 /* 7 */ }),
       let octal = Int(sign + body, radix: 8)
     {
       let digits = body.drop { $0 == "0" }

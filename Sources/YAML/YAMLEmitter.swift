@@ -64,8 +64,7 @@ public enum YAMLEmitter {
   /// The literal block header and lines for `text`, or `nil` when a literal block would
   /// not read back as exactly `text`.
   static func literalBlock(_ text: String) -> (header: String, lines: [Substring])? {
-    var contiguous = text
-    guard contiguous.withUTF8({ $0.contains(UInt8(ascii: "\n")) }) else { return nil }
+    guard text.containsByte(0x0A /* \n */) else { return nil }
     var trailingNewlines = 0
     var body = Substring(text)
     while body.hasSuffix("\n") {
@@ -120,8 +119,15 @@ public enum YAMLEmitter {
       }
     }
 
+    // Index loops below: ranges and iterators are generic, and slow, in debug builds
+    // (`swift run`), and every rendered file passes here.
+
     mutating func spaces(_ count: Int) {
-      for _ in 0..<count { output.append(UInt8(ascii: " ")) }
+      var left = count
+      while left > 0 {
+        output.append(0x20 /* space */)
+        left -= 1
+      }
     }
 
     /// A key, or a one-line string value: plain when safe, double-quoted otherwise.
@@ -135,37 +141,43 @@ public enum YAMLEmitter {
 
     /// `inline`: the first line's indentation was already written (after `- `).
     mutating func writeMapping(_ entries: [Node.Entry], indent: Int, inline: Bool) {
-      for index in entries.indices {
+      var index = 0
+      while index < entries.count {
+        let entry = entries[index]
         if index > 0 || !inline { spaces(indent) }
-        writePlainOrQuoted(entries[index].key)
-        output.append(UInt8(ascii: ":"))
-        let value = entries[index].value
+        index += 1
+        writePlainOrQuoted(entry.key)
+        output.append(0x3A /* : */)
+        let value = entry.value
         switch value.content {
         case .mapping(let child) where !child.isEmpty:
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
           writeMapping(child, indent: indent + 2, inline: false)
         case .sequence(let items) where !items.isEmpty:
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
           writeSequence(items, indent: indent, inline: false)
         default:
-          output.append(UInt8(ascii: " "))
+          output.append(0x20 /* space */)
           writeScalarValue(value, indent: indent + 2)
         }
       }
     }
 
     mutating func writeSequence(_ items: [Node], indent: Int, inline: Bool) {
-      for index in items.indices {
+      var index = 0
+      while index < items.count {
+        let item = items[index]
         if index > 0 || !inline { spaces(indent) }
-        output.append(UInt8(ascii: "-"))
-        output.append(UInt8(ascii: " "))
-        switch items[index].content {
+        index += 1
+        output.append(0x2D /* - */)
+        output.append(0x20 /* space */)
+        switch item.content {
         case .mapping(let entries) where !entries.isEmpty:
           writeMapping(entries, indent: indent + 2, inline: true)
         case .sequence(let children) where !children.isEmpty:
           writeSequence(children, indent: indent + 2, inline: true)
         default:
-          writeScalarValue(items[index], indent: indent + 2)
+          writeScalarValue(item, indent: indent + 2)
         }
       }
     }
@@ -178,19 +190,19 @@ public enum YAMLEmitter {
       case .scalar(.string(let text), _):
         if let block = YAMLEmitter.literalBlock(text) {
           write(block.header)
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
           for line in block.lines {
             if !line.isEmpty { spaces(indent) }
             write(line)
-            output.append(UInt8(ascii: "\n"))
+            output.append(0x0A /* \n */)
           }
         } else {
           writePlainOrQuoted(text)
-          output.append(UInt8(ascii: "\n"))
+          output.append(0x0A /* \n */)
         }
       case .scalar(let scalar, _):
         write(scalar.canonicalText)
-        output.append(UInt8(ascii: "\n"))
+        output.append(0x0A /* \n */)
       }
     }
   }

@@ -11,13 +11,12 @@ public struct ImageReference: Equatable, Sendable {
   public init(_ reference: String) {
     // Every separator is ASCII: search the UTF-8 bytes, whose indexes are the string's.
     var rest = Substring(reference)
-    if let at = rest.utf8.firstIndex(of: UInt8(ascii: "@")) {
+    if let at = rest.utf8.firstIndex(of: 0x40 /* @ */) {
       digest = String(rest[rest.utf8.index(after: at)...])
       rest = rest[..<at]
     }
-    let lastSlash = rest.utf8.lastIndex(of: UInt8(ascii: "/"))
-    if let colon = rest.utf8.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true
-    {
+    let lastSlash = rest.utf8.lastIndex(of: 0x2F /* / */)
+    if let colon = rest.utf8.lastIndex(of: 0x3A /* : */), lastSlash.map({ colon > $0 }) ?? true {
       tag = String(rest[rest.utf8.index(after: colon)...])
       rest = rest[..<colon]
     }
@@ -50,11 +49,11 @@ public struct ImageReference: Equatable, Sendable {
         && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
     }
     guard let first = version.utf8.first, version.utf8.count <= 128,
-      first != UInt8(ascii: "."), first != UInt8(ascii: "-")
+      first != 0x2E /* . */, first != 0x2D /* - */
     else { return false }
     return version.utf8.allSatisfy {
       ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122)
-        || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+        || $0 == 0x5F /* _ */ || $0 == 0x2E /* . */ || $0 == 0x2D /* - */
     }
   }
   /// Why a version is refused, for messages.

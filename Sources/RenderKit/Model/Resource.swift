@@ -35,7 +35,7 @@ public struct Resource: Sendable {
 
   /// The group part of an apiVersion: "" for `v1`, `apps` for `apps/v1`.
   public static func group(ofAPIVersion apiVersion: String) -> String {
-    guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
+    guard let slash = apiVersion.utf8.firstIndex(of: 0x2F /* / */) else { return "" }
     return String(apiVersion[..<slash])
   }
 

@@ -46,30 +46,30 @@ public enum ResourcePath {
     bytes.reserveCapacity(prefix.reduce(nameLength) { $0 + $1.utf8.count + 1 })
     for folder in prefix {
       bytes += folder.utf8
-      bytes.append(UInt8(ascii: "/"))
+      bytes.append(0x2F /* / */)
     }
     func append(_ text: String) -> Bool {
       let start = bytes.count
       for byte in text.utf8 {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-          UInt8(ascii: "-"), UInt8(ascii: "."):
+        case 0x61...0x7A /* a-z */, 0x30...0x39 /* 0-9 */,
+          0x2D /* - */, 0x2E /* . */:
           bytes.append(byte)
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        case 0x41...0x5A /* A-Z */:
           bytes.append(byte + 32)
         case 0..<0x80:
-          bytes.append(UInt8(ascii: "_"))
+          bytes.append(0x5F /* _ */)
         default:
           return false
         }
       }
-      if bytes.count > start && bytes[start] == UInt8(ascii: ".") {
-        bytes[start] = UInt8(ascii: "_")
+      if bytes.count > start && bytes[start] == 0x2E /* . */ {
+        bytes[start] = 0x5F /* _ */
       }
       return true
     }
     guard append(kind) else { return nil }
-    bytes.append(UInt8(ascii: "-"))
+    bytes.append(0x2D /* - */)
     guard append(name) else { return nil }
     bytes += ".yaml".utf8
     return String(decoding: bytes, as: UTF8.self)

@@ -65,7 +65,7 @@ struct ExpressionLexer {
     guard let byte = peek() else { return .end }
     if Self.isIdentifierStart(byte) { return identifier() }
     if Self.isDigit(byte) { return try number() }
-    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return try string(quote: byte) }
+    if byte == 0x22 /* " */ || byte == 0x27 /* ' */ { return try string(quote: byte) }
     return try symbol(byte)
   }
 
@@ -96,7 +96,7 @@ struct ExpressionLexer {
       }
     }
     let literal = text(start..<position)
-    if let byte = peek(), Self.isIdentifierPart(byte) || byte == UInt8(ascii: ".") {
+    if let byte = peek(), Self.isIdentifierPart(byte) || byte == 0x2E /* . */ {
       throw TemplateError("'\(literal)\(scalarText(at: position))…' is not a valid number")
     }
     if isFloat, let value = Double(literal) { return .number(.float(value)) }
@@ -114,7 +114,7 @@ struct ExpressionLexer {
         position += 1
         return .string(String(decoding: value, as: UTF8.self))
       }
-      guard byte == UInt8(ascii: "\\") else {
+      guard byte == 0x5C /* \\ */ else {
         position += 1
         continue
       }
@@ -143,7 +143,7 @@ struct ExpressionLexer {
     guard peekIs("{") else { throw TemplateError("write a Unicode escape as \\u{1F600}") }
     position += 1
     let start = position
-    while let byte = peek(), byte != UInt8(ascii: "}"), position - start <= 8 { position += 1 }
+    while let byte = peek(), byte != 0x7D /* } */, position - start <= 8 { position += 1 }
     let digits = text(start..<position)
     guard peekIs("}"), let code = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(code)
     else { throw TemplateError("'\\u{\(digits)' is not a valid Unicode escape") }

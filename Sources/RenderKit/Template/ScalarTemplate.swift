@@ -62,12 +62,12 @@ struct ScalarTemplate: Sendable {
 
     while index < end {
       let current = utf8[index]
-      guard current == UInt8(ascii: "$"), let second = byte(after: index) else {
+      guard current == 0x24 /* $ */, let second = byte(after: index) else {
         if current & 0xC0 != 0x80 { offset += 1 }
         index = utf8.index(after: index)
         continue
       }
-      if second == UInt8(ascii: "$"), byte(after: index, 2) == UInt8(ascii: "{") {
+      if second == 0x24 /* $ */, byte(after: index, 2) == 0x7B /* { */ {
         pending += text[literalStart..<index]
         pending += "${"
         template.hasEscapes = true
@@ -76,7 +76,7 @@ struct ScalarTemplate: Sendable {
         literalStart = index
         continue
       }
-      guard second == UInt8(ascii: "{") else {
+      guard second == 0x7B /* { */ else {
         offset += 1
         index = utf8.index(after: index)
         continue
@@ -100,16 +100,16 @@ struct ScalarTemplate: Sendable {
         if let open = quote {
           if escaped {
             escaped = false
-          } else if byte == UInt8(ascii: "\\") {
+          } else if byte == 0x5C /* \\ */ {
             escaped = true
           } else if byte == open {
             quote = nil
           }
-        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        } else if byte == 0x22 /* " */ || byte == 0x27 /* ' */ {
           quote = byte
-        } else if byte == UInt8(ascii: "{") {
+        } else if byte == 0x7B /* { */ {
           depth += 1
-        } else if byte == UInt8(ascii: "}") {
+        } else if byte == 0x7D /* } */ {
           if depth == 0 { break }
           depth -= 1
         }

@@ -31,17 +31,43 @@ enum KubernetesSyntax {
     (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)
   }
 
-  private static func matchesLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
-    guard let first = bytes.first, let last = bytes.last else { return false }
-    return isLowerAlnum(first) && isLowerAlnum(last)
-      && bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+  // The matchers read the bytes through a pointer with index loops: they run on every
+  // name and label of every rendered resource, and `ArraySlice`s, `allSatisfy` and the
+  // other generic algorithms are slow in debug builds (`swift run`).
+
+  /// Runs `body` on the UTF-8 bytes of `value`.
+  private static func withBytes(
+    _ value: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool {
+    var text = value
+    return text.withUTF8(body)
+  }
+
+  /// Whether `bytes[start..<end]` is a DNS-1123 label (length aside).
+  private static func matchesLabel(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Bool {
+    guard start < end, let base = bytes.baseAddress,
+      isLowerAlnum(base[start]), isLowerAlnum(base[end - 1])
+    else { return false }
+    var index = start
+    while index < end {
+      let byte = base[index]
+      if !isLowerAlnum(byte) && byte != 0x2D /* - */ { return false }
+      index += 1
+    }
+    return true
+  }
+
+  private static func matchesLabel(_ value: String) -> Bool {
+    withBytes(value) { matchesLabel($0, 0, $0.count) }
   }
 
   /// `IsDNS1123Label`.
   static func dns1123Label(_ value: String) -> [String] {
     var errors: [String] = []
     if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
-    if !matchesLabel(ArraySlice(value.utf8)) { errors.append(dns1123LabelMessage) }
+    if !matchesLabel(value) { errors.append(dns1123LabelMessage) }
     return errors
   }
 
@@ -49,25 +75,31 @@ enum KubernetesSyntax {
   static func dns1035Label(_ value: String) -> [String] {
     var errors: [String] = []
     if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
-    let bytes = ArraySlice(value.utf8)
-    if !(matchesLabel(bytes) && bytes.first.map(isLetter) == true) {
-      errors.append(dns1035LabelMessage)
+    let matches = withBytes(value) { bytes in
+      matchesLabel(bytes, 0, bytes.count) && isLetter(bytes[0])
     }
+    if !matches { errors.append(dns1035LabelMessage) }
     return errors
   }
 
-  /// Whether `bytes` are dot-separated DNS-1123 labels, in one pass.
-  private static func matchesSubdomain(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var previous: UInt8 = UInt8(ascii: ".")
-    for byte in bytes {
-      if byte == UInt8(ascii: ".") {
+  /// Whether `bytes[start..<end]` are dot-separated DNS-1123 labels, in one pass.
+  private static func matchesSubdomain(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Bool {
+    guard start < end, let base = bytes.baseAddress else { return false }
+    var previous: UInt8 = 0x2E /* . */
+    var index = start
+    while index < end {
+      let byte = base[index]
+      if byte == 0x2E /* . */ {
         if !isLowerAlnum(previous) { return false }
-      } else if byte == UInt8(ascii: "-") {
-        if previous == UInt8(ascii: ".") { return false }
+      } else if byte == 0x2D /* - */ {
+        if previous == 0x2E /* . */ { return false }
       } else if !isLowerAlnum(byte) {
         return false
       }
       previous = byte
+      index += 1
     }
     return isLowerAlnum(previous)
   }
@@ -76,9 +108,9 @@ enum KubernetesSyntax {
   static func dns1123Subdomain(_ value: String) -> [String] {
     var errors: [String] = []
     if value.utf8.count > 253 { errors.append("must be no more than 253 characters") }
-    let labels = Array(value.utf8).split(
-      separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-    if !labels.allSatisfy(matchesLabel) { errors.append(dns1123SubdomainMessage) }
+    if !withBytes(value, { matchesSubdomain($0, 0, $0.count) }) {
+      errors.append(dns1123SubdomainMessage)
+    }
     return errors
   }
 
@@ -95,29 +127,46 @@ enum KubernetesSyntax {
     return dns1123Subdomain(value)
   }
 
-  private static func matchesQualifiedNamePart(_ bytes: ArraySlice<UInt8>) -> Bool {
-    guard let first = bytes.first, let last = bytes.last else { return false }
-    return isAlnum(first) && isAlnum(last)
-      && bytes.allSatisfy {
-        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+  /// Whether `bytes[start..<end]` is the name part of a qualified name (length aside).
+  private static func matchesQualifiedNamePart(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Bool {
+    guard start < end, let base = bytes.baseAddress,
+      isAlnum(base[start]), isAlnum(base[end - 1])
+    else { return false }
+    var index = start
+    while index < end {
+      let byte = base[index]
+      if !isAlnum(byte) && byte != 0x2D /* - */ && byte != 0x5F /* _ */ && byte != 0x2E /* . */ {
+        return false
       }
+      index += 1
+    }
+    return true
+  }
+
+  private static func matchesQualifiedNamePart(_ value: String) -> Bool {
+    withBytes(value) { matchesQualifiedNamePart($0, 0, $0.count) }
+  }
+
+  /// Whether `value` is a valid qualified name: the common case, without splitting it.
+  private static func isQualifiedName(_ value: String) -> Bool {
+    withBytes(value) { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      var slash = 0
+      while slash < bytes.count && base[slash] != 0x2F /* / */ { slash += 1 }
+      if slash == bytes.count {
+        return bytes.count <= 63 && matchesQualifiedNamePart(bytes, 0, bytes.count)
+      }
+      return slash > 0 && slash <= 253 && bytes.count - slash - 1 <= 63
+        && matchesSubdomain(bytes, 0, slash)
+        && matchesQualifiedNamePart(bytes, slash + 1, bytes.count)
+    }
   }
 
   /// `IsQualifiedName`: label and annotation keys, `[prefix/]name`.
   static func qualifiedName(_ value: String) -> [String] {
-    // The common case, a valid key, without splitting the string.
-    let bytes = ArraySlice(value.utf8)
-    if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
-      let prefix = bytes[..<slash]
-      let name = bytes[(slash + 1)...]
-      if !prefix.isEmpty && prefix.count <= 253 && name.count <= 63 && matchesSubdomain(prefix)
-        && matchesQualifiedNamePart(name)
-      {
-        return []
-      }
-    } else if bytes.count <= 63 && matchesQualifiedNamePart(bytes) {
-      return []
-    }
+    if isQualifiedName(value) { return [] }
     let parts = value.split(separator: "/", omittingEmptySubsequences: false)
     var name = Substring(value)
     var errors: [String] = []
@@ -141,7 +190,7 @@ enum KubernetesSyntax {
     } else if name.utf8.count > 63 {
       errors.append("name part must be no more than 63 characters")
     }
-    if !name.isEmpty && !matchesQualifiedNamePart(ArraySlice(name.utf8)) {
+    if !name.isEmpty && !matchesQualifiedNamePart(String(name)) {
       errors.append(qualifiedNameMessage)
     }
     return errors
@@ -149,11 +198,12 @@ enum KubernetesSyntax {
 
   /// `IsValidLabelValue`.
   static func labelValue(_ value: String) -> [String] {
+    if value.isEmpty { return [] }
+    let count = value.utf8.count
+    if count <= 63 && matchesQualifiedNamePart(value) { return [] }
     var errors: [String] = []
-    if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
-    if !value.isEmpty && !matchesQualifiedNamePart(ArraySlice(value.utf8)) {
-      errors.append(labelValueMessage)
-    }
+    if count > 63 { errors.append("must be no more than 63 characters") }
+    if !matchesQualifiedNamePart(value) { errors.append(labelValueMessage) }
     return errors
   }
 
@@ -162,24 +212,24 @@ enum KubernetesSyntax {
     // The common case in one pass: lowercase letters, digits and single inner hyphens.
     var count = 0
     var hasLetter = false
-    var previous: UInt8 = UInt8(ascii: "-")
+    var previous: UInt8 = 0x2D /* - */
     var valid = true
     for byte in value.utf8 {
       count += 1
       if byte >= 0x61 && byte <= 0x7A {
         hasLetter = true
-      } else if byte == UInt8(ascii: "-") {
-        if previous == UInt8(ascii: "-") { valid = false }
+      } else if byte == 0x2D /* - */ {
+        if previous == 0x2D /* - */ { valid = false }
       } else if !(byte >= 0x30 && byte <= 0x39) {
         valid = false
       }
       previous = byte
     }
-    if valid && hasLetter && count <= 15 && previous != UInt8(ascii: "-") { return [] }
+    if valid && hasLetter && count <= 15 && previous != 0x2D /* - */ { return [] }
     var errors: [String] = []
     let bytes = Array(value.utf8)
     if bytes.count > 15 || bytes.isEmpty { errors.append("must be no more than 15 characters") }
-    if !bytes.allSatisfy({ isLowerAlnum($0) || $0 == UInt8(ascii: "-") }) {
+    if !bytes.allSatisfy({ isLowerAlnum($0) || $0 == 0x2D /* - */ }) {
       errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
     }
     if value.contains("--") { errors.append("must not contain consecutive hyphens") }
@@ -199,7 +249,7 @@ enum KubernetesSyntax {
     let valid =
       !value.isEmpty
       && value.utf8.allSatisfy {
-        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        isAlnum($0) || $0 == 0x2D /* - */ || $0 == 0x5F /* _ */ || $0 == 0x2E /* . */
       }
     if !valid {
       errors.append(
@@ -216,7 +266,7 @@ enum KubernetesSyntax {
     let valid =
       !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
       && bytes.allSatisfy {
-        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        isAlnum($0) || $0 == 0x2D /* - */ || $0 == 0x5F /* _ */ || $0 == 0x2E /* . */
       }
     var errors: [String] = []
     if !valid {

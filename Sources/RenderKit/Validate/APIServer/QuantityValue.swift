@@ -17,12 +17,12 @@ enum QuantityValue {
     }
     let bytes = text.utf8
     guard let last = bytes.last else { return nil }
-    if last == UInt8(ascii: "i"), bytes.count >= 2 {
+    if last == 0x69 /* i */, bytes.count >= 2 {
       let unit = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
       let binary: [UInt8: Double] = [
-        UInt8(ascii: "K"): 1024, UInt8(ascii: "M"): 1_048_576, UInt8(ascii: "G"): 1_073_741_824,
-        UInt8(ascii: "T"): 1_099_511_627_776, UInt8(ascii: "P"): 1_125_899_906_842_624,
-        UInt8(ascii: "E"): 1_152_921_504_606_846_976,
+        0x4B /* K */: 1024, 0x4D /* M */: 1_048_576, 0x47 /* G */: 1_073_741_824,
+        0x54 /* T */: 1_099_511_627_776, 0x50 /* P */: 1_125_899_906_842_624,
+        0x45 /* E */: 1_152_921_504_606_846_976,
       ]
       guard let factor = binary[unit] else { return nil }
       return number(text.dropLast(2)).map { $0 * factor }

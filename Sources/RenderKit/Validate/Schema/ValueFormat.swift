@@ -50,13 +50,13 @@ enum ValueFormat: Hashable, Sendable {
     var padding = 0
     for byte in text.utf8 {
       switch byte {
-      case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+      case 0x0A /* \n */, 0x0D /* \r */:
         continue
-      case UInt8(ascii: "="):
+      case 0x3D /* = */:
         padding += 1
         if padding > 2 { return false }
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+      case 0x41...0x5A /* A-Z */, 0x61...0x7A /* a-z */,
+        0x30...0x39 /* 0-9 */, 0x2B /* + */, 0x2F /* / */:
         if padding > 0 { return false }
       default:
         return false
@@ -73,9 +73,9 @@ enum ValueFormat: Hashable, Sendable {
     let bytes = Array(text.utf8)
     var index = 0
     func isDigit(_ at: Int) -> Bool {
-      at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
+      at < bytes.count && bytes[at] >= 0x30 /* 0 */ && bytes[at] <= 0x39 /* 9 */
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+    if index < bytes.count, bytes[index] == 0x2B /* + */ || bytes[index] == 0x2D /* - */ {
       index += 1
     }
     var digits = 0
@@ -83,7 +83,7 @@ enum ValueFormat: Hashable, Sendable {
       index += 1
       digits += 1
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+    if index < bytes.count, bytes[index] == 0x2E /* . */ {
       index += 1
       while isDigit(index) {
         index += 1
@@ -96,14 +96,14 @@ enum ValueFormat: Hashable, Sendable {
     case "", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E":
       return true
     default:
-      guard let first = suffix.utf8.first, first == UInt8(ascii: "e") || first == UInt8(ascii: "E")
+      guard let first = suffix.utf8.first, first == 0x65 /* e */ || first == 0x45 /* E */
       else { return false }
       var exponent = suffix.utf8.dropFirst()
-      if let sign = exponent.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+      if let sign = exponent.first, sign == 0x2B /* + */ || sign == 0x2D /* - */ {
         exponent = exponent.dropFirst()
       }
       return !exponent.isEmpty
-        && exponent.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        && exponent.allSatisfy { $0 >= 0x30 /* 0 */ && $0 <= 0x39 /* 9 */ }
     }
   }
 
@@ -124,26 +124,26 @@ enum ValueFormat: Hashable, Sendable {
       index < bytes.count
         && (bytes[index] == upper || allowsLowercase && bytes[index] == upper | 0x20)
     }
-    guard let year = number(0, 4), bytes[4] == UInt8(ascii: "-"), let month = number(5, 2),
-      bytes[7] == UInt8(ascii: "-"), let day = number(8, 2), isLetter(10, UInt8(ascii: "T")),
-      let hour = number(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(14, 2),
-      bytes[16] == UInt8(ascii: ":"), let second = number(17, 2)
+    guard let year = number(0, 4), bytes[4] == 0x2D /* - */, let month = number(5, 2),
+      bytes[7] == 0x2D /* - */, let day = number(8, 2), isLetter(10, 0x54 /* T */),
+      let hour = number(11, 2), bytes[13] == 0x3A /* : */, let minute = number(14, 2),
+      bytes[16] == 0x3A /* : */, let second = number(17, 2)
     else { return false }
     guard (1...12).contains(month), hour < 24, minute < 60, second < 60 else { return false }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     guard (1...days).contains(day) else { return false }
     var index = 19
-    if bytes[index] == UInt8(ascii: ".") {
+    if bytes[index] == 0x2E /* . */ {
       index += 1
       let start = index
       while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
       guard index > start else { return false }
     }
-    if isLetter(index, UInt8(ascii: "Z")) { return index + 1 == bytes.count }
+    if isLetter(index, 0x5A /* Z */) { return index + 1 == bytes.count }
     guard index + 6 == bytes.count,
-      bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
-      let offsetHours = number(index + 1, 2), bytes[index + 3] == UInt8(ascii: ":"),
+      bytes[index] == 0x2B /* + */ || bytes[index] == 0x2D /* - */,
+      let offsetHours = number(index + 1, 2), bytes[index + 3] == 0x3A /* : */,
       let offsetMinutes = number(index + 4, 2)
     else { return false }
     return offsetHours < 24 && offsetMinutes < 60
