@@ -55,6 +55,19 @@ struct NetworkPolicyCheck: APIServerCheck {
     object.checkPortNumber(here + [.key("endPort")], help: "use a port from 1 to 65535")
   }
 
+  /// `text` (the value `node` at `path`) as an address range, or `nil` once reported.
+  private func checkCIDR(
+    _ object: inout APIServerObject, _ text: String, _ node: Node, _ path: [PathComponent]
+  ) -> (bytes: [UInt8], prefix: Int)? {
+    guard let cidr = KubernetesSyntax.cidr(text) else {
+      object.invalid(
+        path, node, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+        help: "write an address, '/', and a prefix length")
+      return nil
+    }
+    return cidr
+  }
+
   private func checkPeer(_ object: inout APIServerObject, _ peer: Node, _ here: [PathComponent]) {
     let selectors = ["podSelector", "namespaceSelector"].filter {
       peer[$0].map { !$0.isNull } ?? false
@@ -77,21 +90,11 @@ struct NetworkPolicyCheck: APIServerCheck {
       object.required(cidrPath, help: "set the address range, e.g. 10.0.0.0/8")
       return
     }
-    guard let cidr = KubernetesSyntax.cidr(cidrText) else {
-      object.invalid(
-        cidrPath, cidrNode, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
-        help: "write an address, '/', and a prefix length")
-      return
-    }
+    guard let cidr = checkCIDR(&object, cidrText, cidrNode, cidrPath) else { return }
     for (index, except) in (block["except"]?.sequence ?? []).enumerated() {
       guard let text = except.string else { continue }
       let exceptPath = here + [.key("ipBlock"), .key("except"), .index(index)]
-      guard let inner = KubernetesSyntax.cidr(text) else {
-        object.invalid(
-          exceptPath, except, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
-          help: "write an address, '/', and a prefix length")
-        continue
-      }
+      guard let inner = checkCIDR(&object, text, except, exceptPath) else { continue }
       if !KubernetesSyntax.isStrictSubnet(inner, of: cidr) {
         object.invalid(
           exceptPath, except, "must be a strict subset of `cidr`",

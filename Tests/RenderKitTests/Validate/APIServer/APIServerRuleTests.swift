@@ -36,6 +36,29 @@ import Testing
       ])
   }
 
+  /// A network policy's `cidr` and each `except` range are read the same way.
+  @Test func everyAddressRangeOfAnIPBlockMustBeACIDR() throws {
+    let findings = try Support.findings(
+      rule,
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: web}
+      spec:
+        podSelector: {}
+        egress:
+        - to:
+          - ipBlock: {cidr: 10.0.0.0/16, except: [10.0.1.0/24, 10.0.2.0, 10.0.3.0/24]}
+          - ipBlock: {cidr: 10.0.0.0/33, except: [10.0.0.0/40]}
+      """)
+    // An invalid cidr stops the check of its except ranges, as in the API server.
+    #expect(
+      Support.summary(findings) == [
+        "8:58: spec.egress[0].to[0].ipBlock.except[1]: Invalid value: \"10.0.2.0\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+        "9:23: spec.egress[0].to[1].ipBlock.cidr: Invalid value: \"10.0.0.0/33\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+      ])
+  }
+
   @Test func leavesCustomResourcesToTheirSchemas() throws {
     let findings = try Support.findings(
       rule,
