@@ -24,7 +24,7 @@ public struct OutputPlan: Sendable {
           ReconcilerEnvironment($0, outline: outlines[name] ?? .empty)
         }
       },
-      services: options.services)
+      services: options.services, fileNames: resolved.platform.fileNames)
     var diagnostics = reconcilers.diagnostics
     diagnostics += schema.schemaOnly.validate(
       ValidationContext(
