@@ -194,7 +194,7 @@ import Testing
     let root = try SliceAgreesWithCompileTests.copyOfTheExample()
     defer { try? FileManager.default.removeItem(atPath: root) }
     let (repository, _) = RepositoryLoader(root: root).load()
-    let schema = try CachedCompileTests.schema.get()
+    let schema = bundledSchema
     let cold = await Compiler.compile(repository, schema: schema)
     let staging = try #require(cold.compiledEnvironments.first { $0.name == "staging" })
     let (platform, parseDiagnostics) = PlatformParser.parse(repository)
