@@ -3,8 +3,8 @@
 //
 //   swift run -c release schema-validator-benchmark [services] [rounds]
 //
-// It prints one line per figure; the first `bundled()` call of the process is the cold
-// cost every render pays once.
+// It prints one line per figure; loading the bundled schemas is the cold cost every
+// render pays once.
 
 import Dispatch
 import Foundation
@@ -13,19 +13,22 @@ import RenderKit
 @main
 struct SchemaValidatorBenchmark {
   static func main() throws {
+    let fileNames = SourceFileNames()
     let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
     let services = arguments.first ?? 2_500
     let rounds = arguments.dropFirst().first ?? 5
 
-    let (schema, loadSeconds) = try measure { try KubernetesSchema.bundled() }
+    let (schema, loadSeconds) = try measure { try KubernetesSchema.loadBundled() }
     print("load+compile bundled schemas: \(milliseconds(loadSeconds)) ms (cold, first call)")
 
     let text = manifests(services: services)
     let (documents, parseSeconds) = try measure {
-      try YAMLParser.parse(text, file: "generated.yaml")
+      try YAMLParser.parse(text, file: "generated.yaml", fileNames: fileNames)
     }
     let resources = documents.map {
-      Resource(body: $0, service: nil, environment: "bench", source: .start(of: "generated.yaml"))
+      Resource(
+        body: $0, service: nil, environment: "bench",
+        source: fileNames.start(of: "generated.yaml"))
     }
     print(
       "parsed \(resources.count) resources (\(text.utf8.count / 1024) KiB) in \(milliseconds(parseSeconds)) ms"
@@ -74,7 +77,7 @@ struct SchemaValidatorBenchmark {
       "validate, \(threads) threads: \(Int(Double(resources.count) / bestParallel)) resources/s"
     )
 
-    let broken = brokenDeployment()
+    let broken = brokenDeployment(fileNames)
     let (brokenFindings, brokenSeconds) = measure {
       (0..<1_000).reduce(0) { total, _ in
         total + schema.validate(broken, renderedPath: "rendered/broken.yaml").count
@@ -179,7 +182,7 @@ struct SchemaValidatorBenchmark {
   }
 
   /// A Deployment with a handful of mistakes, to time the reporting path too.
-  static func brokenDeployment() -> Resource {
+  static func brokenDeployment(_ fileNames: SourceFileNames) -> Resource {
     let text = """
       apiVersion: apps/v1
       kind: Deployment
@@ -197,8 +200,9 @@ struct SchemaValidatorBenchmark {
               resources: {limits: {memory: 1GB}}
             - image: sidecar:1.0
       """
-    let body = (try? YAMLParser.parse(text, file: "broken.yaml").first) ?? .null()
+    let body =
+      (try? YAMLParser.parse(text, file: "broken.yaml", fileNames: fileNames).first) ?? .null()
     return Resource(
-      body: body, service: nil, environment: "bench", source: .start(of: "broken.yaml"))
+      body: body, service: nil, environment: "bench", source: fileNames.start(of: "broken.yaml"))
   }
 }

@@ -7,25 +7,24 @@
 /// count bytes, which equals characters for the ASCII text it is meant for.
 public struct JSONParser {
   private let bytes: [UInt8]
-  private let file: String
   private let fileID: UInt32
   private var index = 0
   private var line = 1
   private var lineStart = 0
   private let maxDepth: Int
 
-  private init(_ text: String, file: String, maxDepth: Int) {
+  private init(_ text: String, fileID: UInt32, maxDepth: Int) {
     self.bytes = Array(text.utf8)
-    self.file = file
-    self.fileID = SourceFileNames.id(of: file)
+    self.fileID = fileID
     self.maxDepth = maxDepth
   }
 
-  /// Parses `text` as one JSON value.
+  /// Parses `text` as one JSON value; `file` is the path recorded in every location,
+  /// numbered in `fileNames`.
   public static func parse(
-    _ text: String, file: String, maxDepth: Int = 200
+    _ text: String, file: String, fileNames: SourceFileNames, maxDepth: Int = 200
   ) throws(YAMLParseFailure) -> Node {
-    var parser = JSONParser(text, file: file, maxDepth: maxDepth)
+    var parser = JSONParser(text, fileID: fileNames.id(of: file), maxDepth: maxDepth)
     do throws(YAMLError) {
       parser.skipWhitespace()
       let value = try parser.value(depth: 0)

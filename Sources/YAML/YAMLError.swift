@@ -1,6 +1,6 @@
 /// A problem in a YAML file: a syntax error, a duplicate key, an unsupported tag, or a
 /// document that exceeds the parser's limits.
-public struct YAMLError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct YAMLError: Error, Hashable, Sendable {
   public var message: String
   public var location: SourceLocation
 
@@ -8,6 +8,4 @@ public struct YAMLError: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
     self.location = location
   }
-
-  public var description: String { "\(location): \(message)" }
 }

@@ -28,7 +28,9 @@ enum YAMLEventReader {
   /// counts the mark as a character of line 1 (every column there one too far) and, before
   /// a mapping, fails with "did not find expected <document start>" on line 2. Marks are
   /// therefore relative to the text after the byte order mark.
-  static func read(_ text: String, file: String, _ handle: (yaml_event_t) -> Bool) -> End {
+  static func read(
+    _ text: String, fileID: UInt32, _ handle: (yaml_event_t) -> Bool
+  ) -> End {
     var bytes = Array(text.utf8)
     if bytes.starts(with: byteOrderMark) { bytes.removeFirst(byteOrderMark.count) }
     if bytes.isEmpty { return .finished }
@@ -36,7 +38,9 @@ enum YAMLEventReader {
       guard let base = buffer.baseAddress else { return .finished }
       var parser = yaml_parser_t()
       guard yaml_parser_initialize(&parser) == 1 else {
-        return .failed(YAMLError("libyaml could not start", at: .start(of: file)))
+        return .failed(
+          YAMLError(
+            "libyaml could not start", at: SourceLocation(fileID: fileID, line: 1, column: 1)))
       }
       defer { yaml_parser_delete(&parser) }
       yaml_parser_set_input_string(&parser, base, buffer.count)
@@ -52,13 +56,13 @@ enum YAMLEventReader {
             return .failed(
               YAMLError(
                 readerErrorMessage(parser),
-                at: SourceLocation(file: file, line: position.line, column: position.column)))
+                at: SourceLocation(fileID: fileID, line: position.line, column: position.column)))
           }
           return .failed(
             YAMLError(
               syntaxErrorMessage(parser),
               at: SourceLocation(
-                file: file, line: Int(parser.problem_mark.line) + 1,
+                fileID: fileID, line: Int(parser.problem_mark.line) + 1,
                 column: Int(parser.problem_mark.column) + 1)))
         }
         defer { yaml_event_delete(&event) }

@@ -6,16 +6,17 @@ import CYAML
 /// are expanded within `ParseLimits.maxNodes`, nesting is bounded by
 /// `ParseLimits.maxDepth`, and tags other than the core ones are rejected.
 public enum YAMLParser {
-  /// Parses every document of `text`. `file` is the path recorded in every location.
+  /// Parses every document of `text`. `file` is the path recorded in every location,
+  /// numbered in `fileNames`.
   ///
   /// A syntax error stops the parse; other problems (duplicate keys, bad tags) are
   /// collected so one run reports them all. Documents are returned only when there is
   /// no error.
   public static func parse(
-    _ text: String, file: String, limits: ParseLimits = .default
+    _ text: String, file: String, fileNames: SourceFileNames, limits: ParseLimits = .default
   ) throws(YAMLParseFailure) -> [Node] {
-    var builder = TreeBuilder(file: file, limits: limits)
-    let end = YAMLEventReader.read(text, file: file) { event in
+    var builder = TreeBuilder(fileID: fileNames.id(of: file), limits: limits)
+    let end = YAMLEventReader.read(text, fileID: builder.fileID) { event in
       builder.handle(event)
       return !builder.stopped
     }
@@ -47,7 +48,6 @@ private struct TreeBuilder {
     var expectsKey: Bool { isMapping && pendingKey == nil }
   }
 
-  let file: String
   let fileID: UInt32
   let limits: ParseLimits
   var documents: [Node] = []
@@ -58,9 +58,8 @@ private struct TreeBuilder {
   private var expandedNodes = 0
   private var expandedBytes = 0
 
-  init(file: String, limits: ParseLimits) {
-    self.file = file
-    self.fileID = SourceFileNames.id(of: file)
+  init(fileID: UInt32, limits: ParseLimits) {
+    self.fileID = fileID
     self.limits = limits
   }
 

@@ -32,13 +32,13 @@ struct YAMLScalarLocator {
   }
 
   let path: [String]
-  let file: String
+  let fileID: UInt32
 
   /// Walks `text`; throws on a syntax error or a non-scalar key.
   func locate(in text: String) throws(YAMLEditError) -> Result {
-    var walk = Walk(path: path, file: file, offsets: YAMLByteOffsets(text))
+    var walk = Walk(path: path, fileID: fileID, offsets: YAMLByteOffsets(text))
     var refusal: YAMLEditError?
-    let end = YAMLEventReader.read(text, file: file) { event in
+    let end = YAMLEventReader.read(text, fileID: fileID) { event in
       do throws(YAMLEditError) {
         try walk.handle(event)
         return true
@@ -55,15 +55,15 @@ struct YAMLScalarLocator {
   /// The state of one walk over the events.
   private struct Walk {
     let path: [String]
-    let file: String
+    let fileID: UInt32
     let offsets: YAMLByteOffsets
     var nodes: [YAMLNodeSpan?]
     var documentCount = 0
     private var stack: [Frame] = []
 
-    init(path: [String], file: String, offsets: YAMLByteOffsets) {
+    init(path: [String], fileID: UInt32, offsets: YAMLByteOffsets) {
       self.path = path
-      self.file = file
+      self.fileID = fileID
       self.offsets = offsets
       self.nodes = Array(repeating: nil, count: path.count + 1)
     }
@@ -73,7 +73,7 @@ struct YAMLScalarLocator {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-      SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+      SourceLocation(fileID: fileID, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     /// The path depth of a value about to be attached to the top frame, and the key that

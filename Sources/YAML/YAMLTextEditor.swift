@@ -23,28 +23,33 @@
 /// value that is not a mapping.
 public enum YAMLTextEditor {
   /// Sets the string at `path` (mapping keys from the document's root) to `value`.
-  /// - Parameter file: the path recorded in error and result locations.
+  /// - Parameters:
+  ///   - file: the path recorded in error and result locations.
+  ///   - fileNames: the table `file` is numbered in.
   public static func setString(
-    _ value: String, at path: [String], in text: String, file: String
+    _ value: String, at path: [String], in text: String, file: String,
+    fileNames: SourceFileNames
   ) throws(YAMLEditError) -> YAMLTextEdit {
+    let fileID = fileNames.id(of: file)
     guard !path.isEmpty else {
-      throw YAMLEditError("no key to set: the path is empty", at: .start(of: file))
+      throw YAMLEditError(
+        "no key to set: the path is empty", at: SourceLocation(fileID: fileID, line: 1, column: 1))
     }
     let documents: [Node]
     do {
-      documents = try YAMLParser.parse(text, file: file)
+      documents = try YAMLParser.parse(text, file: file, fileNames: fileNames)
     } catch {
       let first = error.errors.first
       throw YAMLEditError(
         "\(file) does not parse: \(first?.message ?? "invalid YAML")",
-        at: first?.location ?? .start(of: file))
+        at: first?.location ?? SourceLocation(fileID: fileID, line: 1, column: 1))
     }
     if documents.count > 1 {
       throw YAMLEditError(
         "\(file) holds \(documents.count) YAML documents; render edits only single-document files",
         at: documents[1].location)
     }
-    let original = documents.first ?? .null(at: .start(of: file))
+    let original = documents.first ?? .null(at: SourceLocation(fileID: fileID, line: 1, column: 1))
     let bytes = Array(text.utf8)
     let keyPath = path.map(PathComponent.key)
     if let current = original.value(at: keyPath), current == .string(value),
@@ -52,29 +57,31 @@ public enum YAMLTextEditor {
     {
       return YAMLTextEdit(text: text, change: .unchanged, location: current.location)
     }
-    let found = try YAMLScalarLocator(path: path, file: file).locate(in: text)
-    let planner = Planner(path: path, file: file, bytes: bytes, original: original)
+    let found = try YAMLScalarLocator(path: path, fileID: fileID).locate(in: text)
+    let planner = Planner(path: path, file: file, fileID: fileID, bytes: bytes, original: original)
     let splice = try planner.splice(found.nodes)
     let expected = setting(.string(value), at: path[...], in: original)
     for candidate in scalarTexts(value, style: splice.style, inFlow: splice.inFlow) {
       let (edited, valueOffset) = splice.apply(candidate, to: bytes)
       let text = String(decoding: edited, as: UTF8.self)
-      guard let result = try? YAMLParser.parse(text, file: file), result.count == 1,
+      guard let result = try? YAMLParser.parse(text, file: file, fileNames: fileNames),
+        result.count == 1,
         let document = result.first, sameTree(document, expected)
       else { continue }
       return YAMLTextEdit(
         text: text, change: splice.change,
-        location: location(ofByte: valueOffset, in: edited, file: file))
+        location: location(ofByte: valueOffset, in: edited, fileID: fileID))
     }
     throw YAMLEditError(
       "cannot set '\(keyPath.dottedPath)' in \(file) without changing anything else; edit it by hand",
-      at: location(ofByte: splice.start, in: bytes, file: file))
+      at: location(ofByte: splice.start, in: bytes, fileID: fileID))
   }
 
   /// Decides where the bytes go for one path.
   private struct Planner {
     let path: [String]
     let file: String
+    let fileID: UInt32
     let bytes: [UInt8]
     let original: Node
 
@@ -104,7 +111,9 @@ public enum YAMLTextEditor {
           suffix: lineBreak, style: .plain, inFlow: false, change: .inserted)
       }
       guard let parent else {
-        throw YAMLEditError("\(file) has no mapping to add '\(dotted)' to", at: .start(of: file))
+        throw YAMLEditError(
+          "\(file) has no mapping to add '\(dotted)' to",
+          at: SourceLocation(fileID: fileID, line: 1, column: 1))
       }
       return try inserting(into: parent, missing: missing)
     }
@@ -129,7 +138,7 @@ public enum YAMLTextEditor {
     private var entryLead: String { YAMLEmitter.key(path[path.count - 1]) + ": " }
 
     private func location(_ span: YAMLNodeSpan) -> SourceLocation {
-      YAMLTextEditor.location(ofByte: span.start, in: bytes, file: file)
+      YAMLTextEditor.location(ofByte: span.start, in: bytes, fileID: fileID)
     }
 
     private func replacing(_ target: YAMLNodeSpan) throws(YAMLEditError) -> YAMLSplice {
@@ -300,12 +309,12 @@ public enum YAMLTextEditor {
   }
 
   /// The 1-based line and character column of a byte offset.
-  static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+  static func location(ofByte offset: Int, in bytes: [UInt8], fileID: UInt32) -> SourceLocation {
     let prefix = bytes[..<min(offset, bytes.count)]
     let line = prefix.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
     let lineStart = prefix.lastIndex(of: 10).map { $0 + 1 } ?? 0
     let column = String(decoding: bytes[lineStart..<prefix.endIndex], as: UTF8.self)
       .unicodeScalars.count
-    return SourceLocation(file: file, line: line, column: column + 1)
+    return SourceLocation(fileID: fileID, line: line, column: column + 1)
   }
 }

@@ -42,7 +42,9 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     var session = try Session.load(options: options, output: output)
     let loaded = clock.now
     session.strict = strict
-    if let problem = RenderedOutput.folderProblem(root: session.root, settings: session.settings) {
+    if let problem = RenderedOutput.folderProblem(
+      root: session.root, settings: session.settings, fileNames: session.repository.fileNames)
+    {
       format.emit(session.loaded.parse().diagnostics + [problem], repository: session.repository)
       Console.error("render: nothing written: fix the errors above.\n")
       throw ExitCode(1)
@@ -76,7 +78,7 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     let tree = compilation.tree
     let rendered: RenderedOutput
     do {
-      rendered = try await scan.compare(with: tree)
+      rendered = try await scan.compare(with: tree, fileNames: session.repository.fileNames)
     } catch {
       format.emit(findings, repository: session.repository)
       Console.error("render: \(error)\n")

@@ -128,11 +128,13 @@ enum Console {
     }
   }
 
-  /// Prints findings as text to stderr.
-  static func report(_ diagnostics: [Diagnostic], repository: Repository?) {
+  /// Prints findings as text to stderr; they are about `repository`'s files.
+  static func report(_ diagnostics: [Diagnostic], repository: Repository) {
     guard !diagnostics.isEmpty else { return }
     let reporter = TextReporter(colored: errorIsColored)
-    error(reporter.report(diagnostics, source: { repository?.files[$0] }))
+    error(
+      reporter.report(
+        diagnostics, fileNames: repository.fileNames, source: { repository.files[$0] }))
   }
 
   /// An internal failure: not the user's input, so say how to report it.

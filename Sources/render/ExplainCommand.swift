@@ -40,14 +40,14 @@ struct ExplainCommand: AsyncParsableCommand, ColorChoosing {
     let slice = try await explained(session)
     guard let resolved = slice.resolved else { throw ExitCode(1) }
     guard let field else {
-      Console.out(ExplainReport.values(resolved))
+      Console.out(ExplainReport.values(resolved, fileNames: slice.platform.fileNames))
       return
     }
     let explainer = FieldExplainer(
       platform: slice.platform, resolved: resolved, resources: slice.resources)
     switch explainer.explain(field) {
     case .success(let explanation):
-      Console.out(ExplainReport.field(explanation))
+      Console.out(ExplainReport.field(explanation, fileNames: slice.platform.fileNames))
     case .failure(let problem):
       Console.error("render: \(problem.description)\n")
       throw ExitCode(64)

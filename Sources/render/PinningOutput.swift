@@ -31,7 +31,8 @@ extension VersionPinning {
     let pinned: PinWrite
     switch prepared {
     case .unchanged(let changes):
-      Console.out(changes.map(Self.line).joined())
+      let fileNames = loaded.repository.fileNames
+      Console.out(changes.map { Self.line(for: $0, fileNames: fileNames) }.joined())
       Console.out("render: nothing to change\(commit ? " or commit" : "")\n")
       return
     case .ready(let ready):
@@ -40,7 +41,8 @@ extension VersionPinning {
     Console.report(pinned.diagnostics, repository: pinned.plan.repository)
     Console.report(pinned.notes, repository: pinned.plan.repository)
     try WorkflowFailure.run { () throws(WorkflowError) in try write(pinned) }
-    Console.out(pinned.plan.changes.map(Self.line).joined())
+    let fileNames = pinned.plan.repository.fileNames
+    Console.out(pinned.plan.changes.map { Self.line(for: $0, fileNames: fileNames) }.joined())
     Console.out(pinned.inherited.map(\.line).joined())
     Console.out(DriftReport.buildSummary(pinned.rendered.diff, tree: pinned.rendered.tree))
     if commit {

@@ -53,7 +53,8 @@ struct PreviewCommand: AsyncParsableCommand, ColorChoosing {
             .resolved
         }
       if let resolved, !resolved.isEnabled {
-        let place = resolved.enabled.map { " (\($0.location))" } ?? ""
+        let fileNames = session.repository.fileNames
+        let place = resolved.enabled.map { " (\(fileNames.describe($0.location)))" } ?? ""
         Console.error(
           "render: service '\(service)' is disabled in '\(environment)'\(place): nothing to preview\n"
             + "  help: set 'enabled: true' in environments/\(environment)/\(service).yaml to render it there\n"

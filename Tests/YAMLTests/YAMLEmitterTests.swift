@@ -1,10 +1,11 @@
+import TestSupport
 import Testing
 
 @testable import YAML
 
 @Suite struct YAMLEmitterTests {
   func roundTrip(_ text: String) throws -> String {
-    let documents = try YAMLParser.parse(text, file: "t.yaml")
+    let documents = try YAMLParser.parse(text, file: "t.yaml", fileNames: testFiles)
     return YAMLEmitter.emit(documents: documents)
   }
 
@@ -46,7 +47,7 @@ import Testing
   func ambiguousStringsAreQuoted(_ text: String) throws {
     let emitted = YAMLEmitter.emit(.mapping([.init("k", .string(text))]))
     #expect(emitted.hasPrefix("k: \""))
-    let back = try YAMLParser.parse(emitted, file: "t.yaml")
+    let back = try YAMLParser.parse(emitted, file: "t.yaml", fileNames: testFiles)
     #expect(back.first?["k"]?.string == text)
   }
 
@@ -84,7 +85,7 @@ import Testing
   func multilineStringsRoundTrip(_ text: String) throws {
     let node = Node.mapping([.init("k", .string(text)), .init("after", .string("v"))])
     let emitted = YAMLEmitter.emit(node)
-    let back = try YAMLParser.parse(emitted, file: "t.yaml")
+    let back = try YAMLParser.parse(emitted, file: "t.yaml", fileNames: testFiles)
     #expect(back.first?["k"]?.string == text, "emitted:\n\(emitted)")
     #expect(back.first?["after"]?.string == "v")
   }
@@ -122,7 +123,7 @@ import Testing
     let multiline = "first\(character)\nsecond\n"
     let emitted = YAMLEmitter.emit(.mapping([Node.Entry("k", .string(multiline))]))
     #expect(emitted == "k: \"first\(escape)\\nsecond\\n\"\n")
-    let readBack = try YAMLParser.parse(emitted, file: "out.yaml").first
+    let readBack = try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first
     #expect(readBack?["k"]?.string == multiline)
   }
 }
@@ -133,7 +134,9 @@ import Testing
   @Test func aMultiLineStringDocumentReadsBack() throws {
     let emitted = YAMLEmitter.emit(.string("one\ntwo\n"))
     #expect(emitted == "|\n  one\n  two\n")
-    #expect(try YAMLParser.parse(emitted, file: "out.yaml").first?.string == "one\ntwo\n")
+    #expect(
+      try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first?.string
+        == "one\ntwo\n")
   }
 }
 
@@ -144,6 +147,7 @@ import Testing
   func aBlockWhoseFirstTextLineStartsWithSpaceIsQuoted(value: String) throws {
     let emitted = YAMLEmitter.emit(.mapping([Node.Entry("k", .string(value))]))
     #expect(
-      try YAMLParser.parse(emitted, file: "out.yaml").first?["k"]?.string == value, "\(emitted)")
+      try YAMLParser.parse(emitted, file: "out.yaml", fileNames: testFiles).first?["k"]?.string
+        == value, "\(emitted)")
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import YAML
@@ -7,13 +8,14 @@ import Testing
 /// Unicode normalization, and aliases that expand to too much text.
 @Suite struct YAMLHostileInputTests {
   func parse(_ text: String, limits: ParseLimits = .default) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: "test.yaml", limits: limits)
+    let documents = try YAMLParser.parse(
+      text, file: "test.yaml", fileNames: testFiles, limits: limits)
     return try #require(documents.first)
   }
 
   func errors(_ text: String, limits: ParseLimits = .default) -> [String] {
     do {
-      _ = try YAMLParser.parse(text, file: "test.yaml", limits: limits)
+      _ = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles, limits: limits)
       return []
     } catch {
       return error.errors.map { "\($0.location.line):\($0.location.column): \($0.message)" }
@@ -25,8 +27,8 @@ import Testing
   @Test func aByteOrderMarkIsSkippedAndLineOneColumnsStartAfterIt() throws {
     let node = try parse("\u{FEFF}name: web\nport: 80\n")
     let name = try #require(node.entry("name"))
-    #expect(name.keyLocation == SourceLocation(file: "test.yaml", line: 1, column: 1))
-    #expect(name.value.location == SourceLocation(file: "test.yaml", line: 1, column: 7))
+    #expect(name.keyLocation == testFiles.location("test.yaml", line: 1, column: 1))
+    #expect(name.value.location == testFiles.location("test.yaml", line: 1, column: 7))
     #expect(node["port"]?.int == 80)
   }
 
@@ -91,7 +93,7 @@ import Testing
 
   @Test func aJSONFloatThatOverflowsIsAnError() {
     #expect(throws: YAMLParseFailure.self) {
-      try JSONParser.parse("{\"a\": 1e400}", file: "a.json")
+      try JSONParser.parse("{\"a\": 1e400}", file: "a.json", fileNames: testFiles)
     }
   }
 
@@ -116,7 +118,8 @@ import Testing
   }
 
   @Test func jsonKeysThatDifferOnlyByNormalizationAreDifferentKeys() throws {
-    let node = try JSONParser.parse("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", file: "a.json")
+    let node = try JSONParser.parse(
+      "{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", file: "a.json", fileNames: testFiles)
     #expect(node.mapping?.count == 2)
   }
 
@@ -166,7 +169,7 @@ import Testing
 @Suite struct YAMLCharacterErrorTests {
   func error(_ text: String) -> String? {
     do {
-      _ = try YAMLParser.parse(text, file: "test.yaml")
+      _ = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles)
       return nil
     } catch {
       return error.errors.first.map { "\($0.location.line):\($0.location.column): \($0.message)" }

@@ -1,16 +1,17 @@
+import TestSupport
 import Testing
 
 @testable import YAML
 
 @Suite struct YAMLParserTests {
   func parse(_ text: String) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: "test.yaml")
+    let documents = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles)
     return try #require(documents.first)
   }
 
   func errors(_ text: String, limits: ParseLimits = .default) -> [YAMLError] {
     do {
-      _ = try YAMLParser.parse(text, file: "test.yaml", limits: limits)
+      _ = try YAMLParser.parse(text, file: "test.yaml", fileNames: testFiles, limits: limits)
       return []
     } catch {
       return error.errors
@@ -46,8 +47,8 @@ import Testing
   @Test func locationsAreOneBasedAndCountCharacters() throws {
     let node = try parse("# ünïcödé comment\nname: é\nversion: 0.9.1\n")
     let version = try #require(node.entry("version"))
-    #expect(version.keyLocation == SourceLocation(file: "test.yaml", line: 3, column: 1))
-    #expect(version.value.location == SourceLocation(file: "test.yaml", line: 3, column: 10))
+    #expect(version.keyLocation == testFiles.location("test.yaml", line: 3, column: 1))
+    #expect(version.value.location == testFiles.location("test.yaml", line: 3, column: 10))
     #expect(node["name"]?.string == "é")
   }
 
@@ -84,14 +85,14 @@ import Testing
   @Test func syntaxErrorsHaveLocations() {
     let found = errors("a: 1\nb: [1, 2\nc: 3\n")
     #expect(found.count == 1)
-    #expect(found.first?.location.file == "test.yaml")
+    #expect(found.first?.location.testPath == "test.yaml")
     #expect((found.first?.location.line ?? 0) >= 2)
   }
 
   @Test func customTagsAreRejected() {
     let found = errors("a: !secret value\n")
     #expect(found.first?.message.contains("unsupported tag '!secret'") == true)
-    #expect(found.first?.location == SourceLocation(file: "test.yaml", line: 1, column: 4))
+    #expect(found.first?.location == testFiles.location("test.yaml", line: 1, column: 4))
   }
 
   @Test func coreTagsWork() throws {
@@ -102,7 +103,8 @@ import Testing
   }
 
   @Test func multipleDocuments() throws {
-    let documents = try YAMLParser.parse("a: 1\n---\nb: 2\n---\n", file: "m.yaml")
+    let documents = try YAMLParser.parse(
+      "a: 1\n---\nb: 2\n---\n", file: "m.yaml", fileNames: testFiles)
     #expect(documents.count == 3)
     #expect(documents[2].isNull)
   }
@@ -120,7 +122,8 @@ import Testing
   }
 
   @Test func emptyInputHasNoDocuments() throws {
-    #expect(try YAMLParser.parse("", file: "e.yaml").isEmpty)
-    #expect(try YAMLParser.parse("# only a comment\n", file: "e.yaml").isEmpty)
+    #expect(try YAMLParser.parse("", file: "e.yaml", fileNames: testFiles).isEmpty)
+    #expect(
+      try YAMLParser.parse("# only a comment\n", file: "e.yaml", fileNames: testFiles).isEmpty)
   }
 }

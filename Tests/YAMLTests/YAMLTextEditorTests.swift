@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import YAML
@@ -7,7 +8,7 @@ import Testing
   func set(
     _ value: String, at path: [String], in text: String
   ) throws(YAMLEditError) -> YAMLTextEdit {
-    try YAMLTextEditor.setString(value, at: path, in: text, file: "f.yaml")
+    try YAMLTextEditor.setString(value, at: path, in: text, file: "f.yaml", fileNames: testFiles)
   }
 
   @Test func replacesPlainValueKeepingCommentsAndBlankLines() throws {
@@ -32,7 +33,7 @@ import Testing
 
         """)
     #expect(edit.change == .replaced(previous: .string("1.14.2")))
-    #expect(edit.location == SourceLocation(file: "f.yaml", line: 2, column: 10))
+    #expect(edit.location == testFiles.location("f.yaml", line: 2, column: 10))
   }
 
   @Test func keepsSingleAndDoubleQuotes() throws {
@@ -149,7 +150,7 @@ import Testing
 
         """)
     #expect(edit.change == .inserted)
-    #expect(edit.location == SourceLocation(file: "f.yaml", line: 6, column: 14))
+    #expect(edit.location == testFiles.location("f.yaml", line: 6, column: 14))
   }
 
   @Test func insertsAfterABlockScalar() throws {
@@ -286,7 +287,7 @@ import Testing
       _ = try set("2", at: ["services", "x", "version"], in: "services:\n  x:\n    version: [1]\n")
       Issue.record("expected a refusal")
     } catch {
-      #expect(error.location == SourceLocation(file: "f.yaml", line: 3, column: 14))
+      #expect(error.location == testFiles.location("f.yaml", line: 3, column: 14))
       #expect(error.message.contains("'services.x.version'"))
     }
   }
@@ -325,13 +326,14 @@ import Testing
       #expect(
         error.message.contains(
           "'defaults' in f.yaml is a list, not a mapping; cannot add 'x' to it"))
-      #expect(error.location == SourceLocation(file: "f.yaml", line: 2, column: 11))
+      #expect(error.location == testFiles.location("f.yaml", line: 2, column: 11))
     }
   }
 
   @Test func locatesByteOffsetsThroughTheLocator() throws {
     let text = "# ü\nk:\n  v: 'x'\n"
-    let found = try YAMLScalarLocator(path: ["k", "v"], file: "f.yaml").locate(in: text)
+    let found = try YAMLScalarLocator(path: ["k", "v"], fileID: testFiles.id(of: "f.yaml")).locate(
+      in: text)
     let span = try #require(found.nodes[2])
     let bytes = Array(text.utf8)
     #expect(String(decoding: bytes[span.start..<span.end], as: UTF8.self) == "'x'")

@@ -1,13 +1,16 @@
 import YAML
 
 /// Decodes what `CacheEntryWriter` wrote; any byte out of place (a truncated or edited
-/// entry) yields `nil`, never a crash.
+/// entry) yields `nil`, never a crash. The paths of locations are numbered in
+/// `fileNames`, the table of the load the entry answers for.
 struct CacheEntryReader {
   let bytes: [UInt8]
+  let fileNames: SourceFileNames
   var offset = 0
 
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], fileNames: SourceFileNames) {
     self.bytes = bytes
+    self.fileNames = fileNames
   }
 
   mutating func expect(_ prefix: [UInt8]) -> Bool {
@@ -59,7 +62,7 @@ struct CacheEntryReader {
   mutating func location() -> SourceLocation? {
     guard let file = string(), let line = integer(), let column = integer() else { return nil }
     return file.isEmpty && line == 0 && column == 0
-      ? .generated : SourceLocation(file: file, line: line, column: column)
+      ? .generated : fileNames.location(file, line: line, column: column)
   }
 
   mutating func compilation() -> CachedCompilation? {

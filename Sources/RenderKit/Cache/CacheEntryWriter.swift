@@ -1,9 +1,15 @@
 import YAML
 
 /// Encodes a `CachedCompilation` as `CompilationCache` stores it: little-endian 64-bit
-/// counts and length-prefixed bytes, read back by `CacheEntryReader`.
+/// counts and length-prefixed bytes, read back by `CacheEntryReader`. Locations are
+/// stored with their paths (looked up in `fileNames`), never their run-local ids.
 struct CacheEntryWriter {
+  let fileNames: SourceFileNames
   var bytes: [UInt8] = []
+
+  init(fileNames: SourceFileNames) {
+    self.fileNames = fileNames
+  }
 
   mutating func integer(_ value: Int) {
     var value = UInt64(bitPattern: Int64(value))
@@ -24,7 +30,7 @@ struct CacheEntryWriter {
   }
 
   mutating func location(_ location: SourceLocation) {
-    string(location.file)
+    string(fileNames.path(of: location.fileID))
     integer(location.line)
     integer(location.column)
   }

@@ -59,7 +59,11 @@ public struct CompilationCache: Sendable {
     let key = digests?.key(
       slot: Self.slotName(options: options, output: output),
       previousVersions: options.previousVersions, build: build)
-    if let key, let cached = lookup(key: key, options: options, output: output, build: build) {
+    let fileNames = loaded.repository.fileNames
+    if let key,
+      let cached = lookup(
+        key: key, options: options, output: output, build: build, fileNames: fileNames)
+    {
       return CompiledOutput(compilation: cached, full: nil, isCached: true)
     }
     let parsed = loaded.parse()
@@ -76,7 +80,8 @@ public struct CompilationCache: Sendable {
       schema: await schema(),
       reusing: { environment in
         environmentEntry(environment).flatMap { entry in
-          var reader = self.entry(slot: entry.slot, build: build, key: entry.key)
+          var reader = self.entry(
+            slot: entry.slot, build: build, key: entry.key, fileNames: fileNames)
           return reader?.environment()
         }
       })
@@ -87,10 +92,14 @@ public struct CompilationCache: Sendable {
         guard let resolved = compilation.environments[environment.name],
           let entry = environmentEntry(resolved)
         else { continue }
-        write(key: entry.key, slot: entry.slot, build: build) { $0.environment(environment) }
+        write(key: entry.key, slot: entry.slot, build: build, fileNames: fileNames) {
+          $0.environment(environment)
+        }
       }
       if !result.hasErrors {
-        self.store(result, key: key, options: options, output: output, build: build)
+        self.store(
+          result, key: key, options: options, output: output, build: build,
+          fileNames: fileNames)
       }
     }
     return CompiledOutput(
@@ -109,7 +118,9 @@ public struct CompilationCache: Sendable {
         repository: loaded.repository, slot: Self.versionsSlot, previousVersions: [:],
         build: build)
       : nil
-    if let key, var reader = entry(slot: Self.versionsSlot, build: build, key: key),
+    let fileNames = loaded.repository.fileNames
+    if let key,
+      var reader = entry(slot: Self.versionsSlot, build: build, key: key, fileNames: fileNames),
       let cached = reader.resolvedVersions()
     {
       return cached
@@ -120,9 +131,11 @@ public struct CompilationCache: Sendable {
     let resolved = ResolvedVersions(
       matrix: matrix,
       diagnostics: (parsed.diagnostics + found).filter { seen.insert($0).inserted }
-        .sortedForOutput())
+        .sortedForOutput(in: fileNames))
     if let key, parsed.diagnostics.isEmpty, !resolved.diagnostics.hasErrors {
-      write(key: key, slot: Self.versionsSlot, build: build) { $0.resolvedVersions(resolved) }
+      write(key: key, slot: Self.versionsSlot, build: build, fileNames: fileNames) {
+        $0.resolvedVersions(resolved)
+      }
     }
     return resolved
   }
@@ -173,44 +186,56 @@ public struct CompilationCache: Sendable {
     root + "/" + Self.folder + "/" + SHA256.hexDigest(of: slot + "\u{0}" + build).prefix(32)
   }
 
-  /// The entry in `slot` when it is whole and for `key`, positioned after the key.
-  private func entry(slot: String, build: String, key: String) -> CacheEntryReader? {
+  /// The entry in `slot` when it is whole and for `key`, positioned after the key; its
+  /// locations' paths are numbered in `fileNames`.
+  private func entry(
+    slot: String, build: String, key: String, fileNames: SourceFileNames
+  ) -> CacheEntryReader? {
     guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build))
     else { return nil }
-    var reader = CacheEntryReader(bytes: bytes)
+    var reader = CacheEntryReader(bytes: bytes, fileNames: fileNames)
     guard reader.expect(Self.magic), reader.string() == key else { return nil }
     return reader
   }
 
   /// The cached result for `key`, or `nil` when there is none, it is for another key, or
   /// it does not read back whole.
-  /// - Parameter build: the build of render the key is for (see `key`).
+  /// - Parameters:
+  ///   - build: the build of render the key is for (see `key`).
+  ///   - fileNames: the table the findings' paths are numbered in (the load's).
   public func lookup(
-    key: String, options: BuildOptions, output: String, build: String = ""
+    key: String, options: BuildOptions, output: String, build: String = "",
+    fileNames: SourceFileNames
   ) -> CachedCompilation? {
     guard
       var reader = entry(
-        slot: Self.slotName(options: options, output: output), build: build, key: key)
+        slot: Self.slotName(options: options, output: output), build: build, key: key,
+        fileNames: fileNames)
     else { return nil }
     return reader.compilation()
   }
 
   /// Stores `compilation` under `key`. Failing to (a read-only checkout) costs the next
   /// run a compile, nothing else: errors are ignored.
+  /// - Parameter fileNames: the table the findings' locations are numbered in.
   public func store(
     _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String,
-    build: String = ""
+    build: String = "", fileNames: SourceFileNames
   ) {
-    write(key: key, slot: Self.slotName(options: options, output: output), build: build) {
+    write(
+      key: key, slot: Self.slotName(options: options, output: output), build: build,
+      fileNames: fileNames
+    ) {
       $0.compilation(compilation)
     }
   }
 
   /// Writes an entry (`body` encodes what follows the key) whole or not at all.
   private func write(
-    key: String, slot: String, build: String, body: (inout CacheEntryWriter) -> Void
+    key: String, slot: String, build: String, fileNames: SourceFileNames,
+    body: (inout CacheEntryWriter) -> Void
   ) {
-    var writer = CacheEntryWriter()
+    var writer = CacheEntryWriter(fileNames: fileNames)
     writer.bytes += Self.magic
     writer.string(key)
     body(&writer)

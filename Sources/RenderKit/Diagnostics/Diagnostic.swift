@@ -68,11 +68,12 @@ extension Array where Element == Diagnostic {
 
   /// Findings in a stable order: input errors (root causes) first, then by file, line,
   /// column and message, so output is the same whatever order parallel stages finished in.
-  public func sortedForOutput() -> [Diagnostic] {
+  /// - Parameter fileNames: the table the locations' paths are numbered in.
+  public func sortedForOutput(in fileNames: SourceFileNames) -> [Diagnostic] {
     sorted {
       // Input errors are root causes: what a later stage finds may follow from them.
       if ($0.rule == .input) != ($1.rule == .input) { return $0.rule == .input }
-      if $0.location != $1.location { return $0.location < $1.location }
+      if $0.location != $1.location { return $0.location.precedes($1.location, in: fileNames) }
       if $0.severity != $1.severity { return $0.severity < $1.severity }
       return ($0.rule, $0.message) < ($1.rule, $1.message)
     }

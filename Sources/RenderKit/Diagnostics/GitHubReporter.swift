@@ -10,12 +10,14 @@
 public struct GitHubReporter: DiagnosticReporter {
   public init() {}
 
-  public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
-    diagnostics.map(command).joined()
+  public func report(
+    _ diagnostics: [Diagnostic], fileNames: SourceFileNames, source: (String) -> SourceFile?
+  ) -> String {
+    diagnostics.map { command($0, fileNames: fileNames) }.joined()
   }
 
   /// The workflow command for one finding, with its line break.
-  func command(_ diagnostic: Diagnostic) -> String {
+  func command(_ diagnostic: Diagnostic, fileNames: SourceFileNames) -> String {
     let name: String
     switch diagnostic.severity {
     case .error: name = "error"
@@ -25,7 +27,7 @@ public struct GitHubReporter: DiagnosticReporter {
     var properties: [String] = []
     let location = diagnostic.location
     if location.isKnown {
-      properties.append("file=" + Self.escapeProperty(location.file))
+      properties.append("file=" + Self.escapeProperty(fileNames.path(of: location.fileID)))
       properties.append("line=\(location.line)")
       if location.column >= 1 {
         properties.append("col=\(location.column)")
@@ -36,7 +38,7 @@ public struct GitHubReporter: DiagnosticReporter {
     var lines = [diagnostic.message]
     for related in diagnostic.related {
       if let relatedLocation = related.location, relatedLocation.isKnown {
-        lines.append("\(relatedLocation): note: \(related.message)")
+        lines.append("\(fileNames.describe(relatedLocation)): note: \(related.message)")
       } else {
         lines.append("note: \(related.message)")
       }

@@ -43,7 +43,9 @@ public struct SARIFReporter: DiagnosticReporter {
     self.fallbackURI = fallbackURI
   }
 
-  public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
+  public func report(
+    _ diagnostics: [Diagnostic], fileNames: SourceFileNames, source: (String) -> SourceFile?
+  ) -> String {
     let descriptors = ruleList(for: diagnostics)
     var indexes: [RuleID: Int] = [:]
     for (index, rule) in descriptors.enumerated() where indexes[rule.id] == nil {
@@ -63,7 +65,11 @@ public struct SARIFReporter: DiagnosticReporter {
       ("tool", .object([("driver", driver)])),
       ("originalUriBaseIds", .object([(Self.sourceRoot, sourceRoot)])),
       ("columnKind", .string("unicodeCodePoints")),
-      ("results", .array(diagnostics.map { result($0, ruleIndex: indexes[$0.rule]) })),
+      (
+        "results",
+        .array(
+          diagnostics.map { result($0, ruleIndex: indexes[$0.rule], fileNames: fileNames) })
+      ),
     ])
     let log = ReportJSON.object([
       ("$schema", .string(Self.schemaURI)),
@@ -126,7 +132,9 @@ public struct SARIFReporter: DiagnosticReporter {
     }
   }
 
-  private func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> ReportJSON {
+  private func result(
+    _ diagnostic: Diagnostic, ruleIndex: Int?, fileNames: SourceFileNames
+  ) -> ReportJSON {
     var lines = [diagnostic.message]
     var relatedLocations: [ReportJSON] = []
     for related in diagnostic.related {
@@ -134,7 +142,8 @@ public struct SARIFReporter: DiagnosticReporter {
         relatedLocations.append(
           .object(
             [("id", .int(relatedLocations.count + 1))]
-              + physicalLocation(location) + [("message", text(related.message))]))
+              + physicalLocation(fileNames.path(of: location.fileID), location)
+              + [("message", text(related.message))]))
       } else {
         lines.append("note: \(related.message)")
       }
@@ -149,8 +158,8 @@ public struct SARIFReporter: DiagnosticReporter {
     }
     members.append(("level", .string(level(diagnostic.severity))))
     members.append(("message", text(lines.joined(separator: "\n"))))
-    if let location = primaryLocation(of: diagnostic) {
-      members.append(("locations", .array([.object(physicalLocation(location))])))
+    if let (path, location) = primaryLocation(of: diagnostic, fileNames: fileNames) {
+      members.append(("locations", .array([.object(physicalLocation(path, location))])))
     }
     if !relatedLocations.isEmpty {
       members.append(("relatedLocations", .array(relatedLocations)))
@@ -158,20 +167,32 @@ public struct SARIFReporter: DiagnosticReporter {
     return .object(members)
   }
 
-  /// The finding's own location, else its first related one, else the fallback file.
-  private func primaryLocation(of diagnostic: Diagnostic) -> SourceLocation? {
-    if diagnostic.location.isKnown { return diagnostic.location }
-    for related in diagnostic.related {
-      if let location = related.location, location.isKnown { return location }
+  /// The finding's own location, else its first related one, else the start of the
+  /// fallback file; with its path.
+  private func primaryLocation(
+    of diagnostic: Diagnostic, fileNames: SourceFileNames
+  ) -> (path: String, location: SourceLocation)? {
+    if diagnostic.location.isKnown {
+      return (fileNames.path(of: diagnostic.location.fileID), diagnostic.location)
     }
-    if let fallbackURI, !fallbackURI.isEmpty { return .start(of: fallbackURI) }
+    for related in diagnostic.related {
+      if let location = related.location, location.isKnown {
+        return (fileNames.path(of: location.fileID), location)
+      }
+    }
+    if let fallbackURI, !fallbackURI.isEmpty {
+      return (fallbackURI, SourceLocation(fileID: SourceFileNames.empty, line: 1, column: 1))
+    }
     return nil
   }
 
-  /// `physicalLocation` with the artifact and, where the column is known, the region.
-  private func physicalLocation(_ location: SourceLocation) -> [(String, ReportJSON)] {
+  /// `physicalLocation` with the artifact (`path`) and, where the column is known, the
+  /// region.
+  private func physicalLocation(
+    _ path: String, _ location: SourceLocation
+  ) -> [(String, ReportJSON)] {
     let artifact = ReportJSON.object([
-      ("uri", .string(Self.uriReference(location.file))),
+      ("uri", .string(Self.uriReference(path))),
       ("uriBaseId", .string(Self.sourceRoot)),
     ])
     var region: [(String, ReportJSON)] = [("startLine", .int(location.line))]

@@ -19,9 +19,11 @@ public struct TextReporter: DiagnosticReporter {
 
   /// The findings as text; control characters from the input (in paths, messages and
   /// source lines) are escaped (`TerminalText`), so the report is safe on a terminal.
-  public func report(_ diagnostics: [Diagnostic], source: (String) -> SourceFile?) -> String {
+  public func report(
+    _ diagnostics: [Diagnostic], fileNames: SourceFileNames, source: (String) -> SourceFile?
+  ) -> String {
     withoutActuallyEscaping(source) { source in
-      report(diagnostics, lines: SourceLineCache(source: source))
+      report(diagnostics, lines: SourceLineCache(fileNames: fileNames, source: source))
     }
   }
 
@@ -44,7 +46,7 @@ public struct TextReporter: DiagnosticReporter {
       }
     }
     for (fileID, count) in omitted {
-      let name = SourceFileNames.name(of: fileID)
+      let name = lines.fileNames.path(of: fileID)
       let place = name.isEmpty ? "without a file" : "in \(name)"
       output += "… and \(count) more \(count == 1 ? "finding" : "findings") \(place)\n"
     }
@@ -60,10 +62,6 @@ public struct TextReporter: DiagnosticReporter {
     return output
   }
 
-  func format(_ diagnostic: Diagnostic, source: (String) -> SourceFile?) -> String {
-    withoutActuallyEscaping(source) { format(diagnostic, lines: SourceLineCache(source: $0)) }
-  }
-
   private func format(_ diagnostic: Diagnostic, lines: SourceLineCache) -> String {
     let severity: String
     switch diagnostic.severity {
@@ -71,12 +69,17 @@ public struct TextReporter: DiagnosticReporter {
     case .warning: severity = paint("warning", "1;33")
     case .note: severity = paint("note", "1;36")
     }
-    var output = paint("\(diagnostic.location):", "1") + " \(severity)[\(diagnostic.rule)]: "
+    let fileNames = lines.fileNames
+    var output =
+      paint("\(fileNames.describe(diagnostic.location)):", "1")
+      + " \(severity)[\(diagnostic.rule)]: "
     output += paint(diagnostic.message, "1") + "\n"
     output += excerpt(at: diagnostic.location, lines: lines)
     for related in diagnostic.related {
       if let location = related.location, location.isKnown {
-        output += paint("\(location):", "1") + " \(paint("note", "1;36")): \(related.message)\n"
+        output +=
+          paint("\(fileNames.describe(location)):", "1")
+          + " \(paint("note", "1;36")): \(related.message)\n"
         output += excerpt(at: location, lines: lines)
       } else {
         output += "  \(paint("note", "1;36")): \(related.message)\n"
@@ -90,12 +93,16 @@ public struct TextReporter: DiagnosticReporter {
 
   /// The source line and a caret under the column; tabs before the column are kept so
   /// the caret lines up.
-  func excerpt(at location: SourceLocation, source: (String) -> SourceFile?) -> String {
-    withoutActuallyEscaping(source) { excerpt(at: location, lines: SourceLineCache(source: $0)) }
+  func excerpt(
+    at location: SourceLocation, fileNames: SourceFileNames, source: (String) -> SourceFile?
+  ) -> String {
+    withoutActuallyEscaping(source) {
+      excerpt(at: location, lines: SourceLineCache(fileNames: fileNames, source: $0))
+    }
   }
 
   private func excerpt(at location: SourceLocation, lines: SourceLineCache) -> String {
-    guard location.isKnown, let line = lines.line(location.line, of: location.file) else {
+    guard location.isKnown, let line = lines.line(location.line, of: location.fileID) else {
       return ""
     }
     let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))

@@ -1,8 +1,8 @@
-/// The text `render explain` prints.
+/// The text `render explain` prints; locations are shown with the paths in `fileNames`.
 public enum ExplainReport {
   /// Every value of a service in an environment, each with its layers; the winning
   /// layer marked with `*`.
-  public static func values(_ resolved: ResolvedService) -> String {
+  public static func values(_ resolved: ResolvedService, fileNames: SourceFileNames) -> String {
     var text = "\(resolved.name) in \(resolved.environment.name)"
     switch resolved.service.source {
     case .template(let name): text += " (template \(name.value))\n"
@@ -10,16 +10,18 @@ public enum ExplainReport {
     }
     if !resolved.isEnabled { text += "disabled in this environment\n" }
     for history in ValueExplainer.histories(for: resolved) {
-      text += "\n" + self.history(history)
+      text += "\n" + self.history(history, fileNames: fileNames)
     }
     return text
   }
 
   /// One value and its layers.
-  public static func history(_ history: ValueHistory, indent: String = "") -> String {
+  public static func history(
+    _ history: ValueHistory, fileNames: SourceFileNames, indent: String = ""
+  ) -> String {
     let value = history.value.map { $0.flowText() } ?? "(removed)"
     var text = "\(indent)\(history.path) = \(value)\n"
-    let locations = history.settings.map { $0.location.description }
+    let locations = history.settings.map { fileNames.describe($0.location) }
     let width = locations.map(\.count).max() ?? 0
     let values = history.settings.map {
       $0.value.map { $0.flowText(limit: 60) } ?? "(null: removes it)"
@@ -35,23 +37,23 @@ public enum ExplainReport {
   }
 
   /// One field of a rendered resource.
-  public static func field(_ explanation: FieldExplanation) -> String {
+  public static func field(_ explanation: FieldExplanation, fileNames: SourceFileNames) -> String {
     var text =
       "\(explanation.resource) \(explanation.field.dottedPath) = \(explanation.value.flowText())\n"
     text += "  rendered to \(explanation.renderedPath)\n"
     if explanation.origin.isKnown {
-      text += "  value from  \(explanation.origin)\n"
+      text += "  value from  \(fileNames.describe(explanation.origin))\n"
     } else {
       text += "  value added by render itself\n"
     }
     if let expression = explanation.expression {
-      text += "  template    \(expression)\n"
+      text += "  template    \(fileNames.describe(expression))\n"
     }
     if let patch = explanation.patch {
-      text += "  patched by  \(patch)\n"
+      text += "  patched by  \(fileNames.describe(patch))\n"
     }
     if let history = explanation.history {
-      text += "\n" + self.history(history, indent: "  ")
+      text += "\n" + self.history(history, fileNames: fileNames, indent: "  ")
     }
     return text
   }

@@ -88,7 +88,7 @@ public struct FieldExplainer: Sendable {
   func patchLocation(of value: Node) -> SourceLocation? {
     guard value.location.isKnown else { return nil }
     let patches = PatchLayer.all(for: resolved).flatMap(\.patches)
-    for patch in patches.reversed() where patch.location.file == value.location.file {
+    for patch in patches.reversed() where patch.location.fileID == value.location.fileID {
       switch patch.operation {
       case .merge(let node):
         if Self.contains(node, location: value.location) { return patch.location }

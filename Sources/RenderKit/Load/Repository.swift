@@ -15,12 +15,16 @@ public struct Repository: Sendable {
   /// Files that exist but could not be read (already reported, say as not UTF-8): a
   /// parser that misses one says nothing more, rather than "has no service.yaml".
   public var unreadableFiles: Set<String>
+  /// The paths of every location made from this load, shared by the stages after it
+  /// (see ARCHITECTURE.md, "Source locations").
+  public let fileNames: SourceFileNames
 
   public init(
     root: String, files: [String: SourceFile], directories: Set<String>,
-    unreadableFiles: Set<String> = []
+    unreadableFiles: Set<String> = [], fileNames: SourceFileNames
   ) {
     self.root = root
+    self.fileNames = fileNames
     self.files = files
     self.directories = directories
     self.unreadableFiles = unreadableFiles

@@ -42,8 +42,11 @@ public struct RepositoryLoader: Sendable {
     self.root = root
   }
 
+  /// Reads the files; their locations, and those of everything made from them, are
+  /// numbered in the returned repository's new `fileNames`.
   public func load() -> (repository: Repository, diagnostics: [Diagnostic]) {
-    var walker = Walker(root: FileSystem.realPath(root) ?? root)
+    let fileNames = SourceFileNames()
+    var walker = Walker(root: FileSystem.realPath(root) ?? root, fileNames: fileNames)
     if FileSystem.targetType(walker.root) != .directory {
       walker.reject(root, "the repository root '\(root)' is not a folder")
     } else {
@@ -58,7 +61,7 @@ public struct RepositoryLoader: Sendable {
       }
       walker.readPending()
       // render.yaml's `schemas:` folders hold CRDs (YAML) and Kubernetes schemas (JSON).
-      for folder in Self.schemaFolders(in: walker.files[SettingsParser.file]) {
+      for folder in Self.schemaFolders(in: walker.files[SettingsParser.file], fileNames) {
         walker.visit(folder, depth: 0, topLevelFile: false, json: true)
       }
       walker.readPending()
@@ -66,16 +69,18 @@ public struct RepositoryLoader: Sendable {
     return (
       Repository(
         root: walker.root, files: walker.files, directories: walker.directories,
-        unreadableFiles: walker.unreadableFiles),
+        unreadableFiles: walker.unreadableFiles, fileNames: fileNames),
       walker.diagnostics
     )
   }
 
   /// The `schemas:` folders render.yaml lists, read before render.yaml is parsed (the
   /// parser reports a malformed list); only folders inside the repository.
-  static func schemaFolders(in settings: SourceFile?) -> [String] {
+  static func schemaFolders(in settings: SourceFile?, _ fileNames: SourceFileNames) -> [String] {
     guard let settings,
-      let document = try? YAMLParser.parse(settings.text, file: settings.path).first
+      let document = try? YAMLParser.parse(
+        settings.text, file: settings.path, fileNames: fileNames
+      ).first
     else { return [] }
     return (document["schemas"]?.sequence ?? []).compactMap(\.string).map {
       $0.hasSuffix("/") ? String($0.dropLast()) : $0
@@ -83,22 +88,25 @@ public struct RepositoryLoader: Sendable {
   }
 
   /// A file that is not UTF-8, reported at its first bad byte.
-  static func notUTF8(_ bytes: [UInt8], path: String) -> Diagnostic {
+  static func notUTF8(
+    _ bytes: [UInt8], path: String, fileNames: SourceFileNames
+  ) -> Diagnostic {
     bytes.withUnsafeBufferPointer { buffer in
       guard let offset = TextPosition.firstInvalidUTF8(in: buffer) else {
-        return .input("'\(path)' is not UTF-8 text", at: .start(of: path))
+        return .input("'\(path)' is not UTF-8 text", at: fileNames.start(of: path))
       }
       let position = TextPosition.location(ofByte: offset, in: buffer)
       let hex = TextEscaping.hex(UInt32(buffer[offset]), digits: 2)
       return .input(
         "'\(path)' is not UTF-8 text: byte 0x\(hex) at line \(position.line), column \(position.column)",
-        at: SourceLocation(file: path, line: position.line, column: position.column),
+        at: fileNames.location(path, line: position.line, column: position.column),
         help: "save the file as UTF-8")
     }
   }
 
   private struct Walker {
     let root: String
+    let fileNames: SourceFileNames
     var files: [String: SourceFile] = [:]
     var directories: Set<String> = []
     var unreadableFiles: Set<String> = []
@@ -112,7 +120,7 @@ public struct RepositoryLoader: Sendable {
 
     /// Reports `path` as a whole (line 1, column 1) for the reason `message` gives.
     mutating func reject(_ path: String, _ message: String, help: String? = nil) {
-      diagnostics.append(.input(message, at: .start(of: path), help: help))
+      diagnostics.append(.input(message, at: fileNames.start(of: path), help: help))
     }
 
     static func describe(_ type: FileSystem.EntryType) -> String {
@@ -124,8 +132,9 @@ public struct RepositoryLoader: Sendable {
       }
     }
 
-    init(root: String) {
+    init(root: String, fileNames: SourceFileNames) {
       self.root = root
+      self.fileNames = fileNames
     }
 
     /// - Parameter json: also read `*.json` files (in schema folders).
@@ -207,6 +216,7 @@ public struct RepositoryLoader: Sendable {
     }
 
     mutating func readPending() {
+      let fileNames = self.fileNames
       let results = pending.parallelMap { file -> Result<SourceFile, Diagnostic> in
         let bytes: [UInt8]
         do throws(FileSystem.Error) {
@@ -216,15 +226,16 @@ public struct RepositoryLoader: Sendable {
             return .failure(
               .input(
                 "'\(file.relative)' is larger than 16 MiB, the most render reads from one input file",
-                at: .start(of: file.relative),
+                at: fileNames.start(of: file.relative),
                 help:
                   "Kubernetes objects are at most 1.5 MB; split the file or move it out of the repository's input folders"
               ))
           }
-          return .failure(.input(error.description, at: .start(of: file.relative)))
+          return .failure(.input(error.description, at: fileNames.start(of: file.relative)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-          return .failure(RepositoryLoader.notUTF8(bytes, path: file.relative))
+          return .failure(
+            RepositoryLoader.notUTF8(bytes, path: file.relative, fileNames: fileNames))
         }
         return .success(SourceFile(path: file.relative, text: text))
       }
@@ -233,7 +244,7 @@ public struct RepositoryLoader: Sendable {
         case .success(let read): files[read.path] = read
         case .failure(let diagnostic):
           if !file.quiet { diagnostics.append(diagnostic) }
-          unreadableFiles.insert(diagnostic.location.file)
+          unreadableFiles.insert(fileNames.path(of: diagnostic.location.fileID))
         }
       }
       pending = []

@@ -22,11 +22,15 @@ public struct Platform: Sendable {
   /// Environments whose files have errors. They still exist (so `--env` and `inherits`
   /// find them), but nothing inheriting from them resolves.
   public var brokenEnvironments: Set<String> = []
+  /// The paths of the locations in everything above: the loaded repository's.
+  public let fileNames: SourceFileNames
 
   public init(
     settings: ProjectSettings, templates: [String: Template], services: [String: Service],
-    environments: [String: Environment], customResourceDefinitions: [Node]
+    environments: [String: Environment], customResourceDefinitions: [Node],
+    fileNames: SourceFileNames
   ) {
+    self.fileNames = fileNames
     self.settings = settings
     self.templates = templates
     self.services = services

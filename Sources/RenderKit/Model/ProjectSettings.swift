@@ -6,8 +6,9 @@ public struct ProjectSettings: Sendable {
   /// Where render.yaml sets `output`; `nil` when it does not.
   public var outputLocation: SourceLocation?
   public var kubernetesVersion: String = "1.31"
-  /// Where render.yaml sets `kubernetesVersion`, for findings about it.
-  public var kubernetesVersionLocation: SourceLocation = .start(of: "render.yaml")
+  /// Where render.yaml sets `kubernetesVersion`, for findings about it; `nil` when it
+  /// does not (findings then point at the start of render.yaml).
+  public var kubernetesVersionLocation: SourceLocation?
   /// Extra folders of CRD or JSON schemas, relative to the root.
   public var schemas: [Located<String>] = []
   /// API groups whose resources are not schema-checked.

@@ -56,7 +56,7 @@ public struct ArgoCDApplications: Sendable {
   /// The environment's Applications and its root, or findings when it has no cluster to
   /// deploy to.
   public func manifests(
-    for environment: ReconcilerEnvironment
+    for environment: ReconcilerEnvironment, fileNames: SourceFileNames
   ) -> (
     manifests: [ReconcilerManifest], diagnostics: [Diagnostic]
   ) {
@@ -67,7 +67,7 @@ public struct ArgoCDApplications: Sendable {
         [
           .input(
             "environment '\(environment.name)' has no 'cluster', which Argo CD Applications need as their destination",
-            at: .start(of: file),
+            at: fileNames.start(of: file),
             related: [.init("Argo CD output is enabled here", at: settings.location)],
             help:
               "set 'cluster:' in \(file) to a cluster name Argo CD knows (or 'in-cluster' for the cluster Argo CD runs in)"

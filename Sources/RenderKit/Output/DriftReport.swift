@@ -2,18 +2,20 @@
 /// summary `build` prints.
 public enum DriftReport {
   /// One finding per file that differs, rule `output`. A changed file points at its
-  /// first differing line.
-  public static func findings(_ diff: OutputDrift, tree: OutputTree) -> [Diagnostic] {
+  /// first differing line. The findings' paths are numbered in `fileNames`.
+  public static func findings(
+    _ diff: OutputDrift, tree: OutputTree, fileNames: SourceFileNames
+  ) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for file in diff.added {
       findings.append(
         Diagnostic(
           .error, rule: .output, "\(tree.displayPath(file.path)) is missing",
-          at: .start(of: tree.displayPath(file.path))))
+          at: fileNames.start(of: tree.displayPath(file.path))))
     }
     for update in diff.updated {
       let line = firstDifferentLine(update.old, update.new)
-      let location = SourceLocation(file: tree.displayPath(update.path), line: line, column: 1)
+      let location = fileNames.location(tree.displayPath(update.path), line: line, column: 1)
       if update.handEdited {
         findings.append(
           Diagnostic(
@@ -33,9 +35,9 @@ public enum DriftReport {
         Diagnostic(
           .error, rule: .output,
           "\(tree.displayPath(path)) is stale: nothing renders it any more",
-          at: .start(of: tree.displayPath(path))))
+          at: fileNames.start(of: tree.displayPath(path))))
     }
-    return findings.sortedForOutput()
+    return findings.sortedForOutput(in: fileNames)
   }
 
   /// The closing line of a failed `--check`.

@@ -14,10 +14,12 @@ public struct EmittedFiles: Sendable {
 
   /// Places every resource, then emits the files in parallel (emitting YAML and
   /// checksumming it is most of a build's work).
-  /// - Parameter services: `--service`: only their files (empty: all).
+  /// - Parameters:
+  ///   - services: `--service`: only their files (empty: all).
+  ///   - fileNames: the table the resources' source paths are numbered in.
   public static func emit(
     _ environments: [ValidatedEnvironment], folder: String, services filter: [String],
-    progress: (@Sendable (String) -> Void)? = nil
+    fileNames: SourceFileNames, progress: (@Sendable (String) -> Void)? = nil
   ) async -> EmittedFiles {
     var placements: [(path: String, resource: Resource)] = []
     var emitted: [Environment] = []
@@ -33,7 +35,8 @@ public struct EmittedFiles: Sendable {
     }
     progress?("emitting \(placements.count) files")
     let files = await placements.concurrentMap(chunks: 64) {
-      OutputPlanner.file(at: $0.path, for: $0.resource)
+      OutputPlanner.file(
+        at: $0.path, for: $0.resource, source: fileNames.path(of: $0.resource.source.fileID))
     }
     var start = 0
     for (index, end) in ends.enumerated() {

@@ -31,7 +31,8 @@ public struct OutputDrift: Sendable {
 
   public var isClean: Bool { added.isEmpty && updated.isEmpty && stale.isEmpty }
 
-  public init(tree: OutputTree, existing: ExistingTree) {
+  /// - Parameter fileNames: the table the conflicts' paths are numbered in.
+  public init(tree: OutputTree, existing: ExistingTree, fileNames: SourceFileNames) {
     let planned = Set(tree.files.map(\.path))
     // Folders already seen to be folders (or absent): most files share their parents.
     var clearFolders: Set<Substring> = []
@@ -41,7 +42,7 @@ public struct OutputDrift: Sendable {
           Diagnostic(
             .error, rule: .output,
             "cannot write \(tree.displayPath(file.path)): \(tree.displayPath(blocker)) is not a folder (render never writes through links)",
-            at: .start(of: tree.displayPath(blocker))))
+            at: fileNames.start(of: tree.displayPath(blocker))))
         continue
       }
       switch existing.entries[file.path] {
@@ -56,21 +57,21 @@ public struct OutputDrift: Sendable {
               path: file.path, old: contents, new: file.contents,
               handEdited: !GeneratedHeader.isIntact(contents)))
         } else {
-          conflicts.append(Self.notGenerated(file.path, in: tree))
+          conflicts.append(Self.notGenerated(file.path, in: tree, fileNames: fileNames))
         }
       case .largeFile(_, let head)?:
         // Bigger than any file render writes from its size alone: changed, if render's.
         if GeneratedHeader.isGenerated(head) {
           updated.append(Update(path: file.path, old: head, new: file.contents, handEdited: true))
         } else {
-          conflicts.append(Self.notGenerated(file.path, in: tree))
+          conflicts.append(Self.notGenerated(file.path, in: tree, fileNames: fileNames))
         }
       case .directory?, .symlink?, .other?:
         conflicts.append(
           Diagnostic(
             .error, rule: .output,
             "cannot write \(tree.displayPath(file.path)): something that is not a regular file is there",
-            at: .start(of: tree.displayPath(file.path))))
+            at: fileNames.start(of: tree.displayPath(file.path))))
       }
     }
     let unplanned = existing.entries.filter { !planned.contains($0.key) }
@@ -113,11 +114,13 @@ public struct OutputDrift: Sendable {
   /// Byte equality by `memcmp`: generic `==` on arrays compares element by element,
   /// which unoptimized (debug) builds do through a call per byte.
   /// The conflict of a planned file whose path holds a file render did not write.
-  static func notGenerated(_ path: String, in tree: OutputTree) -> Diagnostic {
+  static func notGenerated(
+    _ path: String, in tree: OutputTree, fileNames: SourceFileNames
+  ) -> Diagnostic {
     Diagnostic(
       .error, rule: .output,
       "render would overwrite \(tree.displayPath(path)), which it did not generate (the file has no render header)",
-      at: .start(of: tree.displayPath(path)),
+      at: fileNames.start(of: tree.displayPath(path)),
       help: "move the file out of \(tree.folder)/ or delete it; render owns the paths it generates")
   }
 

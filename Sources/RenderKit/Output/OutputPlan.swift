@@ -25,7 +25,7 @@ public struct OutputPlan: Sendable {
             $0, services: resolved.services[name] ?? [:], outline: outlines[name] ?? .empty)
         }
       },
-      services: options.services)
+      services: options.services, fileNames: resolved.platform.fileNames)
     var diagnostics = reconcilers.diagnostics
     diagnostics += schema.schemaOnly.validate(
       ValidationContext(

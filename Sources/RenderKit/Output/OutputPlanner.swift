@@ -6,13 +6,18 @@
 public enum OutputPlanner {
   /// The files of one environment's resources (those `include` selects), each with its
   /// generated header. Two resources that would share a file are an error.
+  /// - Parameter fileNames: the table the resources' source paths are numbered in.
   public static func files(
     for resources: [Resource], environment: String, folder: String,
-    include: (Resource) -> Bool
+    fileNames: SourceFileNames, include: (Resource) -> Bool
   ) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
     let (placed, diagnostics) = placements(
       for: resources, environment: environment, folder: folder, include: include)
-    return (placed.map { file(at: $0.path, for: $0.resource) }, diagnostics)
+    return (
+      placed.map {
+        file(at: $0.path, for: $0.resource, source: fileNames.path(of: $0.resource.source.fileID))
+      }, diagnostics
+    )
   }
 
   /// Where each resource goes, without the (expensive) emitting: cheap enough to run
@@ -51,15 +56,15 @@ public enum OutputPlanner {
   }
 
   /// One resource's file: the generated header and the canonical YAML.
-  /// - Parameter source: the file the header names as the source (default: the one the
+  /// - Parameter source: the file the header names as the source (usually the one the
   ///   resource came from).
   public static func file(
-    at path: String, for resource: Resource, source: String? = nil
+    at path: String, for resource: Resource, source: String
   ) -> OutputFile {
     OutputFile(
       path: path,
       contents: GeneratedHeader.file(
-        source: source ?? resource.source.file, inputs: resource.inputs,
+        source: source, inputs: resource.inputs,
         body: YAMLEmitter.emitUTF8(resource.body)))
   }
 

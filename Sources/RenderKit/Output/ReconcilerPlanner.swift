@@ -12,8 +12,10 @@ public enum ReconcilerPlanner {
   ///   - environments: the rendered environments.
   ///   - services: `--service`; when given, only those services' objects belong to the
   ///     render (environment objects and roots are left as they are).
+  ///   - fileNames: the table the findings' paths are numbered in.
   public static func plan(
-    _ settings: ProjectSettings, environments: [ReconcilerEnvironment], services: [String] = []
+    _ settings: ProjectSettings, environments: [ReconcilerEnvironment], services: [String] = [],
+    fileNames: SourceFileNames
   ) -> (manifests: [ReconcilerManifest], diagnostics: [Diagnostic]) {
     var manifests: [ReconcilerManifest] = []
     var diagnostics: [Diagnostic] = []
@@ -21,7 +23,7 @@ public enum ReconcilerPlanner {
     if let argoCD = settings.argoCD {
       let applications = ArgoCDApplications(settings: argoCD, output: settings.output)
       for environment in sorted {
-        let (made, found) = applications.manifests(for: environment)
+        let (made, found) = applications.manifests(for: environment, fileNames: fileNames)
         manifests += made
         diagnostics += found
       }

@@ -18,7 +18,8 @@ public enum VersionsFile {
   /// or `[:]` when there is none or it cannot be read.
   public static func read(_ contents: [UInt8]) -> [String: [String: String]] {
     guard let text = String(validating: contents, as: UTF8.self),
-      let document = try? YAMLParser.parse(text, file: path).first
+      // Only the values are read: the locations go in a table nobody asks.
+      let document = try? YAMLParser.parse(text, file: path, fileNames: SourceFileNames()).first
     else { return [:] }
     var versions: [String: [String: String]] = [:]
     for environment in document.mapping ?? [] {

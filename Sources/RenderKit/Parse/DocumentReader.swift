@@ -1,9 +1,11 @@
 /// Parses input files with the YAML module and turns its errors into findings.
 enum DocumentReader {
   /// Every non-null document of a file.
-  static func documents(of file: SourceFile) -> (documents: [Node], diagnostics: [Diagnostic]) {
+  static func documents(
+    of file: SourceFile, in fileNames: SourceFileNames
+  ) -> (documents: [Node], diagnostics: [Diagnostic]) {
     do {
-      let documents = try YAMLParser.parse(file.text, file: file.path)
+      let documents = try YAMLParser.parse(file.text, file: file.path, fileNames: fileNames)
       return (documents.filter { !$0.isNull }, [])
     } catch {
       return (
@@ -18,8 +20,10 @@ enum DocumentReader {
 
   /// The single document of a settings-style file; an empty file reads as an empty
   /// mapping, a second document is an error.
-  static func single(of file: SourceFile) -> (node: Node?, diagnostics: [Diagnostic]) {
-    let (documents, diagnostics) = documents(of: file)
+  static func single(
+    of file: SourceFile, in fileNames: SourceFileNames
+  ) -> (node: Node?, diagnostics: [Diagnostic]) {
+    let (documents, diagnostics) = documents(of: file, in: fileNames)
     if !diagnostics.isEmpty { return (nil, diagnostics) }
     if documents.count > 1 {
       return (
@@ -31,7 +35,7 @@ enum DocumentReader {
         ]
       )
     }
-    return (documents.first ?? Node(.mapping([]), at: .start(of: file.path)), [])
+    return (documents.first ?? Node(.mapping([]), at: fileNames.start(of: file.path)), [])
   }
 
   /// The single document of the definition file `name` of a `kind` folder
@@ -49,11 +53,12 @@ enum DocumentReader {
         nil,
         [
           .input(
-            "\(kind) folder '\(folder)' has no \(name)\(hint())", at: .start(of: folder),
+            "\(kind) folder '\(folder)' has no \(name)\(hint())",
+            at: repository.fileNames.start(of: folder),
             help: help)
         ]
       )
     }
-    return single(of: file)
+    return single(of: file, in: repository.fileNames)
   }
 }

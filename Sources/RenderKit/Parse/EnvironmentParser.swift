@@ -101,27 +101,30 @@ enum EnvironmentParser {
           .input(
             "'\(override.path)' overrides '\(service)', which is not a service"
               + Suggestion.didYouMean(service, in: serviceNames),
-            at: .start(of: override.path)))
+            at: repository.fileNames.start(of: override.path)))
         continue
       }
       if let existing = overrides[service] {
         // `checkout.yaml` and `checkout.yml` side by side, or a file and an entry of
         // `services` in environment.yaml.
+        let existingFile = repository.fileNames.path(of: existing.location.fileID)
         let places =
-          existing.location.file != path
-          ? "in \(existing.location.file) and in \(override.path)"
+          existingFile != path
+          ? "in \(existingFile) and in \(override.path)"
           : "in \(override.path) and under 'services' in \(path)"
         diagnostics.append(
           .input(
-            "'\(service)' is overridden both \(places); keep one", at: .start(of: override.path),
+            "'\(service)' is overridden both \(places); keep one",
+            at: repository.fileNames.start(of: override.path),
             related: [.init("the other override", at: existing.location)]))
         continue
       }
-      let (document, found) = DocumentReader.single(of: override)
+      let (document, found) = DocumentReader.single(of: override, in: repository.fileNames)
       diagnostics += found
       guard let document else { continue }
       let (parsed, overrideErrors) = OverrideParser.parse(
-        document, service: service, file: override.path, location: .start(of: override.path),
+        document, service: service, file: override.path,
+        location: repository.fileNames.start(of: override.path),
         subject: override.path, repository: repository,
         vendored: vendoredServices.contains(service))
       overrides[service] = parsed
@@ -131,7 +134,7 @@ enum EnvironmentParser {
 
     for resource in repository.files(under: "\(folder)/resources")
     where RepositoryLoader.isManifestFile(resource.path) {
-      let (documents, found) = DocumentReader.documents(of: resource)
+      let (documents, found) = DocumentReader.documents(of: resource, in: repository.fileNames)
       diagnostics += found
       environment.resources.append(ManifestFile(path: resource.path, documents: documents))
     }

@@ -1,10 +1,13 @@
 /// Reads the `parameters:` of a template.yaml into `ParameterSchema`s.
 enum ParameterSchemaParser {
   /// The top-level `parameters:` mapping: an object schema that admits only its keys.
-  static func parseParameters(_ node: Node?, file: String) -> (ParameterSchema, [Diagnostic]) {
+  /// - Parameter fileStart: where an absent `parameters:` is located (its file's start).
+  static func parseParameters(
+    _ node: Node?, fileStart: SourceLocation
+  ) -> (ParameterSchema, [Diagnostic]) {
     guard let node, !node.isNull else {
       return (
-        ParameterSchema(types: [.object], additional: .forbidden, location: .start(of: file)), []
+        ParameterSchema(types: [.object], additional: .forbidden, location: fileStart), []
       )
     }
     var diagnostics: [Diagnostic] = []

@@ -73,7 +73,7 @@ public enum PlatformParser {
             diagnostics.append(
               .input(
                 "two Kubernetes schema files: \(first.path) and \(file.path); keep one",
-                at: .start(of: file.path)))
+                at: repository.fileNames.start(of: file.path)))
           } else {
             kubernetesDefinitions = file
           }
@@ -83,7 +83,7 @@ public enum PlatformParser {
       }
     }
     for file in crdFiles where RepositoryLoader.isManifestFile(file.path) {
-      let (documents, found) = DocumentReader.documents(of: file)
+      let (documents, found) = DocumentReader.documents(of: file, in: repository.fileNames)
       diagnostics += found
       for document in documents {
         if document["kind"]?.string == "CustomResourceDefinition" {
@@ -99,7 +99,7 @@ public enum PlatformParser {
 
     var platform = Platform(
       settings: settings, templates: templates, services: services, environments: environments,
-      customResourceDefinitions: definitions)
+      customResourceDefinitions: definitions, fileNames: repository.fileNames)
     platform.kubernetesDefinitions = kubernetesDefinitions
     diagnostics += checkReferences(
       platform, templateFolders: Set(repository.subdirectories(of: "templates")))
@@ -125,7 +125,8 @@ public enum PlatformParser {
     repository.subdirectories(of: parent).filter { name in
       guard NameRules.isDNSLabel(name) else {
         diagnostics.append(
-          NameRules.invalidName(name, kind: kind, at: .start(of: "\(parent)/\(name)")))
+          NameRules.invalidName(
+            name, kind: kind, at: repository.fileNames.start(of: "\(parent)/\(name)")))
         return false
       }
       return true

@@ -85,7 +85,7 @@ enum ServiceParser {
     var files: [ManifestFile] = []
     for manifest in repository.files(under: manifestFolder)
     where RepositoryLoader.isManifestFile(manifest.path) {
-      let (documents, found) = DocumentReader.documents(of: manifest)
+      let (documents, found) = DocumentReader.documents(of: manifest, in: repository.fileNames)
       reader.report(found)
       files.append(ManifestFile(path: manifest.path, documents: documents))
     }

@@ -37,7 +37,7 @@ public enum SettingsParser {
   static func parse(_ repository: Repository) -> (ProjectSettings, [Diagnostic]) {
     var settings = ProjectSettings()
     guard let source = repository.files[file] else { return (settings, []) }
-    let (document, parseErrors) = DocumentReader.single(of: source)
+    let (document, parseErrors) = DocumentReader.single(of: source, in: repository.fileNames)
     guard let document else { return (settings, parseErrors) }
     var reader = FieldReader(document, subject: "render.yaml")
 

@@ -11,7 +11,7 @@ enum TemplateParser {
     var reader = FieldReader(document, subject: definitionPath)
     let description = reader.string("description")?.value
     let (parameters, parameterErrors) = ParameterSchemaParser.parseParameters(
-      reader.value("parameters"), file: definitionPath)
+      reader.value("parameters"), fileStart: repository.fileNames.start(of: definitionPath))
     diagnostics += parameterErrors
 
     // `.yml` reads like `.yaml`; JSON cannot hold `${ }` templates as YAML can.
@@ -22,7 +22,7 @@ enum TemplateParser {
       diagnostics.append(
         .input(
           "'\(refused.path)' is JSON; template files are YAML (.yaml or .yml)",
-          at: .start(of: refused.path),
+          at: repository.fileNames.start(of: refused.path),
           help: "rename it to .yaml (JSON is valid YAML) or move it out of \(folder)/"))
     }
     let fileNames = manifestFiles.map { String($0.path.dropFirst(folder.count + 1)) }
@@ -53,7 +53,7 @@ enum TemplateParser {
 
     var templateFiles: [TemplateFile] = []
     for (file, fileName) in zip(manifestFiles, fileNames) {
-      let (documents, found) = DocumentReader.documents(of: file)
+      let (documents, found) = DocumentReader.documents(of: file, in: repository.fileNames)
       diagnostics += found
       templateFiles.append(
         TemplateFile(
@@ -64,7 +64,7 @@ enum TemplateParser {
       diagnostics.append(
         .input(
           "template '\(name)' has no manifest templates (*.yaml beside template.yaml)",
-          at: .start(of: definitionPath)))
+          at: repository.fileNames.start(of: definitionPath)))
     }
     let template = Template(
       name: name, definitionFile: definitionPath, description: description,

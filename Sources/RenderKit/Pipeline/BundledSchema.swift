@@ -6,7 +6,9 @@ public final class BundledSchema: Sendable {
 
   /// Starts compiling the schemas in the background.
   public init() {
-    compiling = Task.detached(priority: .userInitiated) { try KubernetesSchema.bundled() }
+    compiling = Task.detached(priority: .userInitiated) {
+      try KubernetesSchema.loadBundled()
+    }
   }
 
   /// The schemas, waiting for the compile; an error here is a bug in render (the

@@ -6,7 +6,7 @@
 /// Pure: no stage here touches the disk. Environments render in parallel; each is
 /// independent of the others, so one compiled before can be reused (`reusing`).
 public enum Compiler {
-  /// - Parameter schema: the Kubernetes schemas (usually `KubernetesSchema.bundled()`);
+  /// - Parameter schema: the Kubernetes schemas (usually from `BundledSchema`);
   ///   the platform's CRDs are added to it.
   public static func compile(
     _ repository: Repository, options: BuildOptions = BuildOptions(), schema: KubernetesSchema
@@ -48,7 +48,8 @@ public enum Compiler {
       rendered, schema: schema, output: output, services: options.services)
     stopwatch.lap("validate")
     let files = await EmittedFiles.emit(
-      validated, folder: output, services: options.services, progress: options.progress)
+      validated, folder: output, services: options.services, fileNames: platform.fileNames,
+      progress: options.progress)
     stopwatch.lap("emit files")
     var compiled = reusing
     for (environment, emitted) in zip(validated, files.environments) {
@@ -67,13 +68,16 @@ public enum Compiler {
       + plan.diagnostics
     return Compilation(
       resolved: resolved, validated: validated, compiled: environments,
-      reused: Set(reusing.keys), tree: plan.tree, diagnostics: deduplicated(diagnostics),
+      reused: Set(reusing.keys), tree: plan.tree,
+      diagnostics: deduplicated(diagnostics, in: platform.fileNames),
       stageTimes: stopwatch.laps)
   }
 
   /// Drops repeats of one finding (an error in service.yaml is found once per
   /// environment) and sorts the rest.
-  static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+  static func deduplicated(
+    _ diagnostics: [Diagnostic], in fileNames: SourceFileNames
+  ) -> [Diagnostic] {
     struct Key: Hashable {
       var severity: Diagnostic.Severity
       var rule: RuleID
@@ -88,6 +92,6 @@ public enum Compiler {
         location: diagnostic.location)
       if seen.insert(key).inserted { result.append(diagnostic) }
     }
-    return result.sortedForOutput()
+    return result.sortedForOutput(in: fileNames)
   }
 }

@@ -22,12 +22,13 @@ struct EnvironmentBuilder: Sendable {
     let labels = LabelTransformer(labels: resolved.labels)
     let annotations = AnnotationTransformer(annotations: resolved.annotations)
     for index in rendered.indices {
+      let sourceFile = platform.fileNames.path(of: rendered[index].source.fileID)
       // Only an override that sets nothing but the image makes the two lists differ.
       let runsImage =
         inputs.all.count == inputs.everyResource.count
         || Self.mentions(resolved.image?.value, in: rendered[index].body)
       rendered[index].inputs = (runsImage ? inputs.all : inputs.everyResource).filter {
-        $0 != rendered[index].source.file
+        $0 != sourceFile
       }
       namespaces.apply(to: &rendered[index])
       labels.apply(to: &rendered[index])
@@ -113,7 +114,8 @@ struct EnvironmentBuilder: Sendable {
 
   /// The environment's `resources/` files, with only `env` in scope.
   private func renderEnvironmentResources(_ diagnostics: inout [Diagnostic]) -> [Resource] {
-    let renderer = TemplateRenderer(scope: TemplateScope(["env": environment.scopeNode]))
+    let renderer = TemplateRenderer(
+      scope: TemplateScope(["env": environment.scopeNode], fileNames: platform.fileNames))
     var resources: [Resource] = []
     for file in environment.resources {
       for document in file.documents {

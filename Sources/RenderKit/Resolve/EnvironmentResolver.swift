@@ -44,13 +44,15 @@ public enum EnvironmentResolver {
       }
       if broken { continue }
       chain.reverse()
-      resolved[name] = fold(name: name, chain: chain)
+      resolved[name] = fold(name: name, chain: chain, fileNames: platform.fileNames)
     }
     return (resolved, diagnostics)
   }
 
-  static func fold(name: String, chain: [Environment]) -> ResolvedEnvironment {
-    var vars = Node(.mapping([]), at: .start(of: chain.last?.file ?? ""))
+  static func fold(
+    name: String, chain: [Environment], fileNames: SourceFileNames
+  ) -> ResolvedEnvironment {
+    var vars = Node(.mapping([]), at: fileNames.start(of: chain.last?.file ?? ""))
     var labels = vars
     var annotations = vars
     var namespace: Located<String>?

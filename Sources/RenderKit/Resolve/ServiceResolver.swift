@@ -93,7 +93,7 @@ public struct ServiceResolver: Sendable {
       }
     }
 
-    var values = Node(.mapping([]), at: .start(of: service.file))
+    var values = Node(.mapping([]), at: platform.fileNames.start(of: service.file))
     for layer in layers {
       values = MergePatch.apply(layer.values, to: values, schema: template?.parameters)
     }

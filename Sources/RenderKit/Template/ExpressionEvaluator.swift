@@ -73,7 +73,8 @@ struct ExpressionEvaluator {
       }
       return try filter.apply(
         to: value, arguments: arguments,
-        context: TemplateFilter.Context(input: input, location: location))
+        context: TemplateFilter.Context(
+          input: input, location: location, fileNames: scope.fileNames))
     case .conditional(let condition, let then, let otherwise):
       // Only the branch taken is evaluated: `x != null ? x.host : "none"` is safe.
       if try boolean(condition, for: "?") { return try evaluate(then) }

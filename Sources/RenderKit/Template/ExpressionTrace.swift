@@ -4,7 +4,7 @@
 struct ExpressionTrace: TemplateTrace {
   /// Per document (by its location), expression locations by output path.
   private(set) var documents: [SourceLocation: [[PathComponent]: SourceLocation]] = [:]
-  private var document = SourceLocation.start(of: "")
+  private var document = SourceLocation(fileID: SourceFileNames.empty, line: 1, column: 1)
   /// The output path of the node being rendered.
   private var path: [PathComponent] = []
 

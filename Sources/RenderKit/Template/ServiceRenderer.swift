@@ -28,7 +28,7 @@ public struct ServiceRenderer: Sendable {
     switch resolved.service.source {
     case .template(let name):
       guard let template = platform.templates[name.value] else { return ([], []) }
-      let scope = Self.scope(for: resolved)
+      let scope = Self.scope(for: resolved, fileNames: platform.fileNames)
       for file in template.files {
         if let condition = file.condition {
           switch condition.evaluate(in: scope) {
@@ -122,12 +122,15 @@ public struct ServiceRenderer: Sendable {
   }
 
   /// What a service's templates see: `service`, `values` and `env`.
-  public static func scope(for resolved: ResolvedService) -> TemplateScope {
-    TemplateScope([
-      "service": resolved.scopeNode,
-      "values": resolved.values,
-      "env": resolved.environment.scopeNode,
-    ])
+  public static func scope(
+    for resolved: ResolvedService, fileNames: SourceFileNames
+  ) -> TemplateScope {
+    TemplateScope(
+      [
+        "service": resolved.scopeNode,
+        "values": resolved.values,
+        "env": resolved.environment.scopeNode,
+      ], fileNames: fileNames)
   }
 
   /// The resources of a rendered document: the document itself, or, for a `kind: List`

@@ -27,6 +27,8 @@ enum TemplateFilter: String, CaseIterable, Sendable {
     var input: TemplateExpression
     /// Where computed values are located.
     var location: SourceLocation
+    /// The paths of locations, for messages that point at one.
+    var fileNames: SourceFileNames
   }
 
   static let allNames = allCases.map(\.rawValue).sorted()
@@ -183,7 +185,7 @@ enum TemplateFilter: String, CaseIterable, Sendable {
           throw TemplateError(
             "'envList' cannot spread '\(context.input).\(entry.key)': it sets 'name', which "
               + "envList sets to '\(entry.key)'",
-            help: "remove 'name' from it (\(clash.keyLocation))")
+            help: "remove 'name' from it (\(context.fileNames.describe(clash.keyLocation)))")
         }
         fields += spread
       case .sequence:

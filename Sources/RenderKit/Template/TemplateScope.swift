@@ -5,9 +5,12 @@
 /// input line that set it.
 public struct TemplateScope: Sendable {
   let names: [String: Node]
+  /// The paths of the values' locations, for messages that point at one.
+  let fileNames: SourceFileNames
 
-  public init(_ names: [String: Node]) {
+  public init(_ names: [String: Node], fileNames: SourceFileNames) {
     self.names = names
+    self.fileNames = fileNames
   }
 
   /// The value of a top-level name, if it is in scope.

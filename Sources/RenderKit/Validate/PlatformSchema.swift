@@ -12,7 +12,7 @@ public struct PlatformSchema: Sendable {
   public var diagnostics: [Diagnostic]
 
   /// - Parameters:
-  ///   - bundled: the bundled schemas (usually `KubernetesSchema.bundled()`).
+  ///   - bundled: the bundled schemas (usually from `BundledSchema`).
   ///   - strict: `--strict`: policy warnings count as errors.
   public init(_ platform: Platform, bundled: KubernetesSchema, strict: Bool) {
     let (base, versionDiagnostics) = Self.kubernetesSchema(for: platform, bundled: bundled)
@@ -41,18 +41,19 @@ public struct PlatformSchema: Sendable {
     if let file = platform.kubernetesDefinitions {
       do {
         schema = try KubernetesSchema.load(
-          definitions: file.text, file: file.path,
+          definitions: file.text, file: file.path, fileNames: platform.fileNames,
           kubernetesVersion: platform.settings.kubernetesVersion)
       } catch {
         diagnostics +=
           error.diagnostics.isEmpty
-          ? [.input(error.message, at: .start(of: file.path))] : error.diagnostics
+          ? [.input(error.message, at: platform.fileNames.start(of: file.path))] : error.diagnostics
       }
     } else if !Self.sameMinor(platform.settings.kubernetesVersion, schema.kubernetesVersion) {
       diagnostics.append(
         .input(
           "kubernetesVersion \(platform.settings.kubernetesVersion) needs its schemas: render bundles Kubernetes \(schema.kubernetesVersion)",
-          at: platform.settings.kubernetesVersionLocation,
+          at: platform.settings.kubernetesVersionLocation
+            ?? platform.fileNames.start(of: SettingsParser.file),
           help:
             "run Scripts/update-kubernetes-schema.py --kubernetes <version>.0 --json <folder>/_definitions.json and list the folder under 'schemas:' in render.yaml"
         ))

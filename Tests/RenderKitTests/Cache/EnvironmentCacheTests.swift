@@ -18,17 +18,17 @@ import Testing
 
   /// The run's output equals a cold compile's: files, findings and resource counts.
   static func expectCold(
-    _ output: CompiledOutput, root: String,
+    _ output: CachedCompileTests.Run, root: String,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) async throws {
-    let fresh = try await CachedCompileTests.fresh(root)
+    let (fresh, freshFindings) = try await CachedCompileTests.fresh(root)
     #expect(
       output.compilation.tree.files == fresh.tree.files, sourceLocation: sourceLocation)
     #expect(
       output.compilation.tree.ownedPrefixes == fresh.tree.ownedPrefixes,
       sourceLocation: sourceLocation)
     #expect(
-      output.compilation.diagnostics == fresh.diagnostics, sourceLocation: sourceLocation)
+      output.findings == freshFindings, sourceLocation: sourceLocation)
     #expect(
       output.compilation.resourceCounts == fresh.resourceCounts, sourceLocation: sourceLocation)
   }
@@ -157,9 +157,11 @@ import Testing
     let loaded = try LoadedRepository.load(root: root, environments: ["prod"])
     let expected = await Compiler.compile(
       loaded.parse().platform, diagnostics: [], options: loaded.buildOptions(),
-      schema: try CachedCompileTests.schema.get())
+      schema: bundledSchema)
     #expect(filtered.compilation.tree.files == expected.tree.files)
-    #expect(filtered.compilation.diagnostics == expected.diagnostics)
+    #expect(
+      filtered.findings
+        == RepositoryFixture.lines(expected.diagnostics, in: loaded.repository.fileNames))
   }
 
   @Test func anEnvironmentWithErrorsIsNotStoredAndTheOthersStillAre() async throws {

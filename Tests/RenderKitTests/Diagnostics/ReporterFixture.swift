@@ -1,4 +1,5 @@
 import RenderKit
+import TestSupport
 
 /// The findings every reporter's golden file is made from: one of each kind a reporter
 /// has to handle (a quoted source line, a warning, a note, related entries with and
@@ -55,26 +56,26 @@ enum ReporterFixture {
   static let diagnostics: [Diagnostic] = [
     Diagnostic(
       .error, rule: "image-tag", "image \"shop/checkout:latest\" uses the tag 'latest'",
-      at: SourceLocation(file: "environments/prod/environment.yaml", line: 5, column: 14),
+      at: testFiles.location("environments/prod/environment.yaml", line: 5, column: 14),
       related: [
         Diagnostic.Related(
           "rendered as spec.template.spec.containers[0].image",
-          at: SourceLocation(file: "rendered/prod/checkout/deployment.yaml", line: 6, column: 18)),
+          at: testFiles.location("rendered/prod/checkout/deployment.yaml", line: 6, column: 18)),
         Diagnostic.Related("environment 'prod' inherits this version from 'base'"),
       ],
       help: "pin a version, for example `version: 1.4.2`"),
     Diagnostic(
       .warning, rule: "probes", "container \"web\" has no readinessProbe",
-      at: SourceLocation(file: "templates/web/template.yaml", line: 6, column: 9)),
+      at: testFiles.location("templates/web/template.yaml", line: 6, column: 9)),
     Diagnostic(
       .note, rule: "deprecated-api",
       "autoscaling/v2beta2 was removed in Kubernetes 1.26; render writes autoscaling/v2",
-      at: SourceLocation(file: "services/checkout/service.yaml", line: 3, column: 1)),
+      at: testFiles.location("services/checkout/service.yaml", line: 3, column: 1)),
     Diagnostic(
       .error, rule: "schema",
       "unknown field \"replicaz\" in Deployment 'checkout' (path: spec\\replicaz, 100%, "
         + "a, b: c)\nsecond line: naïve café ☕ 配置",
-      at: SourceLocation(file: "services/checkout/values.yaml", line: 2, column: 31),
+      at: testFiles.location("services/checkout/values.yaml", line: 2, column: 31),
       help: "did you mean \"replicas\"?"),
     Diagnostic(
       .error, rule: "unique", "ConfigMap \"checkout-env\" in namespace \"shop\" is rendered twice",
@@ -82,8 +83,8 @@ enum ReporterFixture {
       related: [
         Diagnostic.Related(
           "first rendered here",
-          at: SourceLocation(
-            file: "rendered/prod/checkout/configmap-checkout-env.yaml", line: 2, column: 1))
+          at: testFiles.location(
+            "rendered/prod/checkout/configmap-checkout-env.yaml", line: 2, column: 1))
       ],
       help: "rename the ConfigMap in services/checkout/service.yaml"),
   ]

@@ -1,4 +1,5 @@
 import RenderKit
+import TestSupport
 import Testing
 
 /// Every reporter on the same findings, compared with its golden file (SwiftLint's
@@ -7,27 +8,32 @@ import Testing
   static let findings = ReporterFixture.diagnostics
 
   @Test func text() throws {
-    let output = TextReporter(colored: false).report(Self.findings, source: ReporterFixture.source)
+    let output = TextReporter(colored: false).report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     try ReporterSnapshot.expect(output, matches: "text.txt")
   }
 
   @Test func coloredText() throws {
-    let output = TextReporter(colored: true).report(Self.findings, source: ReporterFixture.source)
+    let output = TextReporter(colored: true).report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     try ReporterSnapshot.expect(output, matches: "text-color.txt")
   }
 
   @Test func json() throws {
-    let output = JSONReporter().report(Self.findings, source: ReporterFixture.source)
+    let output = JSONReporter().report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     try ReporterSnapshot.expect(output, matches: "json.json")
   }
 
   @Test func github() throws {
-    let output = GitHubReporter().report(Self.findings, source: ReporterFixture.source)
+    let output = GitHubReporter().report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     try ReporterSnapshot.expect(output, matches: "github.txt")
   }
 
   @Test func sarif() throws {
-    let output = ReporterFixture.sarifReporter.report(Self.findings, source: ReporterFixture.source)
+    let output = ReporterFixture.sarifReporter.report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     try ReporterSnapshot.expect(output, matches: "sarif.json")
   }
 }

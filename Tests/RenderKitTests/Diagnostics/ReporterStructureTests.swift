@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -20,7 +21,8 @@ import Testing
   // MARK: JSON
 
   @Test func jsonHasTheDocumentedShape() throws {
-    let output = JSONReporter().report(Self.findings, source: ReporterFixture.source)
+    let output = JSONReporter().report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     let document = try Self.parse(output)
     #expect(Set(document.keys) == ["version", "summary", "findings"])
     #expect(document["version"] as? Int == 1)
@@ -41,7 +43,7 @@ import Testing
       #expect(finding["message"] as? String == diagnostic.message)
       #expect(finding["help"] as? String == diagnostic.help)
       if diagnostic.location.isKnown {
-        #expect(finding["file"] as? String == diagnostic.location.file)
+        #expect(finding["file"] as? String == diagnostic.location.testPath)
         #expect(finding["line"] as? Int == diagnostic.location.line)
         #expect(finding["column"] as? Int == diagnostic.location.column)
       } else {
@@ -65,8 +67,9 @@ import Testing
     let awkward =
       String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
       + "\"\\/ \u{7F} \u{2028} é 😀 配置"
-    let diagnostic = Diagnostic(.error, rule: "input", awkward, at: .start(of: "a \"b\".yaml"))
-    let output = JSONReporter().report([diagnostic], source: { _ in nil })
+    let diagnostic = Diagnostic(
+      .error, rule: "input", awkward, at: testFiles.start(of: "a \"b\".yaml"))
+    let output = JSONReporter().report([diagnostic], fileNames: testFiles, source: { _ in nil })
     let findings = try #require(try Self.parse(output)["findings"] as? [[String: Any]])
     #expect(findings.first?["message"] as? String == awkward)
     #expect(findings.first?["file"] as? String == "a \"b\".yaml")
@@ -74,7 +77,7 @@ import Testing
   }
 
   @Test func jsonWithoutFindings() {
-    let output = JSONReporter().report([], source: { _ in nil })
+    let output = JSONReporter().report([], fileNames: testFiles, source: { _ in nil })
     #expect(
       output == """
         {
@@ -92,7 +95,8 @@ import Testing
   // MARK: SARIF
 
   @Test func sarifHasTheStructureCodeScanningReads() throws {
-    let output = ReporterFixture.sarifReporter.report(Self.findings, source: ReporterFixture.source)
+    let output = ReporterFixture.sarifReporter.report(
+      Self.findings, fileNames: testFiles, source: ReporterFixture.source)
     let log = try Self.parse(output)
     #expect(log["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
     #expect(log["version"] as? String == "2.1.0")
@@ -144,7 +148,7 @@ import Testing
       let expected =
         diagnostic.location.isKnown
         ? diagnostic.location : diagnostic.related.compactMap(\.location).first
-      #expect(artifact["uri"] as? String == expected?.file)
+      #expect(artifact["uri"] as? String == expected?.testPath)
       #expect(region["startLine"] as? Int == expected?.line)
       #expect(region["startColumn"] as? Int == expected?.column)
     }
@@ -170,7 +174,7 @@ import Testing
   @Test func sarifListsEveryPolicyRuleByDefault() throws {
     let reporter = SARIFReporter()
     #expect(reporter.rules.map(\.id) == ["input", "schema", "output"] + RuleCatalog.all.map(\.id))
-    let log = try Self.parse(reporter.report([], source: { _ in nil }))
+    let log = try Self.parse(reporter.report([], fileNames: testFiles, source: { _ in nil }))
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
     let rules = try #require(
       ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
@@ -187,7 +191,8 @@ import Testing
   @Test func sarifFindingWithNowhereToPoint() throws {
     let finding = Diagnostic(.error, rule: "input", "no environments", at: .generated)
     func location(_ reporter: SARIFReporter) throws -> [String: Any]? {
-      let log = try Self.parse(reporter.report([finding], source: { _ in nil }))
+      let log = try Self.parse(
+        reporter.report([finding], fileNames: testFiles, source: { _ in nil }))
       let run = try #require((log["runs"] as? [[String: Any]])?.first)
       let result = try #require((run["results"] as? [[String: Any]])?.first)
       return (result["locations"] as? [[String: Any]])?.first
@@ -213,9 +218,9 @@ import Testing
     #expect(GitHubReporter.escapeProperty("100% a:b, c\r\nd") == "100%25 a%3Ab%2C c%0D%0Ad")
     let finding = Diagnostic(
       .warning, rule: "labels", "a, b: 50%",
-      at: SourceLocation(file: "services/a,b:c/service.yaml", line: 3, column: 7))
+      at: testFiles.location("services/a,b:c/service.yaml", line: 3, column: 7))
     #expect(
-      GitHubReporter().report([finding], source: { _ in nil })
+      GitHubReporter().report([finding], fileNames: testFiles, source: { _ in nil })
         == "::warning file=services/a%2Cb%3Ac/service.yaml,line=3,col=7,title=render [labels]::a, b: 50%25\n"
     )
   }
@@ -223,9 +228,9 @@ import Testing
   @Test func githubFindingWithoutLocation() {
     let finding = Diagnostic(
       .note, rule: "unique", "generated", at: .generated,
-      related: [Diagnostic.Related("here", at: SourceLocation(file: "x.yaml", line: 1, column: 2))])
+      related: [Diagnostic.Related("here", at: testFiles.location("x.yaml", line: 1, column: 2))])
     #expect(
-      GitHubReporter().report([finding], source: { _ in nil })
+      GitHubReporter().report([finding], fileNames: testFiles, source: { _ in nil })
         == "::notice title=render [unique]::generated%0Ax.yaml:1:2: note: here\n")
   }
 
@@ -239,7 +244,8 @@ import Testing
     #expect(TextReporter.cellWidth(of: "配") == 2)
     let file = SourceFile(path: "a.yaml", text: "名前: x\n")
     let excerpt = TextReporter(colored: false).excerpt(
-      at: SourceLocation(file: "a.yaml", line: 1, column: 5), source: { _ in file })
+      at: testFiles.location("a.yaml", line: 1, column: 5), fileNames: testFiles,
+      source: { _ in file })
     #expect(excerpt == "  名前: x\n        ^\n")
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -22,7 +23,8 @@ import Testing
   @Test func theCaretLinesUpAfterAnEscapedCharacter() {
     let file = SourceFile(path: "a.yaml", text: "k: \"x\u{1B}y\": 1\n")
     let excerpt = TextReporter(colored: false).excerpt(
-      at: SourceLocation(file: "a.yaml", line: 1, column: 7), source: { _ in file })
+      at: testFiles.location("a.yaml", line: 1, column: 7), fileNames: testFiles,
+      source: { _ in file })
     let lines = TerminalText.escaped(excerpt).split(separator: "\n")
     #expect(lines.count == 2)
     let caret = lines[1].firstIndex(of: "^").map {

@@ -12,7 +12,7 @@ import YAML
   static func build() async throws -> (Repository, Compilation) {
     let (repository, loadDiagnostics) = RepositoryLoader(root: PackageRoot.path).load()
     #expect(loadDiagnostics.isEmpty, "\(loadDiagnostics)")
-    let compilation = await Compiler.compile(repository, schema: try KubernetesSchema.bundled())
+    let compilation = await Compiler.compile(repository, schema: bundledSchema)
     #expect(!compilation.hasErrors, "\(compilation.diagnostics)")
     return (repository, compilation)
   }
@@ -34,7 +34,7 @@ import YAML
     let files = Dictionary(
       build.tree.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
     var checked = 0
-    let schema = try KubernetesSchema.bundled()
+    let schema = bundledSchema
     for (environment, services) in build.services.sorted(by: { $0.key < $1.key }) {
       // As `render explain ENV SERVICE FIELD` compiles: filtered to the environment (a
       // service filter renders the whole environment too).
@@ -48,7 +48,8 @@ import YAML
           let path = ResourcePath.path(for: resource)
           let contents = try #require(files[path], "\(path) is not in the build's output")
           let body = try #require(GeneratedHeader.split(contents)?.body)
-          let rendered = try #require(try YAMLParser.parse(String(body), file: path).first)
+          let rendered = try #require(
+            try YAMLParser.parse(String(body), file: path, fileNames: testFiles).first)
           for (field, value) in Self.leaves(rendered) {
             // Keys FieldPath cannot spell (a quote or a bracket in them) are left out.
             guard
@@ -68,7 +69,7 @@ import YAML
               "\(environment) \(target): explain says \(YAMLEmitter.emit(explanation.value)), rendered/ has \(YAMLEmitter.emit(value))"
             )
             if let expression = explanation.expression {
-              #expect(expression.file == resource.source.file, "\(target)")
+              #expect(expression.fileID == resource.source.fileID, "\(target)")
             }
             checked += 1
           }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -61,8 +62,8 @@ import Testing
     let repository = Repository(
       root: "/repo",
       files: Self.files.reduce(into: [:]) { $0[$1.key] = SourceFile(path: $1.key, text: $1.value) },
-      directories: directories)
-    return await Compiler.compile(repository, schema: try KubernetesSchema.bundled())
+      directories: directories, fileNames: testFiles)
+    return await Compiler.compile(repository, schema: bundledSchema)
   }
 
   func explainer() async throws -> FieldExplainer {
@@ -84,7 +85,7 @@ import Testing
         "template default", "service", "defaults of base", "override in prod",
       ])
     #expect(
-      replicas.settings.map(\.location.description) == [
+      replicas.settings.map(\.location.testDescription) == [
         "templates/web/template.yaml:2:38", "services/api/service.yaml:5:13",
         "environments/base/environment.yaml:3:22", "environments/prod/environment.yaml:6:24",
       ])
@@ -96,8 +97,8 @@ import Testing
   @Test func fieldShowsValueTemplateAndLayers() async throws {
     let explanation = try await explainer().explain("Deployment/api:spec.replicas").get()
     #expect(explanation.value.int == 5)
-    #expect(explanation.origin.description == "environments/prod/environment.yaml:6:24")
-    #expect(explanation.expression?.description == "templates/web/deployment.yaml:5:13")
+    #expect(explanation.origin.testDescription == "environments/prod/environment.yaml:6:24")
+    #expect(explanation.expression?.testDescription == "templates/web/deployment.yaml:5:13")
     #expect(explanation.patch == nil)
     #expect(explanation.history?.path == "values.replicas")
     #expect(explanation.renderedPath == "rendered/prod/api/deployment-api.yaml")
@@ -108,7 +109,7 @@ import Testing
     let explanation = try explainer.explain(
       "Deployment/api:spec.template.spec.priorityClassName"
     ).get()
-    #expect(explanation.patch?.description == "environments/prod/environment.yaml:8:3")
+    #expect(explanation.patch?.testDescription == "environments/prod/environment.yaml:8:3")
     #expect(explanation.expression == nil)
     let image = try explainer.explain(
       "Deployment/api:spec.template.spec.containers[name=app].image"

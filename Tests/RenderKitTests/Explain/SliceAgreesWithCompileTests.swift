@@ -35,9 +35,11 @@ import YAML
   }
 
   /// `explanation` as `render explain ENV SERVICE FIELD` prints it, or its error.
-  static func text(_ explanation: Result<FieldExplanation, FieldPathError>) -> String {
+  static func text(
+    _ explanation: Result<FieldExplanation, FieldPathError>, fileNames: SourceFileNames
+  ) -> String {
     switch explanation {
-    case .success(let explanation): ExplainReport.field(explanation)
+    case .success(let explanation): ExplainReport.field(explanation, fileNames: fileNames)
     case .failure(let problem): "error: \(problem.description)"
     }
   }
@@ -86,7 +88,8 @@ import YAML
     let compiled = try #require(full.services[environment]?[service])
     let sliced = try #require(slice.resolved, "\(environment) \(service) did not resolve")
     #expect(
-      ExplainReport.values(sliced) == ExplainReport.values(compiled),
+      ExplainReport.values(sliced, fileNames: loaded.repository.fileNames)
+        == ExplainReport.values(compiled, fileNames: loaded.repository.fileNames),
       "\(environment) \(service)")
 
     // explain with a field: every field of every resource, as the cold run explains it.
@@ -102,10 +105,12 @@ import YAML
       platform: slice.platform, resolved: sliced, resources: slice.resources)
     for resource in resources {
       for target in Self.targets(of: resource) {
-        let expected = Self.text(fromCompile.explain(target))
+        let expected = Self.text(
+          fromCompile.explain(target), fileNames: loaded.repository.fileNames)
         #expect(!expected.hasPrefix("error:"), "\(environment) \(target): \(expected)")
         #expect(
-          Self.text(fromSlice.explain(target)) == expected, "\(environment) \(target)")
+          Self.text(fromSlice.explain(target), fileNames: loaded.repository.fileNames) == expected,
+          "\(environment) \(target)")
         checked.fields += 1
       }
     }
@@ -115,7 +120,7 @@ import YAML
   @Test func explainAndPreviewOnAWarmCacheAreWhatACompileGives() async throws {
     let root = try Self.copyOfTheExample()
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let schema = try KubernetesSchema.bundled()
+    let schema = bundledSchema
     let platform = try LoadedRepository.load(root: root).parse().platform
     let environments = platform.environmentNames.filter {
       platform.environments[$0]?.isAbstract == false
@@ -168,7 +173,7 @@ import YAML
   ]
 
   @Test func aReferenceToAnotherServicesGeneratedConfigMapIsExplainedAsBuilt() async throws {
-    let schema = try KubernetesSchema.bundled()
+    let schema = bundledSchema
     // The rename alone, then with the checksum.
     for checksum in [false, true] {
       let folder = try TemporaryFolder(prefix: "render-slice")

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -24,7 +25,7 @@ import Testing
         ? random.yamlText() : random.mutate(random.pick(Self.seedCorpus))
       let documents: [Node]
       do {
-        documents = try YAMLParser.parse(text, file: "fuzz.yaml")
+        documents = try YAMLParser.parse(text, file: "fuzz.yaml", fileNames: testFiles)
       } catch {
         for problem in error.errors {
           #expect(
@@ -37,7 +38,7 @@ import Testing
         let emitted = YAMLEmitter.emitUTF8(document)
         let text = String(decoding: emitted, as: UTF8.self)
         do {
-          let again = try YAMLParser.parse(text, file: "emitted.yaml")
+          let again = try YAMLParser.parse(text, file: "emitted.yaml", fileNames: testFiles)
           #expect(again.count == 1, "\(text.debugDescription)")
           if let first = again.first {
             #expect(YAMLEmitter.emitUTF8(first) == emitted, "\(text.debugDescription)")
@@ -57,9 +58,10 @@ import Testing
     let values = try TemplateFixture.parse(
       "values:\n  x: 1\n  name: \"caf\u{E9}\"\n  list: [a, b, 3]\n  map: {a: 1, b: [x]}\n  nothing: null\n",
       file: "fuzz.yaml")
-    let scope = TemplateScope([
-      "values": values["values"] ?? .null(), "service": .mapping([]), "env": .mapping([]),
-    ])
+    let scope = TemplateScope(
+      [
+        "values": values["values"] ?? .null(), "service": .mapping([]), "env": .mapping([]),
+      ], fileNames: testFiles)
     var evaluated = 0
     let iterations = FuzzInput.iterations(10_000)
     for _ in 0..<iterations {

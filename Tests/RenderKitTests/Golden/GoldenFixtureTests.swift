@@ -29,14 +29,15 @@ import Testing
     let root = Self.path(of: fixture)
     let (repository, loadDiagnostics) = RepositoryLoader(root: root).load()
     #expect(loadDiagnostics.isEmpty, "\(loadDiagnostics)")
-    let compilation = await Compiler.compile(repository, schema: try KubernetesSchema.bundled())
+    let compilation = await Compiler.compile(repository, schema: bundledSchema)
     let errors = compilation.diagnostics.filter { $0.severity == .error }
-    #expect(errors.isEmpty, "\(errors.map { "\($0.location): \($0.message)" })")
+    #expect(errors.isEmpty, "\(RepositoryFixture.lines(errors, in: repository.fileNames))")
     guard errors.isEmpty else { return }
 
     let writer = TreeWriter(outputPath: root + "/" + compilation.tree.folder)
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = OutputDrift(tree: compilation.tree, existing: existing)
+    let diff = OutputDrift(
+      tree: compilation.tree, existing: existing, fileNames: repository.fileNames)
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
       // A recording run that changed something is never green.
       if !diff.isClean {

@@ -15,7 +15,7 @@ import Testing
 @Suite struct RepositoryLoaderTests {
   private func load(_ folder: TemporaryFolder) -> (Repository, [String]) {
     let (repository, diagnostics) = RepositoryLoader(root: folder.path).load()
-    return (repository, RepositoryFixture.lines(diagnostics))
+    return (repository, RepositoryFixture.lines(diagnostics, in: repository.fileNames))
   }
 
   @Test func aFIFOInAnInputFolderIsAnErrorAndIsNeverOpened() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -21,12 +22,14 @@ import Testing
   }
 
   @Test func everyDifferenceIsOneFindingAtItsFile() {
-    let findings = DriftReport.findings(OutputDrift(tree: tree, existing: existing), tree: tree)
+    let findings = DriftReport.findings(
+      OutputDrift(tree: tree, existing: existing, fileNames: testFiles), tree: tree,
+      fileNames: testFiles)
     // The header is three lines here (no inputs). The checksum line always differs when
     // the body does, so the finding points at the first body line that differs: `b:`, line
     // 5. The hand-edited file differs by its added line 5.
     #expect(
-      RepositoryFixture.lines(findings) == [
+      RepositoryFixture.lines(findings, in: testFiles) == [
         "rendered/prod/web/configmap-a.yaml:5:1: rendered/prod/web/configmap-a.yaml is out of date",
         "rendered/prod/web/configmap-edited.yaml:5:1: rendered/prod/web/configmap-edited.yaml was edited by hand (it no longer matches its checksum)",
         "rendered/prod/web/configmap-gone.yaml:1:1: rendered/prod/web/configmap-gone.yaml is stale: nothing renders it any more",
@@ -37,7 +40,7 @@ import Testing
   }
 
   @Test func theSummariesCountEachKind() {
-    let diff = OutputDrift(tree: tree, existing: existing)
+    let diff = OutputDrift(tree: tree, existing: existing, fileNames: testFiles)
     #expect(
       DriftReport.summary(diff, tree: tree)
         == "render: rendered/ differs from a fresh render: 1 out of date, 1 edited by hand, 1 missing, 1 stale; run `render build` and commit the result\n"
@@ -51,8 +54,8 @@ import Testing
     let clean = ExistingTree(
       entries: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path, .file($0.contents)) }),
       exists: true)
-    let diff = OutputDrift(tree: tree, existing: clean)
-    #expect(DriftReport.findings(diff, tree: tree).isEmpty)
+    let diff = OutputDrift(tree: tree, existing: clean, fileNames: testFiles)
+    #expect(DriftReport.findings(diff, tree: tree, fileNames: testFiles).isEmpty)
     #expect(
       DriftReport.buildSummary(diff, tree: tree) == "render: rendered/ is up to date (4 files)\n")
   }

@@ -27,7 +27,8 @@ import Testing
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
     try writer.recover()
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing)
+    let diff = OutputDrift(
+      tree: OutputFixture.tree(files), existing: existing, fileNames: testFiles)
     return (writer, existing, diff)
   }
 
@@ -69,7 +70,8 @@ import Testing
         "prod": .directory, "prod/web": .directory, "prod/web/configmap-a.yaml": .file([]),
       ], exists: true)
     var diff = OutputDrift(
-      tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true))
+      tree: OutputFixture.tree([]), existing: ExistingTree(entries: [:], exists: true),
+      fileNames: testFiles)
     diff.added = [OutputFixture.file("prod/new/x.yaml", "x\n"), b]
     diff.updated = [
       OutputDrift.Update(path: a.path, old: [], new: a.contents, handEdited: false)
@@ -288,7 +290,7 @@ import Testing
     #expect(
       tree.entries["notes.txt"]
         == .largeFile(size: 1 << 30, head: [UInt8](repeating: 0, count: 4096)))
-    let diff = OutputDrift(tree: OutputFixture.tree([]), existing: tree)
+    let diff = OutputDrift(tree: OutputFixture.tree([]), existing: tree, fileNames: testFiles)
     #expect(diff.handWritten == ["notes.txt"])
     #expect(diff.stale == ["prod/web/configmap-a.yaml"])
   }
@@ -301,7 +303,7 @@ import Testing
     #expect(truncate(folder.path + "/rendered/prod/web/configmap-b.yaml", 1 << 30) == 0)
     let tree = try ExistingTree.scan(folder.path + "/rendered")
     let a = OutputFixture.file("prod/web/configmap-a.yaml", "a: 1\n")
-    let diff = OutputDrift(tree: OutputFixture.tree([a]), existing: tree)
+    let diff = OutputDrift(tree: OutputFixture.tree([a]), existing: tree, fileNames: testFiles)
     #expect(diff.updated.map(\.path) == [a.path])
     #expect(diff.stale == ["prod/web/configmap-b.yaml"])
     try TreeWriter(outputPath: folder.path + "/rendered").write(diff, existing: tree)

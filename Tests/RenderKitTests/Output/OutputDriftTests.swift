@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -30,12 +31,13 @@ enum OutputFixture {
   ) -> OutputDrift {
     OutputDrift(
       tree: OutputFixture.tree(files, owned: owned),
-      existing: ExistingTree(entries: existing, exists: true))
+      existing: ExistingTree(entries: existing, exists: true), fileNames: testFiles)
   }
 
   @Test func intoAMissingFolderEverythingIsAdded() {
     let result = OutputDrift(
-      tree: OutputFixture.tree([a]), existing: ExistingTree(entries: [:], exists: false))
+      tree: OutputFixture.tree([a]), existing: ExistingTree(entries: [:], exists: false),
+      fileNames: testFiles)
     #expect(result.added == [a])
     #expect(!result.isClean)
     #expect(result.updated.isEmpty && result.stale.isEmpty && result.conflicts.isEmpty)
@@ -66,7 +68,7 @@ enum OutputFixture {
   @Test func aHandWrittenFileWhereRenderWritesIsAConflict() {
     let result = diff([a], existing: [a.path: .file(Array("a: 1\n".utf8))])
     #expect(
-      RepositoryFixture.lines(result.conflicts) == [
+      RepositoryFixture.lines(result.conflicts, in: testFiles) == [
         "rendered/prod/web/configmap-a.yaml:1:1: render would overwrite rendered/prod/web/configmap-a.yaml, which it did not generate (the file has no render header)"
       ])
     #expect(result.added.isEmpty && result.updated.isEmpty)
@@ -76,7 +78,7 @@ enum OutputFixture {
   func somethingThatIsNotAFileWhereRenderWritesIsAConflict(entry: ExistingTree.Entry) {
     let result = diff([a], existing: [a.path: entry])
     #expect(
-      RepositoryFixture.lines(result.conflicts) == [
+      RepositoryFixture.lines(result.conflicts, in: testFiles) == [
         "rendered/prod/web/configmap-a.yaml:1:1: cannot write rendered/prod/web/configmap-a.yaml: something that is not a regular file is there"
       ])
   }
@@ -87,7 +89,7 @@ enum OutputFixture {
   func somethingThatIsNotAFolderWhereRenderNeedsAFolderIsAConflict(entry: ExistingTree.Entry) {
     let result = diff([a], existing: ["prod": .directory, "prod/web": entry])
     #expect(
-      RepositoryFixture.lines(result.conflicts) == [
+      RepositoryFixture.lines(result.conflicts, in: testFiles) == [
         "rendered/prod/web:1:1: cannot write rendered/prod/web/configmap-a.yaml: rendered/prod/web is not a folder (render never writes through links)"
       ])
     #expect(result.added.isEmpty)

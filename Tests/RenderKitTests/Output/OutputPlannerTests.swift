@@ -10,7 +10,7 @@ import Testing
         .init("apiVersion", .string("v1")), .init("kind", .string(kind)),
         .init("metadata", .mapping([.init("name", .string(name))])),
       ]),
-      service: service, environment: "prod", source: .start(of: "templates/web/x.yaml"))
+      service: service, environment: "prod", source: testFiles.start(of: "templates/web/x.yaml"))
   }
 
   @Test func aServiceResourceGoesToItsServiceFolder() {
@@ -72,7 +72,7 @@ import Testing
   ) throws -> Resource {
     Resource(
       body: try RepositoryFixture.node(text, file: file), service: service,
-      environment: environment, source: .start(of: file))
+      environment: environment, source: testFiles.start(of: file))
   }
 
   private let versions = VersionsFile.make([:])
@@ -87,7 +87,7 @@ import Testing
     for environment in resources.keys.sorted() {
       let (environmentFiles, found) = OutputPlanner.files(
         for: resources[environment] ?? [], environment: environment, folder: folder,
-        include: include)
+        fileNames: testFiles, include: include)
       files += environmentFiles
       diagnostics += found
     }
@@ -139,11 +139,12 @@ import Testing
       folder: "rendered", resources: ["prod": [first, second]], versions: versions,
       ownedPrefixes: [""], include: { _ in true })
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "templates/web/b.yaml:1:1: ConfigMap/Settings is rendered twice for service 'web' in environment 'prod' (both would be written to rendered/prod/web/configmap-settings.yaml)"
       ])
     #expect(diagnostics.first?.rule == "unique")
-    #expect(diagnostics.first?.related.first?.location == .start(of: "templates/web/a.yaml"))
+    #expect(
+      diagnostics.first?.related.first?.location == testFiles.start(of: "templates/web/a.yaml"))
     #expect(tree.files.map(\.path) == ["prod/web/configmap-settings.yaml", "versions.yaml"])
   }
 

@@ -11,8 +11,9 @@ import Testing
     let writer = TreeWriter(outputPath: folder.path + "/rendered")
     try writer.recover()
     let existing = try ExistingTree.scan(writer.outputPath)
-    let diff = OutputDrift(tree: OutputFixture.tree(files), existing: existing)
-    #expect(diff.conflicts.isEmpty, "\(RepositoryFixture.lines(diff.conflicts))")
+    let diff = OutputDrift(
+      tree: OutputFixture.tree(files), existing: existing, fileNames: testFiles)
+    #expect(diff.conflicts.isEmpty, "\(RepositoryFixture.lines(diff.conflicts, in: testFiles))")
     try writer.write(diff, existing: existing)
     return diff
   }

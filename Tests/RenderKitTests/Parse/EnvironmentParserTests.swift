@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -34,7 +35,7 @@ import Testing
     #expect(base.isAbstract)
     let prod = try #require(platform.environments["prod"])
     #expect(!prod.isAbstract)
-    #expect(prod.inherits == Located("base", at: .init(file: path, line: 1, column: 11)))
+    #expect(prod.inherits == Located("base", at: testFiles.location(path, line: 1, column: 11)))
     #expect(prod.namespace?.value == "shop-prod")
     #expect(prod.cluster?.value == "prod-eu-1")
     #expect(prod.vars?["replicas"]?.int == 3)
@@ -43,14 +44,15 @@ import Testing
     #expect(prod.defaultLabels?["tier"]?.string == "gold")
     let override = try #require(prod.overrides["checkout"])
     #expect(override.file == path)
-    #expect(override.location == .init(file: path, line: 10, column: 3))
+    #expect(override.location == testFiles.location(path, line: 10, column: 3))
     #expect(override.version?.value == "1.4.1")
     #expect(override.enabled?.value == false)
     #expect(prod.patches.count == 1)
     #expect(
       prod.external == [
         ExternalObject(
-          kind: "Secret", name: "db-credentials", location: .init(file: path, line: 15, column: 5))
+          kind: "Secret", name: "db-credentials",
+          location: testFiles.location(path, line: 15, column: 5))
       ])
     #expect(prod.policy?.severities["probes"] == .error)
     #expect(prod.resources.map(\.path) == ["environments/prod/resources/quota.yaml"])
@@ -94,7 +96,7 @@ import Testing
     ])
     let override = try #require(platform.environments["prod"]?.overrides["checkout"])
     #expect(override.file == "environments/prod/checkout.yaml")
-    #expect(override.location == .start(of: "environments/prod/checkout.yaml"))
+    #expect(override.location == testFiles.start(of: "environments/prod/checkout.yaml"))
     #expect(override.version?.value == "1.4.3")
     #expect(override.image?.value == "ghcr.io/acme/checkout-fips")
     #expect(override.namespace?.value == "payments")
@@ -109,10 +111,11 @@ import Testing
       "environments/prod/checkout.yaml": "version: 1.4.2\n",
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "environments/prod/checkout.yaml:1:1: 'checkout' is overridden both in environments/prod/checkout.yaml and under 'services' in \(path); keep one"
       ])
-    #expect(diagnostics.first?.related.map(\.location) == [.init(file: path, line: 3, column: 3)])
+    #expect(
+      diagnostics.first?.related.map(\.location) == [testFiles.location(path, line: 3, column: 3)])
     // The override kept is the one in environment.yaml, not a mix of both.
     #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "1.4.1")
   }
@@ -134,7 +137,7 @@ import Testing
     let (platform, diagnostics) = RepositoryFixture.parse([
       "environments/prod/checkout.yml": "version: 9.9.9\n"
     ])
-    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(RepositoryFixture.lines(diagnostics, in: testFiles) == [])
     #expect(platform.environments["prod"]?.overrides["checkout"]?.version?.value == "9.9.9")
   }
 
@@ -154,7 +157,7 @@ import Testing
       "environments/prod/resources/b.json":
         "{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"b\"}}\n",
     ])
-    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(RepositoryFixture.lines(diagnostics, in: testFiles) == [])
     #expect(
       platform.environments["prod"]?.resources.map(\.path) == [
         "environments/prod/resources/a.yml", "environments/prod/resources/b.json",
@@ -215,7 +218,7 @@ import Testing
       "environments/Prod.EU/environment.yaml": "namespace: x\n"
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "environments/Prod.EU:1:1: environment name 'Prod.EU' is not a DNS-1123 label"
       ])
     #expect(platform.environmentNames == ["prod"])

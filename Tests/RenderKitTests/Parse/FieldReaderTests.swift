@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -18,7 +19,7 @@ import Testing
     _ = fields.string("image")
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:3:1: unknown key 'imgae' in service.yaml; did you mean 'image'?"
       ])
   }
@@ -27,7 +28,7 @@ import Testing
     var fields = try reader("template: web\ncolour: blue\n")
     _ = fields.string("template")
     #expect(
-      RepositoryFixture.lines(fields.finish()) == [
+      RepositoryFixture.lines(fields.finish(), in: testFiles) == [
         "service.yaml:2:1: unknown key 'colour' in service.yaml"
       ])
   }
@@ -49,7 +50,7 @@ import Testing
     #expect(fields.string("version") == nil)
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:1:10: 'version' in service.yaml must be a string, not a number (1.1)"
       ])
     #expect(found.first?.help == "quote the value to make it a string")
@@ -61,7 +62,7 @@ import Testing
     #expect(fields.bool("abstract") == nil)
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:1:11: 'abstract' in service.yaml must be true or false: 'yes' is the boolean true to YAML 1.1 readers such as kubectl, but the string 'yes' to YAML 1.2"
       ])
     #expect(found.first?.help == "write true for the boolean, or quote 'yes' for the string")
@@ -72,7 +73,7 @@ import Testing
     #expect(fields.int("replicas") == nil)
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:1:11: 'replicas' in service.yaml must be an integer: '010' is octal 8 to YAML 1.1 readers such as kubectl, but 10 to YAML 1.2"
       ])
     #expect(found.first?.help == "write 0o10 or 8 for the octal value, or 10 for the decimal one")
@@ -83,7 +84,7 @@ import Testing
     #expect(fields.bool("abstract") == nil)
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:1:11: 'abstract' in service.yaml must be true or false, not a string (\"yes\")"
       ])
     #expect(found.first?.help == nil)
@@ -94,7 +95,7 @@ import Testing
     #expect(fields.string("image") == nil)
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:1:8: 'image' in service.yaml must be a string, not a list"
       ])
     #expect(found.first?.help == nil)
@@ -106,7 +107,7 @@ import Testing
     #expect(fields.sequence("patches") == nil)
     #expect(fields.int("replicas") == nil)
     #expect(
-      RepositoryFixture.lines(fields.finish()) == [
+      RepositoryFixture.lines(fields.finish(), in: testFiles) == [
         "service.yaml:1:9: 'values' in service.yaml must be a mapping, not a list",
         "service.yaml:2:10: 'patches' in service.yaml must be a list, not a mapping",
         "service.yaml:3:11: 'replicas' in service.yaml must be an integer, not a string (\"3\")",
@@ -128,22 +129,26 @@ import Testing
     fields.require("name", help: "name the object")
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == ["env.yaml:2:5: an 'external' entry is missing 'name'"])
+      RepositoryFixture.lines(found, in: testFiles) == [
+        "env.yaml:2:5: an 'external' entry is missing 'name'"
+      ])
     #expect(found.first?.help == "name the object")
   }
 
   @Test func aNullDocumentIsAnEmptyMappingAndAScalarIsNot() throws {
-    var empty = FieldReader(.null(at: .start(of: "a.yaml")), subject: "a.yaml")
+    var empty = FieldReader(.null(at: testFiles.start(of: "a.yaml")), subject: "a.yaml")
     empty.require("template")
     #expect(
-      RepositoryFixture.lines(empty.finish()) == ["a.yaml:1:1: a.yaml is missing 'template'"])
+      RepositoryFixture.lines(empty.finish(), in: testFiles) == [
+        "a.yaml:1:1: a.yaml is missing 'template'"
+      ])
 
     var scalar = FieldReader(
       try RepositoryFixture.node("just text\n", file: "b.yaml"), subject: "b.yaml")
     // Asking a scalar for keys is not a second finding.
     scalar.require("template")
     #expect(
-      RepositoryFixture.lines(scalar.finish()) == [
+      RepositoryFixture.lines(scalar.finish(), in: testFiles) == [
         "b.yaml:1:1: b.yaml must be a mapping, not a string"
       ])
   }
@@ -153,7 +158,7 @@ import Testing
     #expect(fields.stringMapping("labels") == nil)
     let found = fields.finish()
     #expect(
-      RepositoryFixture.lines(found) == [
+      RepositoryFixture.lines(found, in: testFiles) == [
         "service.yaml:3:9: 'labels.tier' in service.yaml must be a string, not an integer",
         "service.yaml:4:11: 'labels.canary' in service.yaml must be a string, not a boolean",
       ])
@@ -174,7 +179,7 @@ import Testing
     #expect(items.map(\.value) == ["a", "b"])
     #expect(items.map(\.location.column) == [11, 17])
     #expect(
-      RepositoryFixture.lines(fields.finish()) == [
+      RepositoryFixture.lines(fields.finish(), in: testFiles) == [
         "service.yaml:1:14: items of 'schemas' in service.yaml must be strings, not an integer"
       ])
   }
@@ -183,6 +188,6 @@ import Testing
     var fields = try reader("template: web\nimage:   ghcr.io/acme/x\n")
     #expect(
       fields.string("image")
-        == Located("ghcr.io/acme/x", at: .init(file: "service.yaml", line: 2, column: 10)))
+        == Located("ghcr.io/acme/x", at: testFiles.location("service.yaml", line: 2, column: 10)))
   }
 }

@@ -94,14 +94,16 @@ import Testing
       let found = Self.diagnostics(page, with: example)
       #expect(
         found.isEmpty,
-        "\(example.path) of docs/reference.md: \(found.map { "\($0.location): \($0.message)" })")
+        "\(example.path) of docs/reference.md: \(RepositoryFixture.lines(found, in: testFiles))")
     }
   }
 
   @Test func everyDocumentedKeyAppearsInAnExampleOfItsFile() throws {
     let page = try Page.load()
     for section in page.sections where !section.examples.isEmpty {
-      let documents = try section.examples.map { try YAMLParser.parse($0.text, file: $0.path) }
+      let documents = try section.examples.map {
+        try YAMLParser.parse($0.text, file: $0.path, fileNames: testFiles)
+      }
       for key in section.keys {
         let shown = documents.contains { $0.contains { !Page.places(of: key, in: $0).isEmpty } }
         #expect(
@@ -156,7 +158,8 @@ import Testing
       for parent in chosen { parents[parent] = nil }
       for (parent, listed) in parents.sorted(by: { $0.key.count < $1.key.count }) {
         for example in section.examples {
-          let document = try YAMLParser.parse(example.text, file: example.path)
+          let document = try YAMLParser.parse(
+            example.text, file: example.path, fileNames: testFiles)
           guard let root = document.first else { continue }
           for place in Page.places(of: parent, in: root) {
             guard let mapping = Page.node(at: place, in: root),
@@ -167,7 +170,7 @@ import Testing
               path: example.path,
               text: YAMLEmitter.emit(Page.adding(added, at: place, in: root)))
             let rejected = Set(
-              Self.diagnostics(page, with: probe).filter { $0.location.file == example.path }
+              Self.diagnostics(page, with: probe).filter { $0.location.testPath == example.path }
                 .compactMap { finding in
                   finding.message.firstMatch(of: /^unknown key '([^']*)'/).map {
                     String($0.output.1)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -12,8 +13,8 @@ import Testing
   ) {
     let node = try RepositoryFixture.node(text, file: file)
     let (override, diagnostics) = OverrideParser.parse(
-      node, service: "checkout", file: file, location: .start(of: file), subject: file)
-    return (override, diagnostics.sortedForOutput())
+      node, service: "checkout", file: file, location: testFiles.start(of: file), subject: file)
+    return (override, diagnostics.sortedForOutput(in: testFiles))
   }
 
   @Test func everyFieldAnOverrideMaySet() throws {
@@ -32,7 +33,7 @@ import Testing
     #expect(diagnostics.isEmpty)
     #expect(override.service == "checkout")
     #expect(override.version?.value.hasPrefix("sha256:") == true)
-    #expect(override.version?.location == .init(file: file, line: 1, column: 10))
+    #expect(override.version?.location == testFiles.location(file, line: 1, column: 10))
     #expect(override.image?.value == "ghcr.io/acme/checkout")
     #expect(override.namespace?.value == "payments")
     #expect(override.labels?["track"]?.string == "canary")
@@ -43,7 +44,8 @@ import Testing
 
   @Test func anEmptyOverrideIsFine() {
     let (override, diagnostics) = OverrideParser.parse(
-      .null(at: .start(of: file)), service: "checkout", file: file, location: .start(of: file),
+      .null(at: testFiles.start(of: file)), service: "checkout", file: file,
+      location: testFiles.start(of: file),
       subject: file)
     #expect(diagnostics.isEmpty)
     #expect(override.version == nil)
@@ -51,15 +53,16 @@ import Testing
 
   @Test func serviceOnlyKeysAreUnknownInAnOverride() throws {
     #expect(
-      RepositoryFixture.lines(try parse("template: web\nversion: 1.2.3\n").diagnostics) == [
-        "\(file):1:1: unknown key 'template' in \(file)"
-      ])
+      RepositoryFixture.lines(
+        try parse("template: web\nversion: 1.2.3\n").diagnostics, in: testFiles) == [
+          "\(file):1:1: unknown key 'template' in \(file)"
+        ])
   }
 
   @Test func wrongTypesAreReportedWithTheQuoteHintWhereQuotingHelps() throws {
     let diagnostics = try parse("version: 2\nenabled: \"false\"\nvalues: 3\n").diagnostics
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "\(file):1:10: 'version' in \(file) must be a string, not an integer (2)",
         "\(file):2:10: 'enabled' in \(file) must be true or false, not a string (\"false\")",
         "\(file):3:9: 'values' in \(file) must be a mapping, not an integer (3)",
@@ -69,7 +72,7 @@ import Testing
 
   @Test func anInvalidPatchIsReportedInTheOverride() throws {
     let lines = RepositoryFixture.lines(
-      try parse("patches:\n  - target: {kind: Deployment}\n").diagnostics)
+      try parse("patches:\n  - target: {kind: Deployment}\n").diagnostics, in: testFiles)
     #expect(lines.count == 1, "\(lines)")
     #expect(lines.first?.hasPrefix("\(file):2:5:") == true, "\(lines)")
   }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -8,8 +9,8 @@ import Testing
   private func parse(_ parameters: String) throws -> (schema: ParameterSchema, findings: [String]) {
     let node = try RepositoryFixture.node(parameters, file: file)
     let (schema, diagnostics) = ParameterSchemaParser.parseParameters(
-      node["parameters"], file: file)
-    return (schema, RepositoryFixture.lines(diagnostics))
+      node["parameters"], fileStart: testFiles.start(of: file))
+    return (schema, RepositoryFixture.lines(diagnostics, in: testFiles))
   }
 
   @Test func parametersWithoutADefaultAreRequired() throws {
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func noParametersAtAllAcceptsNothing() throws {
-    let (schema, diagnostics) = ParameterSchemaParser.parseParameters(nil, file: file)
+    let (schema, diagnostics) = ParameterSchemaParser.parseParameters(
+      nil, fileStart: testFiles.start(of: file))
     #expect(diagnostics.isEmpty)
     #expect(schema.properties.isEmpty)
     guard case .forbidden = schema.additional else {
@@ -129,9 +131,10 @@ import Testing
     let node = try RepositoryFixture.node(
       "parameters:\n  name: {type: string, pattern: '^(?!-)[a-z-]+$', default: a}\n"
         + "  tag: {type: string, pattern: ^v\\d+(\\.\\d+)*+$, default: v1}\n", file: file)
-    let (_, diagnostics) = ParameterSchemaParser.parseParameters(node["parameters"], file: file)
+    let (_, diagnostics) = ParameterSchemaParser.parseParameters(
+      node["parameters"], fileStart: testFiles.start(of: file))
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "\(file):2:35: pattern \"^(?!-)[a-z-]+$\" is not valid RE2 syntax, which the API "
           + "server uses: lookahead `(?!` is not supported by RE2",
         "\(file):3:44: pattern \"^v\\\\d+(\\\\.\\\\d+)*+$\" is not valid RE2 syntax, which the "
@@ -177,7 +180,7 @@ import Testing
     #expect(replicas.maximum == 10.5)
     #expect(replicas.description == "Pods.")
     #expect(replicas.defaultValue?.int == 2)
-    #expect(replicas.location == .init(file: file, line: 3, column: 5))
+    #expect(replicas.location == testFiles.location(file, line: 3, column: 5))
     let tier = try #require(schema.property("tier"))
     #expect(tier.allowedValues?.compactMap(\.string) == ["web", "api"])
     #expect(tier.pattern?.source == "^[a-z]+$")

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -20,7 +21,7 @@ import Testing
       "services/\(name)/service.yaml": "template: web\nimage: x\nversion: \"1\"\n"
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "services/\(name):1:1: service name '\(name)' is not a DNS-1123 label"
       ])
     let help = try #require(diagnostics.first?.help)
@@ -60,7 +61,7 @@ import Testing
       """
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "crds/widgets.yaml:5:1: files in crds/ and schema folders hold CustomResourceDefinitions, not ConfigMap",
         "crds/widgets.yaml:9:1: files in crds/ and schema folders hold CustomResourceDefinitions, not documents without a kind",
       ])

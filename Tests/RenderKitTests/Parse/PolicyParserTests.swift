@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -7,10 +8,11 @@ import Testing
 @Suite struct PolicyParserTests {
   static func layer(_ text: String) throws -> (PolicyLayer, [String]) {
     let file = "environments/prod/environment.yaml"
-    let document = try #require(DocumentReader.single(of: SourceFile(path: file, text: text)).0)
+    let document = try #require(
+      DocumentReader.single(of: SourceFile(path: file, text: text), in: testFiles).0)
     let policy = try #require(document["policy"])
     let (layer, found) = PolicyParser.parse(policy, file: file)
-    return (layer, RepositoryFixture.lines(found))
+    return (layer, RepositoryFixture.lines(found, in: testFiles))
   }
 
   @Test func everyKeyIsRead() throws {
@@ -78,13 +80,13 @@ import Testing
       name: "base", file: "environments/base/environment.yaml",
       policy: PolicyLayer(
         severities: ["probes": .error, "schema": .warning],
-        ignores: [PolicyIgnore(rule: "labels", location: .start(of: "base"))],
+        ignores: [PolicyIgnore(rule: "labels", location: testFiles.start(of: "base"))],
         requiredLabels: ["team"]))
     let prod = Environment(
       name: "prod", file: "environments/prod/environment.yaml",
       policy: PolicyLayer(
         severities: ["probes": .off],
-        ignores: [PolicyIgnore(rule: "probes", location: .start(of: "prod"))]))
+        ignores: [PolicyIgnore(rule: "probes", location: testFiles.start(of: "prod"))]))
     let settings = PolicySettings(chain: [base, prod])
     #expect(settings.severities == ["probes": .off, "schema": .warning])
     #expect(settings.schemaSeverity == .warning)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -51,7 +52,7 @@ enum RepositoryFixture {
         components = components.dropLast()
       }
     }
-    return Repository(root: "/repo", files: sources, directories: folders)
+    return Repository(root: "/repo", files: sources, directories: folders, fileNames: testFiles)
   }
 
   static func parse(
@@ -59,19 +60,22 @@ enum RepositoryFixture {
   ) -> (platform: Platform, diagnostics: [Diagnostic]) {
     let (platform, diagnostics) = PlatformParser.parse(
       repository(files, base: base, directories: directories))
-    return (platform, diagnostics.sortedForOutput())
+    return (platform, diagnostics.sortedForOutput(in: testFiles))
   }
 
   /// The findings of parsing, as `file:line:column: message`.
   static func findings(
     _ files: [String: String?], base: [String: String] = minimal, directories: Set<String> = []
   ) -> [String] {
-    lines(parse(files, base: base, directories: directories).diagnostics)
+    lines(parse(files, base: base, directories: directories).diagnostics, in: testFiles)
   }
 
-  /// Findings as `file:line:column: message`: what a user reads.
-  static func lines(_ diagnostics: [Diagnostic]) -> [String] {
-    diagnostics.map { "\($0.location): \($0.message)" }
+  /// Findings as `file:line:column: message`: what a user reads; their paths are in
+  /// `fileNames` (the fixture repositories' are in `testFiles`).
+  static func lines(
+    _ diagnostics: [Diagnostic], in fileNames: SourceFileNames
+  ) -> [String] {
+    diagnostics.map { "\(fileNames.describe($0.location)): \($0.message)" }
   }
 
   /// Parses `files` and fails the calling test on any finding.
@@ -80,7 +84,8 @@ enum RepositoryFixture {
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) -> Platform {
     let (platform, diagnostics) = parse(files, base: base)
-    #expect(diagnostics.isEmpty, "\(lines(diagnostics))", sourceLocation: sourceLocation)
+    #expect(
+      diagnostics.isEmpty, "\(lines(diagnostics, in: testFiles))", sourceLocation: sourceLocation)
     return platform
   }
 
@@ -89,7 +94,7 @@ enum RepositoryFixture {
     _ text: String, file: String = "test.yaml",
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: file)
+    let documents = try YAMLParser.parse(text, file: file, fileNames: testFiles)
     return try #require(documents.first, sourceLocation: sourceLocation)
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -30,9 +31,9 @@ import Testing
       Issue.record("expected a template service, got \(service.source)")
       return
     }
-    #expect(template == Located("web", at: .init(file: path, line: 1, column: 11)))
+    #expect(template == Located("web", at: testFiles.location(path, line: 1, column: 11)))
     #expect(service.version?.value == "1.10")
-    #expect(service.image?.location == .init(file: path, line: 2, column: 8))
+    #expect(service.image?.location == testFiles.location(path, line: 2, column: 8))
     #expect(service.labels?["team"]?.string == "payments")
     #expect(service.values?["port"]?.int == 9090)
     #expect(service.patches.count == 1)
@@ -50,7 +51,7 @@ import Testing
       path: "template: web\nimage: ghcr.io/acme/checkout\nversion: 1.10\n"
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "\(path):3:10: 'version' in \(path) must be a string, not a number (1.1)"
       ])
     #expect(diagnostics.first?.help == "quote the value to make it a string")

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -6,7 +7,9 @@ import Testing
   private func parse(_ text: String) -> (settings: ProjectSettings, findings: [String]) {
     let repository = RepositoryFixture.repository(["render.yaml": text])
     let (settings, diagnostics) = SettingsParser.parse(repository)
-    return (settings, RepositoryFixture.lines(diagnostics.sortedForOutput()))
+    return (
+      settings, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles), in: testFiles)
+    )
   }
 
   @Test func withoutRenderYAMLEveryFieldHasItsDefault() {

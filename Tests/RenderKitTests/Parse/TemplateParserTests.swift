@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -31,7 +32,7 @@ import Testing
   @Test func aTemplateFolderWithoutTemplateYAML() throws {
     let (_, diagnostics) = RepositoryFixture.parse([definition: nil])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "templates/web:1:1: template folder 'templates/web' has no template.yaml"
       ])
     #expect(
@@ -88,7 +89,7 @@ import Testing
       "templates/web/configmap.yaml": nil,
       "templates/web/configmap.yml": "kind: ConfigMap\nmetadata: {name: a}\n",
     ])
-    #expect(RepositoryFixture.lines(diagnostics) == [])
+    #expect(RepositoryFixture.lines(diagnostics, in: testFiles) == [])
     #expect(platform.templates["web"]?.files.map(\.path) == ["templates/web/configmap.yml"])
   }
 
@@ -98,7 +99,7 @@ import Testing
       "templates/Web_App/a.yaml": "kind: ConfigMap\n",
     ])
     #expect(
-      RepositoryFixture.lines(diagnostics) == [
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
         "templates/Web_App:1:1: template name 'Web_App' is not a DNS-1123 label"
       ])
     #expect(platform.templates.keys.sorted() == ["web"])

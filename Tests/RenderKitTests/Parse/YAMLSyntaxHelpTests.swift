@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -6,8 +7,9 @@ import Testing
 /// write it instead.
 @Suite struct YAMLSyntaxHelpTests {
   static func diagnostics(_ text: String) -> [Diagnostic] {
-    DocumentReader.documents(of: SourceFile(path: "templates/web/deployment.yaml", text: text))
-      .diagnostics
+    DocumentReader.documents(
+      of: SourceFile(path: "templates/web/deployment.yaml", text: text), in: testFiles
+    ).diagnostics
   }
 
   @Test(arguments: [

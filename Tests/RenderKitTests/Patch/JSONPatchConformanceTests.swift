@@ -30,11 +30,11 @@ struct JSONPatchSuiteCase: Sendable, CustomTestStringConvertible {
 
   func run() throws -> Outcome {
     let subject = "\(file) #\(index)"
-    var body = try JSONParser.parse(document, file: subject)
+    var body = try JSONParser.parse(document, file: subject, fileNames: testFiles)
     var parsed: [JSONPatchOperation] = []
     for text in operations {
       let (operation, diagnostics) = PatchParser.parseOperation(
-        try JSONParser.parse(text, file: subject), subject: subject)
+        try JSONParser.parse(text, file: subject, fileNames: testFiles), subject: subject)
       if let error = diagnostics.first(where: { $0.severity == .error }) {
         return .failed(error.message)
       }
@@ -55,7 +55,7 @@ struct JSONPatchSuiteCase: Sendable, CustomTestStringConvertible {
     case .patched(let body):
       if expectsError { return "expected an error, got:\n\(YAMLEmitter.emit(body))" }
       guard let expected else { return nil }
-      let want = try JSONParser.parse(expected, file: "expected")
+      let want = try JSONParser.parse(expected, file: "expected", fileNames: testFiles)
       return body == want
         ? nil : "expected:\n\(YAMLEmitter.emit(want))got:\n\(YAMLEmitter.emit(body))"
     }
@@ -136,7 +136,7 @@ struct JSONPatchSuiteCase: Sendable, CustomTestStringConvertible {
   @Test func rejectsDuplicateMembers() {
     let operation = #"{ "op": "add", "path": "/baz", "value": "qux", "op": "remove" }"#
     #expect(throws: YAMLParseFailure.self) {
-      try JSONParser.parse(operation, file: "spec_tests.json")
+      try JSONParser.parse(operation, file: "spec_tests.json", fileNames: testFiles)
     }
   }
 }

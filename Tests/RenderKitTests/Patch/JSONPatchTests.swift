@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -205,7 +206,7 @@ extension PatchTests {
       let diagnostics = JSONPatch.apply(
         try operations(test.operations), to: &body, resource: "Deployment/checkout")
       #expect(PatchTestSupport.lines(diagnostics) == [test.message])
-      #expect(diagnostics.first?.location.file == "env.yaml")
+      #expect(diagnostics.first?.location.testPath == "env.yaml")
       #expect(body == original)
     }
 
@@ -227,12 +228,12 @@ extension PatchTests {
         "\n  - {op: add, path: /b, value: {c: 2}}\n  - {op: copy, from: /a/x, path: /d}\n")
       #expect(JSONPatch.apply(ops, to: &body, resource: "ConfigMap/c").isEmpty)
       #expect(
-        body["b"]?["c"]?.location == YAML.SourceLocation(file: "env.yaml", line: 2, column: 36))
+        body["b"]?["c"]?.location == testFiles.location("env.yaml", line: 2, column: 36))
       #expect(
-        body.entry("b")?.keyLocation == YAML.SourceLocation(file: "env.yaml", line: 2, column: 21))
+        body.entry("b")?.keyLocation == testFiles.location("env.yaml", line: 2, column: 21))
       // A copy keeps the location of what it copied.
       #expect(
-        body["d"]?.location == YAML.SourceLocation(file: "templates/t.yaml", line: 1, column: 8))
+        body["d"]?.location == testFiles.location("templates/t.yaml", line: 1, column: 8))
     }
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -65,7 +66,7 @@ extension PatchTests {
         PatchTestSupport.lines(diagnostics) == [
           "1:11: patch target {kind: Deployment, name: payments*} matches nothing in service 'checkout' in environment 'prod'"
         ])
-      #expect(diagnostics.first?.location.file == "services/checkout/service.yaml")
+      #expect(diagnostics.first?.location.testPath == "services/checkout/service.yaml")
       #expect(
         diagnostics.first?.help
           == "resources there: Deployment/checkout, Service/checkout, Deployment/checkout-worker")
@@ -184,8 +185,8 @@ extension PatchTests {
         resources[1].body.value(at: [.key("spec"), .key("ports"), .index(0)]))
       #expect(
         port["targetPort"]?.location
-          == YAML.SourceLocation(file: "services/checkout/service.yaml", line: 2, column: 49))
-      #expect(port["port"]?.location.file == "templates/web/service.yaml")
+          == testFiles.location("services/checkout/service.yaml", line: 2, column: 49))
+      #expect(port["port"]?.location.testPath == "templates/web/service.yaml")
     }
   }
 }

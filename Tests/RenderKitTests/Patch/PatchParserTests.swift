@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -36,8 +37,8 @@ extension PatchTests {
       #expect(patches.count == 3)
       #expect(
         patches[0].target.description == "{kind: Deployment, name: check*, service: checkout}")
-      #expect(patches[0].location == YAML.SourceLocation(file: file, line: 1, column: 3))
-      #expect(patches[0].target.location == YAML.SourceLocation(file: file, line: 1, column: 11))
+      #expect(patches[0].location == testFiles.location(file, line: 1, column: 3))
+      #expect(patches[0].target.location == testFiles.location(file, line: 1, column: 11))
       guard case .merge(let merge) = patches[0].operation else {
         Issue.record("expected a merge patch")
         return
@@ -51,7 +52,7 @@ extension PatchTests {
       #expect(operations[0].op == .add)
       #expect(operations[0].path.value.tokens == ["spec", "template", "spec", "priorityClassName"])
       #expect(operations[0].value?.string == "high")
-      #expect(operations[0].location == YAML.SourceLocation(file: file, line: 4, column: 10))
+      #expect(operations[0].location == testFiles.location(file, line: 4, column: 10))
       // No target: every resource in scope.
       #expect(patches[2].target.description == "{}")
     }
@@ -201,7 +202,7 @@ extension PatchTests {
     func reportsMistakesWithLineAndColumn(_ test: ParserErrorCase) throws {
       let (patches, diagnostics) = try parse(test.patches)
       #expect(PatchTestSupport.lines(diagnostics) == test.messages)
-      #expect(diagnostics.allSatisfy { $0.location.file == file && $0.rule == "input" })
+      #expect(diagnostics.allSatisfy { $0.location.testPath == file && $0.rule == "input" })
       #expect(patches.count == test.kept)
     }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -9,7 +10,7 @@ enum PatchTestSupport {
     _ text: String, file: String = "test.yaml",
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> Node {
-    let documents = try YAMLParser.parse(text, file: file)
+    let documents = try YAMLParser.parse(text, file: file, fileNames: testFiles)
     return try #require(documents.first, sourceLocation: sourceLocation)
   }
 
@@ -23,7 +24,7 @@ enum PatchTestSupport {
   ) throws -> Resource {
     let body = try yaml(text, file: file)
     return Resource(
-      body: body, service: service, environment: "prod", source: .start(of: file))
+      body: body, service: service, environment: "prod", source: testFiles.start(of: file))
   }
 
   /// The patches of a `patches:` list written inline; parse findings fail the test.

@@ -81,7 +81,8 @@ struct StrategicMergeSuiteCase: Sendable, CustomTestStringConvertible {
     var cases: [StrategicMergeSuiteCase] = []
     for file in files {
       let path = "conformance/strategic-merge/" + file
-      let documents = try YAMLParser.parse(try PackageRoot.fixtureText(path), file: path)
+      let documents = try YAMLParser.parse(
+        try PackageRoot.fixtureText(path), file: path, fileNames: testFiles)
       for test in documents.first?["testCases"]?.sequence ?? [] {
         let description = test["description"]?.string ?? "(no description)"
         let empty = Node(.mapping([]), at: test.location)

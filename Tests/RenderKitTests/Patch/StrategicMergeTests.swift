@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -437,7 +438,7 @@ extension PatchTests {
     func reportsMistakesAtThePatchLine(_ test: MergeErrorCase) throws {
       let (_, diagnostics) = try apply(test.original, test.patch)
       #expect(PatchTestSupport.lines(diagnostics) == test.messages)
-      #expect(diagnostics.allSatisfy { $0.location.file == "services/checkout/service.yaml" })
+      #expect(diagnostics.allSatisfy { $0.location.testPath == "services/checkout/service.yaml" })
       #expect(diagnostics.allSatisfy { $0.rule == "input" && $0.severity == .error })
     }
 
@@ -462,15 +463,16 @@ extension PatchTests {
       // Set by the patch: the patch file's lines.
       #expect(
         body["spec"]?["replicas"]?.location
-          == YAML.SourceLocation(file: patchFile, line: 2, column: 13))
+          == testFiles.location(patchFile, line: 2, column: 13))
       #expect(
         containers.sequence?[0]["image"]?.location
-          == YAML.SourceLocation(file: patchFile, line: 7, column: 16))
-      #expect(containers.sequence?[2].location.file == patchFile)
-      #expect(body["spec"]?.entry("replicas")?.keyLocation.file == "templates/web/deployment.yaml")
+          == testFiles.location(patchFile, line: 7, column: 16))
+      #expect(containers.sequence?[2].location.testPath == patchFile)
+      #expect(
+        body["spec"]?.entry("replicas")?.keyLocation.testPath == "templates/web/deployment.yaml")
       // Merged but not set by the patch: the template's lines.
-      #expect(containers.sequence?[0]["name"]?.location.file == "templates/web/deployment.yaml")
-      #expect(containers.location.file == "templates/web/deployment.yaml")
+      #expect(containers.sequence?[0]["name"]?.location.testPath == "templates/web/deployment.yaml")
+      #expect(containers.location.testPath == "templates/web/deployment.yaml")
       #expect(body["metadata"]?["name"]?.location.line == 4)
     }
 
@@ -479,7 +481,7 @@ extension PatchTests {
       let entry = try #require(result?.entry("b"))
       #expect(
         entry.keyLocation
-          == YAML.SourceLocation(file: "services/checkout/service.yaml", line: 2, column: 1))
+          == testFiles.location("services/checkout/service.yaml", line: 2, column: 1))
       #expect(entry.value["c"]?.location.line == 2)
     }
 

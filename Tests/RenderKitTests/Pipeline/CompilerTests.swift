@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -86,8 +87,6 @@ import Testing
     """,
   ]
 
-  static let schema = Result { try KubernetesSchema.bundled() }
-
   /// Policy rules judge the manifests' contents, not the pipeline: left out here. Two
   /// resources written to one file (`unique`) is the pipeline's own finding: kept.
   static let policyRules = Set(RuleCatalog.all.map(\.id)).subtracting(["unique"])
@@ -96,11 +95,12 @@ import Testing
     _ files: [String: String?] = [:], options: BuildOptions = BuildOptions()
   ) async throws -> Compilation {
     let repository = RepositoryFixture.repository(files, base: platform)
-    return await Compiler.compile(repository, options: options, schema: try schema.get())
+    return await Compiler.compile(repository, options: options, schema: bundledSchema)
   }
 
   static func findings(_ compilation: Compilation) -> [String] {
-    RepositoryFixture.lines(compilation.diagnostics.filter { !policyRules.contains($0.rule) })
+    RepositoryFixture.lines(
+      compilation.diagnostics.filter { !policyRules.contains($0.rule) }, in: testFiles)
   }
 
   static func text(_ compilation: Compilation, _ path: String) -> String? {
@@ -400,7 +400,7 @@ import Testing
         "services/checkout/service.yaml:2:8: image 'ghcr.io/acme/checkout:latest' includes a tag or digest; write the repository only and set 'version'",
         "services/payments/service.yaml:4:10: unknown key 'nte' in 'values'; did you mean 'note'?",
       ])
-    #expect(compilation.diagnostics == compilation.diagnostics.sortedForOutput())
+    #expect(compilation.diagnostics == compilation.diagnostics.sortedForOutput(in: testFiles))
   }
 
   @Test func theSameRepositoryGivesTheSameBytes() async throws {
@@ -419,10 +419,11 @@ import Testing
       "environments/prod/environment.yaml":
         "inherits: base\nnamespace: shop-prod\nservices:\n  nope: {}\n",
     ]
-    let first = RepositoryFixture.lines(try await Self.compile(broken).diagnostics)
+    let first = RepositoryFixture.lines(try await Self.compile(broken).diagnostics, in: testFiles)
     #expect(first.count >= 4, "\(first)")
     for _ in 0..<3 {
-      #expect(RepositoryFixture.lines(try await Self.compile(broken).diagnostics) == first)
+      #expect(
+        RepositoryFixture.lines(try await Self.compile(broken).diagnostics, in: testFiles) == first)
     }
   }
 }

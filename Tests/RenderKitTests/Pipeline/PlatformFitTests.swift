@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -194,7 +195,7 @@ import Testing
     #expect(result.service.imageRef == "ghcr.io/acme/checkout:1.6.0")
     #expect(
       result.service.version?.location
-        == .init(file: "environments/prod/environment.yaml", line: 3, column: 21))
+        == testFiles.location("environments/prod/environment.yaml", line: 3, column: 21))
   }
 
   @Test func perServiceOverridesAndFullImagesWin() throws {
@@ -237,7 +238,9 @@ import Testing
       ["environments/prod/environment.yaml": "defaults: {\(setting)}\n"],
       base: ResolveFixture.platform)
     #expect(
-      RepositoryFixture.lines(diagnostics) == ["environments/prod/environment.yaml:\(finding)"])
+      RepositoryFixture.lines(diagnostics, in: testFiles) == [
+        "environments/prod/environment.yaml:\(finding)"
+      ])
   }
 }
 
@@ -248,7 +251,7 @@ import Testing
     let result = try ResolveFixture.resolve([
       "environments/prod/checkout.yaml": "values:\n  env: {LOG_LEVEL: null}\n"
     ])
-    let report = ExplainReport.values(result.service)
+    let report = ExplainReport.values(result.service, fileNames: testFiles)
     #expect(!report.contains("values.env = (removed)"), "\(report)")
     #expect(report.contains("values.env.LOG_LEVEL = (removed)"), "\(report)")
     #expect(report.contains("environments/prod/checkout.yaml:2:"), "\(report)")

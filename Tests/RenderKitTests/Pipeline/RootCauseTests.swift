@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -96,10 +97,10 @@ import Testing
     files["environments/prod/checkout.yaml"] = "values: {replicas: 3}\n"
     files["environments/dev/checkout.yaml"] = "values: {replicas: 1}\n"
     let compilation = await Compiler.compile(
-      RepositoryFixture.repository([:], base: files), schema: try CompilerTests.schema.get())
+      RepositoryFixture.repository([:], base: files), schema: bundledSchema)
     let schemaFindings = compilation.diagnostics.filter { $0.rule == "schema" }
     #expect(
-      RepositoryFixture.lines(schemaFindings) == [
+      RepositoryFixture.lines(schemaFindings, in: testFiles) == [
         "templates/web/deployment.yaml:5:14: 'replicas' must be an integer, not a string"
       ])
     #expect(schemaFindings.first?.help == "remove the quotes to write an integer")
@@ -108,9 +109,9 @@ import Testing
   @Test func inputErrorsSortBeforeLaterStagesFindings() {
     let later = Diagnostic(
       .error, rule: "schema", "spec.replicas must be an integer",
-      at: SourceLocation(file: "a/deployment.yaml", line: 1, column: 1))
+      at: testFiles.location("a/deployment.yaml", line: 1, column: 1))
     let input = Diagnostic.input(
-      "unknown key", at: SourceLocation(file: "z/service.yaml", line: 9, column: 1))
-    #expect([later, input].sortedForOutput().map(\.rule) == ["input", "schema"])
+      "unknown key", at: testFiles.location("z/service.yaml", line: 9, column: 1))
+    #expect([later, input].sortedForOutput(in: testFiles).map(\.rule) == ["input", "schema"])
   }
 }

@@ -15,7 +15,7 @@ import Testing
   func schemaFindings(_ files: [String: String?]) async throws -> [String] {
     let compilation = try await CompilerTests.compile(files)
     return RepositoryFixture.lines(
-      compilation.diagnostics.filter { ["schema", "input"].contains($0.rule) })
+      compilation.diagnostics.filter { ["schema", "input"].contains($0.rule) }, in: testFiles)
   }
 
   @Test func crdsInASchemaFolderCheckCustomResources() async throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -183,7 +184,7 @@ import Testing
         "Application 'prod-eu-checkout' in namespace 'argocd' is generated for both service 'eu-checkout' in environment 'prod' and service 'checkout' in environment 'prod-eu'; one would replace the other",
         "Kustomization 'prod-eu-checkout' in namespace 'flux-system' is generated for both service 'eu-checkout' in environment 'prod' and service 'checkout' in environment 'prod-eu'; one would replace the other",
       ])
-    #expect(clashes.allSatisfy { $0.location.file == "render.yaml" })
+    #expect(clashes.allSatisfy { $0.location.testPath == "render.yaml" })
   }
 
   @Test func outputIsDeterministic() async throws {

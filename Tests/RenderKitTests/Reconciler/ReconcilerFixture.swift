@@ -108,7 +108,7 @@ enum ReconcilerFixture {
     _ files: [String: String?] = [:], crds: Bool = true, options: BuildOptions = BuildOptions()
   ) async throws -> Compilation {
     try await Compiler.compile(
-      repository(files, crds: crds), options: options, schema: KubernetesSchema.bundled())
+      repository(files, crds: crds), options: options, schema: bundledSchema)
   }
 
   /// A generated file without its header comment.
@@ -136,7 +136,7 @@ enum ReconcilerFixture {
   /// `file:line:column: rule: message` of every finding, for compact expectations.
   static func summary(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.map {
-      "\($0.location.file):\($0.location.line):\($0.location.column): \($0.rule): \($0.message)"
+      "\($0.location.testPath):\($0.location.line):\($0.location.column): \($0.rule): \($0.message)"
     }
   }
 }

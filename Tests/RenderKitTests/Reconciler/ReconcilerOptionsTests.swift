@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -288,7 +289,8 @@ import Testing
     existing["_flux/prod/flux-system/gotk-sync.yaml"] = .file(Array("kind: Kustomization\n".utf8))
     existing["_flux/prod/notes.yaml"] = .file(Array("hand written\n".utf8))
     let diff = OutputDrift(
-      tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true))
+      tree: compilation.tree, existing: ExistingTree(entries: existing, exists: true),
+      fileNames: testFiles)
     #expect(diff.handWritten == ["_flux/prod/notes.yaml"])
     #expect(diff.stale == [])
   }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -9,18 +10,19 @@ import Testing
 
   static func schema() throws -> KubernetesSchema {
     let crds = try Fixture.shippedCRDs().sorted { $0.key < $1.key }.map { path, text in
-      try #require(try YAMLParser.parse(text, file: path).first)
+      try #require(try YAMLParser.parse(text, file: path, fileNames: testFiles).first)
     }
-    let added = try KubernetesSchema.bundled().adding(crds: crds)
+    let added = bundledSchema.adding(crds: crds)
     #expect(Fixture.summary(added.diagnostics) == [])
     return added.schema
   }
 
   /// `line:column: message` of each schema finding for `yaml`.
   static func findings(_ yaml: String) throws -> [String] {
-    let body = try #require(try YAMLParser.parse(yaml, file: "object.yaml").first)
+    let body = try #require(
+      try YAMLParser.parse(yaml, file: "object.yaml", fileNames: testFiles).first)
     let resource = Resource(
-      body: body, service: nil, environment: "prod", source: .start(of: "object.yaml"))
+      body: body, service: nil, environment: "prod", source: testFiles.start(of: "object.yaml"))
     return try schema().validate(resource, renderedPath: "rendered/object.yaml").map {
       "\($0.location.line):\($0.location.column): \($0.message)"
     }
@@ -67,7 +69,7 @@ import Testing
     ])
     let findings = compilation.diagnostics.filter { $0.rule == "schema" }
     // Found in every generated Kustomization, reported once at the line that set it.
-    #expect(findings.map(\.location.file) == ["render.yaml", "render.yaml"], "\(findings)")
+    #expect(findings.map(\.location.testPath) == ["render.yaml", "render.yaml"], "\(findings)")
     #expect(findings.map(\.location.line) == [2, 3])
     #expect(findings.first?.message.contains("GitRepository") == true)
     #expect(compilation.hasErrors)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -14,7 +15,9 @@ import Testing
     }
     let (platform, _) = RepositoryFixture.parse(files)
     let (resolved, diagnostics) = EnvironmentResolver.resolve(platform)
-    return (resolved, RepositoryFixture.lines(diagnostics.sortedForOutput()))
+    return (
+      resolved, RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles), in: testFiles)
+    )
   }
 
   @Test func theChainRunsFromTheRootToTheLeaf() throws {
@@ -37,7 +40,7 @@ import Testing
     let prod = try #require(environments["prod"])
     #expect(prod.namespace?.value == "shop-prod")
     #expect(prod.cluster?.value == "eu-1")
-    #expect(prod.cluster?.location.file == "environments/base/environment.yaml")
+    #expect(prod.cluster?.location.testPath == "environments/base/environment.yaml")
   }
 
   @Test func varsAndLabelsMergeDeeplyFromTheRoot() throws {
@@ -58,8 +61,8 @@ import Testing
       prod.vars
         == (try RepositoryFixture.node(
           "{domain: shop.example.com, db: {host: db-prod, port: 5432}, flags: [c]}")))
-    #expect(prod.vars["db"]?["port"]?.location.file == "environments/base/environment.yaml")
-    #expect(prod.vars["db"]?["host"]?.location.file == "environments/prod/environment.yaml")
+    #expect(prod.vars["db"]?["port"]?.location.testPath == "environments/base/environment.yaml")
+    #expect(prod.vars["db"]?["host"]?.location.testPath == "environments/prod/environment.yaml")
     #expect(prod.labels == (try RepositoryFixture.node("{environment: prod}")))
     #expect(prod.scopeNode["vars"]?["domain"]?.string == "shop.example.com")
     #expect(prod.scopeNode["name"]?.string == "prod")

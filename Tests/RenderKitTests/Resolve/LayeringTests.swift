@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -83,7 +84,7 @@ import Testing
     // The column too: the value itself, not its key.
     #expect(
       result.value("po")?.location
-        == .init(file: "environments/prod/checkout.yaml", line: 2, column: 7))
+        == testFiles.location("environments/prod/checkout.yaml", line: 2, column: 7))
   }
 
   @Test func theLayersAreListedInMergeOrderForExplain() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -26,7 +27,7 @@ import Testing
   func schema() throws -> ParameterSchema {
     let node = try TemplateFixture.parse(Self.parameters, file: "templates/web/template.yaml")
     let (schema, diagnostics) = ParameterSchemaParser.parseParameters(
-      node, file: "templates/web/template.yaml")
+      node, fileStart: testFiles.start(of: "templates/web/template.yaml"))
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     return schema
   }
@@ -99,7 +100,7 @@ import Testing
     let node = try TemplateFixture.parse(
       "port: {type: integer, default: 1, mergeKey: name}", file: "templates/web/template.yaml")
     let (_, diagnostics) = ParameterSchemaParser.parseParameters(
-      node, file: "templates/web/template.yaml")
+      node, fileStart: testFiles.start(of: "templates/web/template.yaml"))
     #expect(
       diagnostics.map(\.message) == [
         "'mergeKey' of parameter 'port' needs 'type: array' (a list of mappings)"

@@ -23,7 +23,8 @@ struct MergePatchExample: Sendable, CustomTestStringConvertible {
 
   static func load() throws -> [MergePatchExample] {
     let file = "conformance/merge-patch/rfc7386-examples.json"
-    let list = try JSONParser.parse(try PackageRoot.fixtureText(file), file: file)
+    let list = try JSONParser.parse(
+      try PackageRoot.fixtureText(file), file: file, fileNames: testFiles)
     return try (list.sequence ?? []).map { example in
       guard let comment = example["comment"]?.string, let original = example["original"],
         let patch = example["patch"], let result = example["result"]

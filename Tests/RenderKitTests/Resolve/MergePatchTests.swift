@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -19,10 +20,10 @@ import Testing
 
   @Test func everyValueKeepsTheLocationOfTheLayerThatSetIt() throws {
     let result = try merge("a: 1\nm:\n  x: 1\n  y: 1\n", "m:\n  y: 2\n")
-    #expect(result["a"]?.location == .init(file: "target.yaml", line: 1, column: 4))
-    #expect(result["m"]?["x"]?.location == .init(file: "target.yaml", line: 3, column: 6))
-    #expect(result["m"]?["y"]?.location == .init(file: "patch.yaml", line: 2, column: 6))
-    #expect(result["m"]?.location.file == "target.yaml")
+    #expect(result["a"]?.location == testFiles.location("target.yaml", line: 1, column: 4))
+    #expect(result["m"]?["x"]?.location == testFiles.location("target.yaml", line: 3, column: 6))
+    #expect(result["m"]?["y"]?.location == testFiles.location("patch.yaml", line: 2, column: 6))
+    #expect(result["m"]?.location.testPath == "target.yaml")
   }
 
   @Test func nullsInsideANewValueAreDroppedToo() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -48,7 +49,9 @@ enum ResolveFixture {
     var service: ResolvedService
     var diagnostics: [Diagnostic]
 
-    var findings: [String] { RepositoryFixture.lines(diagnostics.sortedForOutput()) }
+    var findings: [String] {
+      RepositoryFixture.lines(diagnostics.sortedForOutput(in: testFiles), in: testFiles)
+    }
     var values: Node { service.values }
 
     /// The value at a dotted path of `values`.
@@ -60,7 +63,7 @@ enum ResolveFixture {
 
     /// `file:line` of the value at a dotted path: the layer that set it.
     func origin(_ path: String) -> String {
-      value(path).map { "\($0.location.file):\($0.location.line)" } ?? "(missing)"
+      value(path).map { "\($0.location.testPath):\($0.location.line)" } ?? "(missing)"
     }
   }
 
@@ -72,7 +75,8 @@ enum ResolveFixture {
     let platform = RepositoryFixture.platform(files, base: base, sourceLocation: sourceLocation)
     let (environments, environmentDiagnostics) = EnvironmentResolver.resolve(platform)
     #expect(
-      environmentDiagnostics.isEmpty, "\(RepositoryFixture.lines(environmentDiagnostics))",
+      environmentDiagnostics.isEmpty,
+      "\(RepositoryFixture.lines(environmentDiagnostics, in: testFiles))",
       sourceLocation: sourceLocation)
     let resolvedEnvironment = try #require(
       environments[environment], sourceLocation: sourceLocation)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -12,7 +13,7 @@ import Testing
     #expect(result.service.imageRef == "ghcr.io/acme/checkout:1.4.2")
     #expect(
       result.service.version?.location
-        == .init(file: "services/checkout/service.yaml", line: 3, column: 10))
+        == testFiles.location("services/checkout/service.yaml", line: 3, column: 10))
   }
 
   @Test func imageRefUsesAtForADigest() throws {
@@ -31,8 +32,8 @@ import Testing
     ])
     #expect(result.findings.isEmpty)
     #expect(result.service.imageRef == "registry.local:5000/acme/checkout:2.0.0")
-    #expect(result.service.version?.location.file == "environments/prod/checkout.yaml")
-    #expect(result.service.image?.location.file == "environments/base/environment.yaml")
+    #expect(result.service.version?.location.testPath == "environments/prod/checkout.yaml")
+    #expect(result.service.image?.location.testPath == "environments/base/environment.yaml")
   }
 
   @Test(arguments: [
@@ -137,7 +138,7 @@ import Testing
     ])
     #expect(fromBaseOverride.service.namespace?.value == "payments")
     #expect(
-      fromBaseOverride.service.namespace?.location.file == "environments/base/environment.yaml")
+      fromBaseOverride.service.namespace?.location.testPath == "environments/base/environment.yaml")
   }
 
   @Test func labelsLayerFromEnvironmentToServiceToDefaultsToOverrides() throws {
@@ -205,7 +206,7 @@ import Testing
     #expect(scope["name"]?.string == "checkout")
     #expect(scope["image"]?.string == "ghcr.io/acme/checkout")
     #expect(scope["imageRef"]?.string == "ghcr.io/acme/checkout@\(digest)")
-    #expect(scope["imageRef"]?.location.file == "environments/prod/checkout.yaml")
+    #expect(scope["imageRef"]?.location.testPath == "environments/prod/checkout.yaml")
     #expect(scope["namespace"]?.string == "shop-prod")
   }
 }

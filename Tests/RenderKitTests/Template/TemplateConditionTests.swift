@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -5,7 +6,7 @@ import Testing
 /// `when:` conditions from template.yaml.
 @Suite struct TemplateConditionTests {
   typealias F = TemplateFixture
-  static let at = YAML.SourceLocation(file: "templates/web/template.yaml", line: 9, column: 22)
+  static let at = testFiles.location("templates/web/template.yaml", line: 9, column: 22)
 
   func evaluate(
     _ source: String, values: String = F.defaultValues

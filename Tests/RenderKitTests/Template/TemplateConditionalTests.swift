@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -259,10 +260,10 @@ import Testing
   @Test func aTernaryInAPlainScalarGetsHelpFromTheYAMLError() throws {
     let file = SourceFile(
       path: "templates/web/deployment.yaml", text: "spec:\n  replicas: ${ values.ha ? 3 : 1 }\n")
-    let (_, diagnostics) = DocumentReader.documents(of: file)
+    let (_, diagnostics) = DocumentReader.documents(of: file, in: testFiles)
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.help?.contains("'if c then a else b'") == true)
     let other = SourceFile(path: "x.yaml", text: "a: b: c\n")
-    #expect(DocumentReader.documents(of: other).diagnostics.first?.help == nil)
+    #expect(DocumentReader.documents(of: other, in: testFiles).diagnostics.first?.help == nil)
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -78,7 +79,7 @@ import Testing
       "env: {REDIS_HOST: redis, CONNECTION: \"$(REDIS_HOST):6379\"}", file: F.serviceFile)
     let layer = try F.parse("env: {A_FIRST: x, REDIS_HOST: cache}", file: F.environmentFile)
     let merged = MergePatch.apply(layer, to: base)
-    let scope = TemplateScope(["values": merged])
+    let scope = TemplateScope(["values": merged], fileNames: testFiles)
     let document = try F.parse("env: ${ values.env | envList }", file: F.templateFile)
     let rendered = TemplateRenderer(scope: scope).render(document)
     #expect(rendered.diagnostics.isEmpty)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -32,7 +33,7 @@ enum TemplateFixture {
     """
 
   static func parse(_ text: String, file: String) throws -> Node {
-    try #require(try YAMLParser.parse(text, file: file).first)
+    try #require(try YAMLParser.parse(text, file: file, fileNames: testFiles).first)
   }
 
   /// A scope with `values` from `values` (a service.yaml text with a `values:` key),
@@ -52,7 +53,8 @@ enum TemplateFixture {
       vars: {domain: shop.example.com}
       """, file: environmentFile)
     let valuesNode = try #require(try parse(values, file: serviceFile)["values"])
-    return TemplateScope(["service": service, "values": valuesNode, "env": environment])
+    return TemplateScope(
+      ["service": service, "values": valuesNode, "env": environment], fileNames: testFiles)
   }
 
   struct Rendered {
@@ -124,6 +126,6 @@ enum TemplateFixture {
   }
 
   static func location(line: Int, column: Int, file: String = templateFile) -> YAML.SourceLocation {
-    YAML.SourceLocation(file: file, line: line, column: column)
+    testFiles.location(file, line: line, column: column)
   }
 }

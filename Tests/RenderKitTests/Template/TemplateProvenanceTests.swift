@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -61,7 +62,7 @@ import Testing
     let rendered = try F.render("plain: ${ values.name }\nquoted: \"${ values.name }\"\n")
     let node = try #require(rendered.node)
     #expect(node["quoted"]?.location == node["plain"]?.location)
-    #expect(node["quoted"]?.location.file == F.serviceFile)
+    #expect(node["quoted"]?.location.testPath == F.serviceFile)
   }
 
   @Test func computedValuesAreLocatedAtTheExpression() throws {

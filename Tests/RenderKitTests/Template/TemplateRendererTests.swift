@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -425,7 +426,7 @@ import Testing
         "5:5: 'nope' is not defined",
         "7:4: unterminated '${': close the expression with '}'",
       ])
-    #expect(rendered.diagnostics.allSatisfy { $0.location.file == F.templateFile })
+    #expect(rendered.diagnostics.allSatisfy { $0.location.testPath == F.templateFile })
   }
 
   @Test func eachExpressionOfAScalarIsLocatedAtItsDollarBrace() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -5,8 +6,8 @@ import Testing
 /// Pins the image of a `manifests:` service's vendored YAML to the resolved version.
 @Suite struct ImageRewriterTests {
   private let digest = "sha256:" + String(repeating: "0f", count: 32)
-  private let versionLocation = YAML.SourceLocation(
-    file: "environments/prod/redis.yaml", line: 1, column: 10)
+  private let versionLocation = testFiles.location(
+    "environments/prod/redis.yaml", line: 1, column: 10)
 
   private func rewrite(_ text: String, image: String?, version: String?) throws -> Node {
     var node = try RepositoryFixture.node(text, file: "services/redis/vendor/redis.yaml")
@@ -67,7 +68,7 @@ import Testing
     let containers = node["spec"]?["template"]?["spec"]?["containers"]?.sequence
     #expect(containers?.first?["image"]?.location == versionLocation)
     // An untouched image keeps its own location.
-    #expect(containers?[1]["image"]?.location.file == "services/redis/vendor/redis.yaml")
+    #expect(containers?[1]["image"]?.location.testPath == "services/redis/vendor/redis.yaml")
   }
 
   @Test func aRegistryPortIsPartOfTheRepository() throws {

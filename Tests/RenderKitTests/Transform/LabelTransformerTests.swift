@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -72,7 +73,7 @@ import Testing
     let labels = try #require(resource.body["metadata"]?["labels"])
     #expect(labels.mapping?.map(\.key) == ["environment", "app", "app.kubernetes.io/managed-by"])
     #expect(labels["environment"]?.string == "prod")
-    #expect(labels["environment"]?.location.file == "environments/prod/environment.yaml")
+    #expect(labels["environment"]?.location.testPath == "environments/prod/environment.yaml")
     #expect(labels["app.kubernetes.io/managed-by"]?.string == "render")
   }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -31,7 +32,7 @@ import Testing
     transformer.apply(to: &resource)
     #expect(
       resource.body["metadata"]?["namespace"]?.location
-        == .init(file: "environments/prod/environment.yaml", line: 2, column: 12))
+        == testFiles.location("environments/prod/environment.yaml", line: 2, column: 12))
   }
 
   @Test func anExplicitNamespaceIsKept() throws {

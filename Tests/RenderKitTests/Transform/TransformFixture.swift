@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -9,7 +10,7 @@ enum TransformFixture {
   static func resource(_ text: String, service: String? = "checkout") throws -> Resource {
     let body = try RepositoryFixture.node(text, file: templateFile)
     return Resource(
-      body: body, service: service, environment: "prod", source: .start(of: templateFile))
+      body: body, service: service, environment: "prod", source: testFiles.start(of: templateFile))
   }
 
   /// `text` in canonical form, so expectations can be written in flow style.
@@ -18,7 +19,8 @@ enum TransformFixture {
   }
 
   static func namespace(_ value: String) -> Located<String> {
-    Located(value, at: .init(file: "environments/prod/environment.yaml", line: 2, column: 12))
+    Located(
+      value, at: testFiles.location("environments/prod/environment.yaml", line: 2, column: 12))
   }
 
   static func labels(_ text: String) throws -> Node {

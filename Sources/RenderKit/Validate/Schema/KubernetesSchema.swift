@@ -34,42 +34,44 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
 
   // MARK: Loading
 
-  /// The embedded Kubernetes 1.31 schemas (see `SCHEMA-SOURCE.md`). Read on first use
-  /// and shared after that; each definition is compiled when a resource first needs it
-  /// (a test compiles them all).
-  public static func bundled() throws -> KubernetesSchema {
-    try bundledResult.get()
-  }
-
-  private static let bundledResult: Result<KubernetesSchema, SchemaLoadError> = Result {
-    () throws(SchemaLoadError) -> KubernetesSchema in
+  /// Reads the embedded Kubernetes 1.31 schemas (see `SCHEMA-SOURCE.md`): each call
+  /// reads them anew, so a command reads them once (`BundledSchema`) and passes the
+  /// result on. Each definition is compiled when a resource first needs it (a test
+  /// compiles them all). The bundle's locations are numbered in a table of its own:
+  /// they appear only in its own load errors (a bug in render), never in a finding
+  /// about a repository.
+  public static func loadBundled() throws(SchemaLoadError) -> KubernetesSchema {
     try load(
       definitions: KubernetesSchemaBundle.json, file: "<bundled Kubernetes schema>",
-      compile: .onFirstUse)
+      fileNames: SourceFileNames(), compile: .onFirstUse)
   }
 
   /// Loads a JSON Schema document whose `$defs` (or `definitions`) are Kubernetes
   /// definitions carrying `x-kubernetes-group-version-kind`: the bundle format written by
   /// `Scripts/update-kubernetes-schema.py`, and also a `_definitions.json` as
   /// kubernetes-validate and kubeconform ship it.
-  /// - Parameter file: the path recorded in findings about the document.
+  /// - Parameters:
+  ///   - file: the path recorded in findings about the document.
+  ///   - fileNames: the table `file` is numbered in.
   public static func load(
-    definitions text: String, file: String, kubernetesVersion: String? = nil,
+    definitions text: String, file: String, fileNames: SourceFileNames,
+    kubernetesVersion: String? = nil,
     compile: CompileSchedule = .eagerly
   ) throws(SchemaLoadError) -> KubernetesSchema {
     // The bundle is JSON, read by the JSON parser: several times faster than going
     // through libyaml, and it is read on every run.
     let document: Node
     do {
-      document = try JSONParser.parse(text, file: file)
+      document = try JSONParser.parse(text, file: file, fileNames: fileNames)
     } catch {
       // Each problem keeps its own line and column.
       throw SchemaLoadError(
-        "\(file) is not valid JSON",
+        "\(file) is not valid JSON", fileNames: fileNames,
         diagnostics: error.errors.map { .input($0.message, at: $0.location) })
     }
     guard let entries = (document["$defs"] ?? document["definitions"])?.mapping else {
-      throw SchemaLoadError("\(file) has no '$defs' or 'definitions' mapping")
+      throw SchemaLoadError(
+        "\(file) has no '$defs' or 'definitions' mapping", fileNames: fileNames)
     }
     var compiler = SchemaCompiler()
     switch compile {
@@ -78,7 +80,8 @@ public final class KubernetesSchema: Sendable, MergeStrategyProvider {
     }
     if !compiler.diagnostics.isEmpty {
       throw SchemaLoadError(
-        "\(file) has schemas render cannot read", diagnostics: compiler.diagnostics)
+        "\(file) has schemas render cannot read", fileNames: fileNames,
+        diagnostics: compiler.diagnostics)
     }
     return KubernetesSchema(
       kubernetesVersion: kubernetesVersion ?? document["x-kubernetes-version"]?.string ?? "unknown",

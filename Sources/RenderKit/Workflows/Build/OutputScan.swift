@@ -28,9 +28,12 @@ public struct OutputScan: Sendable {
     return OutputScan(root: root, task: task)
   }
 
-  /// The folder as read, compared with a fresh render's `tree`.
-  public func compare(with tree: OutputTree) async throws(FileSystem.Error) -> RenderedOutput {
+  /// The folder as read, compared with a fresh render's `tree`; the findings' paths are
+  /// numbered in `fileNames`.
+  public func compare(
+    with tree: OutputTree, fileNames: SourceFileNames
+  ) async throws(FileSystem.Error) -> RenderedOutput {
     let existing = try await task.value.get()
-    return RenderedOutput.compare(root: root, tree: tree, existing: existing)
+    return RenderedOutput.compare(root: root, tree: tree, existing: existing, fileNames: fileNames)
   }
 }

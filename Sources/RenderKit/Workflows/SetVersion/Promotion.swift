@@ -25,7 +25,8 @@ public enum Promotion {
     for service in services {
       let resolved = loaded.planner.resolve(service: service, in: from)
       if let resolved, !resolved.isEnabled {
-        let place = resolved.enabled.map { " (\($0.location))" } ?? ""
+        let fileNames = loaded.repository.fileNames
+        let place = resolved.enabled.map { " (\(fileNames.describe($0.location)))" } ?? ""
         problems.append("\(service) is disabled in \(from)\(place): there is no version to promote")
       } else if let version = resolved?.version {
         pins.append(VersionPin(service: service, version: version.value))
@@ -49,7 +50,7 @@ public enum Promotion {
       let file = loaded.platform.environments[from]?.file ?? "environments/\(from)"
       let finding = Diagnostic.input(
         "\(from) has no defaults.version to promote (nor does any environment it inherits)",
-        at: .start(of: file))
+        at: loaded.repository.fileNames.start(of: file))
       throw .nothingWritten([WorkflowFindings([finding], in: loaded.repository)])
     }
     return VersionPin(service: SetVersionPlanner.releaseVersion, version: version.value)

@@ -42,13 +42,13 @@ public struct SetVersionPlanner: Sendable {
     _ pins: [VersionPin], in environment: String, explicit: Bool = false
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
-      return Self.unknownEnvironment(environment)
+      return unknownEnvironment(environment)
     }
     var draft = Draft()
     for pin in pins {
       guard platform.services[pin.service] != nil else {
         draft.diagnostics.append(
-          .input("no service '\(pin.service)'", at: .start(of: "services")))
+          .input("no service '\(pin.service)'", at: repository.fileNames.start(of: "services")))
         continue
       }
       let previous = resolve(service: pin.service, in: environment)?.version
@@ -80,7 +80,7 @@ public struct SetVersionPlanner: Sendable {
     _ version: String, in environment: String
   ) -> Result<SetVersionPlan, DiagnosticList> {
     guard let target = platform.environments[environment] else {
-      return Self.unknownEnvironment(environment)
+      return unknownEnvironment(environment)
     }
     var draft = Draft()
     let previous = releaseVersion(in: environment)
@@ -138,11 +138,14 @@ public struct SetVersionPlanner: Sendable {
   }
 
   /// The failure of a plan for an environment the platform does not have.
-  private static func unknownEnvironment(
+  private func unknownEnvironment(
     _ environment: String
   ) -> Result<SetVersionPlan, DiagnosticList> {
     .failure(
-      DiagnosticList([.input("no environment '\(environment)'", at: .start(of: "environments"))]))
+      DiagnosticList([
+        .input(
+          "no environment '\(environment)'", at: repository.fileNames.start(of: "environments"))
+      ]))
   }
 
   /// The plan of `draft`, or the findings that stop it.
@@ -184,7 +187,8 @@ public struct SetVersionPlanner: Sendable {
     let exists = draft.files[file] != nil || repository.files[file] != nil
     let text = draft.files[file] ?? repository.files[file]?.text ?? ""
     do {
-      let edit = try YAMLTextEditor.setString(pin.version, at: path, in: text, file: file)
+      let edit = try YAMLTextEditor.setString(
+        pin.version, at: path, in: text, file: file, fileNames: repository.fileNames)
       draft.files[file] = edit.text
       if !exists { draft.created.insert(file) }
       let kind: PinChange.Edit

@@ -91,7 +91,7 @@ public struct VersionPinning {
     let platform = PlatformParser.parse(repository).platform
     try Self.checkEnvironment(environment, in: platform, option: "--env")
     if let problem = RenderedOutput.folderProblem(
-      root: repository.root, settings: platform.settings)
+      root: repository.root, settings: platform.settings, fileNames: repository.fileNames)
     {
       throw .nothingWritten([WorkflowFindings([problem], in: repository)])
     }
@@ -195,7 +195,8 @@ public struct VersionPinning {
     }
     let rendered: RenderedOutput
     do {
-      rendered = try RenderedOutput.scan(root: root, tree: compilation.tree, recover: true)
+      rendered = try RenderedOutput.scan(
+        root: root, tree: compilation.tree, recover: true, fileNames: platform.fileNames)
     } catch {
       throw .failed(findings: [found], message: "render: \(error)\n")
     }
@@ -264,11 +265,13 @@ public struct VersionPinning {
   }
 
   /// `prod: checkout 1.14.2 -> 1.15.0 (environments/prod/checkout.yaml:3)`.
-  public static func line(for change: PinChange) -> String {
+  /// - Parameter fileNames: the table the change's location is numbered in.
+  public static func line(for change: PinChange, fileNames: SourceFileNames) -> String {
     let prefix = "\(change.environment): "
     let place =
       change.location.isKnown
-      ? "\(change.location.file):\(change.location.line)" : change.location.description
+      ? "\(fileNames.path(of: change.location.fileID)):\(change.location.line)"
+      : fileNames.describe(change.location)
     if let reason = change.keptBecause, change.edit != .unchanged {
       let how = change.edit == .created ? ", new file" : change.edit == .inserted ? ", added" : ""
       return prefix + "\(change.service) kept at \(change.version) (\(place)\(how)): \(reason)\n"

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -82,7 +83,7 @@ import Testing
         ports: [{port: 80}]
       """)
     let value = Node.string(
-      "Foo", at: SourceLocation(file: "services/web/service.yaml", line: 7, column: 9))
+      "Foo", at: testFiles.location("services/web/service.yaml", line: 7, column: 9))
     resources[0].resource.body = Support.replacing(
       Support.path("spec.type"), with: value, in: resources[0].body)
     let findings = rule.check(Support.context(resources))

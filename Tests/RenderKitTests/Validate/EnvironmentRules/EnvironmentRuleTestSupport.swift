@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -10,7 +11,7 @@ enum EnvironmentRuleTestSupport {
   static func environmentResources(
     _ manifests: String, file: String = "environments/test/resources/shared.yaml"
   ) throws -> [RenderedResource] {
-    try YAMLParser.parse(manifests, file: file).map { body in
+    try YAMLParser.parse(manifests, file: file, fileNames: testFiles).map { body in
       let resource = Resource(body: body, service: nil, environment: "test", source: body.location)
       return RenderedResource(
         resource: resource, path: "rendered/" + ResourcePath.path(for: resource))
@@ -38,6 +39,6 @@ enum EnvironmentRuleTestSupport {
   /// `file:line:column` of a location, for expectations on related entries.
   static func position(_ location: YAML.SourceLocation?) -> String {
     guard let location else { return "none" }
-    return "\(location.file):\(location.line):\(location.column)"
+    return "\(location.testPath):\(location.line):\(location.column)"
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -76,7 +77,7 @@ import Testing
           matchExpressions: [{key: tier, operator: In, values: [\(tier)]}]
       """
     let file = "services/\(name)/manifests.yaml"
-    return try YAMLParser.parse(yaml, file: file).map { body in
+    return try YAMLParser.parse(yaml, file: file, fileNames: testFiles).map { body in
       let resource = Resource(body: body, service: name, environment: "big", source: body.location)
       return RenderedResource(
         resource: resource, path: "rendered/" + ResourcePath.path(for: resource))
@@ -122,7 +123,7 @@ import Testing
     let context = ValidationContext(
       environment: "big", namespace: "shop", resources: resources,
       external: [
-        ExternalObject(kind: "Secret", name: "shared-db", location: .start(of: "env.yaml"))
+        ExternalObject(kind: "Secret", name: "shared-db", location: testFiles.start(of: "env.yaml"))
       ])
     return (context, expected)
   }

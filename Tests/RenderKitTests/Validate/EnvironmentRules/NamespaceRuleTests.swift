@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -103,7 +104,7 @@ import Testing
         group: cert-manager.io
         scope: Cluster
         names: {kind: ClusterIssuer, plural: clusterissuers}
-      """, file: "crds/cert-manager.yaml")
+      """, file: "crds/cert-manager.yaml", fileNames: testFiles)
     let resources = try RuleTestSupport.resources(
       """
       apiVersion: cert-manager.io/v1

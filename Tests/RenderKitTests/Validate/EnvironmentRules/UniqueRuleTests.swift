@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -55,7 +56,7 @@ import Testing
       findings.map(\.message) == [
         "ConfigMap/feature-flags in namespace 'test' is rendered by both service 'example' and the environment's resources/; applying one overwrites the other"
       ])
-    #expect(findings.first?.location.file == "environments/test/resources/shared.yaml")
+    #expect(findings.first?.location.testPath == "environments/test/resources/shared.yaml")
   }
 
   @Test func oneFileTwiceIsLeftToTheOutputPlanner() throws {

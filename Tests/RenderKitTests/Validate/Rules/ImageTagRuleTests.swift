@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -43,8 +44,10 @@ import Testing
   /// not at the `${ service.imageRef }` line of the template.
   @Test func pointsAtTheFileThatSetTheImage() throws {
     let template = try #require(
-      try YAMLParser.parse(Self.deployment, file: "templates/web/deployment.yaml").first)
-    let version = SourceLocation(file: "services/web/service.yaml", line: 4, column: 10)
+      try YAMLParser.parse(
+        Self.deployment, file: "templates/web/deployment.yaml", fileNames: testFiles
+      ).first)
+    let version = testFiles.location("services/web/service.yaml", line: 4, column: 10)
     let body = Support.replacing(
       Support.path("spec.template.spec.containers.0.image"),
       with: .string("ghcr.io/acme/web:latest", at: version), in: template)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -85,7 +86,7 @@ import Testing
     var body = try #require(
       try YAMLParser.parse(
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n",
-        file: "environments/base/resources/configmap.yaml"
+        file: "environments/base/resources/configmap.yaml", fileNames: testFiles
       ).first)
     body.update("metadata", default: .mapping([])) { metadata in
       metadata.set("labels", to: .mapping([.init("environment", .string("prod"))]))
@@ -93,7 +94,7 @@ import Testing
     let findings = rule.check(Support.context([Support.rendered(body)]))
     #expect(
       findings.map(\.location) == [
-        SourceLocation(file: "environments/base/resources/configmap.yaml", line: 4, column: 3)
+        testFiles.location("environments/base/resources/configmap.yaml", line: 4, column: 3)
       ])
   }
 }

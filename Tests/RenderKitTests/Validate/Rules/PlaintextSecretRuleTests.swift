@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -91,9 +92,9 @@ import Testing
             image: a:1
             env:
             - {name: STRIPE_API_KEY, value: placeholder}
-        """, file: "templates/web/pod.yaml"
+        """, file: "templates/web/pod.yaml", fileNames: testFiles
       ).first)
-    let value = SourceLocation(file: "services/web/service.yaml", line: 9, column: 21)
+    let value = testFiles.location("services/web/service.yaml", line: 9, column: 21)
     let body = Support.replacing(
       Support.path("spec.containers.0.env.0.value"), with: .string("sk_live_abc", at: value),
       in: template)

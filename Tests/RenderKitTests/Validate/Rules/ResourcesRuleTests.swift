@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -93,9 +94,9 @@ import Testing
               - name: app
                 image: a:1
                 resources: {}
-        """, file: "templates/web/deployment.yaml"
+        """, file: "templates/web/deployment.yaml", fileNames: testFiles
       ).first)
-    let values = SourceLocation(file: "services/web/service.yaml", line: 7, column: 14)
+    let values = testFiles.location("services/web/service.yaml", line: 7, column: 14)
     let resources = Node.mapping(
       [.init("requests", .mapping([.init("cpu", .string("1", at: values))], at: values))],
       at: values)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -45,8 +46,9 @@ import Testing
     try #require(!findings.isEmpty, "a triggering example must fire")
     for finding in findings {
       #expect(finding.rule == rule.id)
-      #expect(finding.location.file == Support.file)
-      #expect((1...lines.count).contains(finding.location.line), "\(finding.location)")
+      #expect(finding.location.testPath == Support.file)
+      #expect(
+        (1...lines.count).contains(finding.location.line), "\(finding.location.testDescription)")
       #expect(
         finding.related.contains { $0.message.hasPrefix("in rendered/test/") }, "\(finding.related)"
       )

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -11,10 +12,10 @@ enum RuleTestSupport {
   /// The resources of `manifests`, each with the location of its document.
   static func resources(_ manifests: String, file: String = file) throws -> [RenderedResource] {
     let lines = manifests.split(separator: "\n", omittingEmptySubsequences: false)
-    return try YAMLParser.parse(manifests, file: file).map { body in
+    return try YAMLParser.parse(manifests, file: file, fileNames: testFiles).map { body in
       rendered(
         body, service: service(heading: body.location.line, in: lines),
-        source: body.location.isKnown ? body.location : .start(of: file))
+        source: body.location.isKnown ? body.location : testFiles.start(of: file))
     }
   }
 
@@ -35,7 +36,8 @@ enum RuleTestSupport {
 
   /// A resource from a tree built by hand (values with locations of other files).
   static func rendered(
-    _ body: Node, service: String = "example", source: YAML.SourceLocation = .start(of: file)
+    _ body: Node, service: String = "example",
+    source: YAML.SourceLocation = testFiles.start(of: file)
   ) -> RenderedResource {
     let resource = Resource(body: body, service: service, environment: "test", source: source)
     return RenderedResource(
@@ -56,7 +58,7 @@ enum RuleTestSupport {
     let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
     return ExternalObject(
       kind: parts.first ?? "", name: parts.count == 2 ? parts[1] : "",
-      location: .start(of: "environments/test/environment.yaml"))
+      location: testFiles.start(of: "environments/test/environment.yaml"))
   }
 
   /// What `rule` reports on `manifests`.

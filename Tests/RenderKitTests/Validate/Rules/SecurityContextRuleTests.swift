@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -144,9 +145,9 @@ import Testing
               securityContext: {runAsNonRoot: true}
               containers:
               - {name: agent, image: a:1, securityContext: {allowPrivilegeEscalation: false}}
-        """, file: "templates/agent/daemonset.yaml"
+        """, file: "templates/agent/daemonset.yaml", fileNames: testFiles
       ).first)
-    let patch = SourceLocation(file: "environments/prod/environment.yaml", line: 12, column: 26)
+    let patch = testFiles.location("environments/prod/environment.yaml", line: 12, column: 26)
     var spec = try #require(template.value(at: Support.path("spec.template.spec")))
     spec.set("hostNetwork", to: .scalar(.bool(true), at: patch))
     let body = Support.replacing(Support.path("spec.template.spec"), with: spec, in: template)

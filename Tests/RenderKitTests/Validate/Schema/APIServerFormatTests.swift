@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import YAML
 
@@ -87,7 +88,7 @@ import YAML
     """
 
   @Test func customResourceDateTimeAndEmbeddedResource() throws {
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: [
+    let (schema, diagnostics) = bundledSchema.adding(crds: [
       try Support.node(Self.jobCRD, file: "crds/run.yaml")
     ])
     #expect(diagnostics.isEmpty)
@@ -154,7 +155,7 @@ import YAML
       body, service: nil, environment: "dev", source: body.location, diagnostics: &diagnostics)
     #expect(resource == nil)
     #expect(
-      diagnostics.map { "\($0.location): \($0.message)" } == [
+      diagnostics.map { "\(testFiles.describe($0.location)): \($0.message)" } == [
         "environments/dev/resources/cm.yaml:3:11: 'metadata' must be a mapping, not a list"
       ])
   }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -33,7 +34,7 @@ import Testing
     let crd = try Support.node(
       Self.crd("              code: {type: string, pattern: '^(a+)+$'}"),
       file: "crds/gadget.yaml")
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: [crd])
+    let (schema, diagnostics) = bundledSchema.adding(crds: [crd])
     #expect(diagnostics.isEmpty)
     let value = String(repeating: "a", count: 30) + "!"
     let findings = try Support.findings(
@@ -53,9 +54,9 @@ import Testing
                       b: {type: string, pattern: "^\\\\d(?=x)"}
                       c: {type: string, pattern: ^(a)\\1$}
         """), file: "crds/gadget.yaml")
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: [crd])
+    let (schema, diagnostics) = bundledSchema.adding(crds: [crd])
     #expect(
-      diagnostics.map { "\($0.location): \($0.message)" } == [
+      diagnostics.map { "\(testFiles.describe($0.location)): \($0.message)" } == [
         "crds/gadget.yaml:17:45: pattern \"^x(?<=x)$\" is not valid RE2 syntax, which the API "
           + "server uses: lookbehind `(?<=` is not supported by RE2",
         // Escapes in a double-quoted scalar: the finding points at the scalar.

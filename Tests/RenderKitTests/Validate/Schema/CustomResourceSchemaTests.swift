@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -71,7 +72,7 @@ import Testing
     """
 
   static func schema() throws -> KubernetesSchema {
-    let added = try KubernetesSchema.bundled().adding(crds: [
+    let added = bundledSchema.adding(crds: [
       try Support.node(widgetCRD, file: "crds/widget.yaml")
     ])
     #expect(added.diagnostics.isEmpty)
@@ -89,7 +90,7 @@ import Testing
     #expect(!schema.hasSchema(apiVersion: "example.com/v1alpha1", kind: "Widget"))
     // Adding CRDs does not change the bundled schema.
     #expect(
-      !(try KubernetesSchema.bundled()).hasSchema(apiVersion: "example.com/v1", kind: "Widget"))
+      !(bundledSchema).hasSchema(apiVersion: "example.com/v1", kind: "Widget"))
     let findings = try Self.findings(
       """
       apiVersion: example.com/v1
@@ -226,7 +227,7 @@ import Testing
                     map: {type: object, minProperties: 1, additionalProperties: {type: string}}
                     more: {type: object, maxProperties: 1, additionalProperties: {type: string}}
       """
-    let schema = try KubernetesSchema.bundled().adding(crds: [
+    let schema = bundledSchema.adding(crds: [
       try Support.node(crd, file: "crds/gadget.yaml")
     ])
     #expect(schema.diagnostics.isEmpty)
@@ -350,9 +351,9 @@ import Testing
         """, file: "crds/clash.yaml"),
       Support.node("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", file: "crds/cm.yaml"),
     ]
-    let (schema, diagnostics) = try KubernetesSchema.bundled().adding(crds: crds)
+    let (schema, diagnostics) = bundledSchema.adding(crds: crds)
     #expect(
-      diagnostics.map { "\($0.location): \($0.rule): \($0.message)" } == [
+      diagnostics.map { "\(testFiles.describe($0.location)): \($0.rule): \($0.message)" } == [
         "crds/old.yaml:1:13: input: CustomResourceDefinition 'old.example.com' uses apiVersion 'apiextensions.k8s.io/v1beta1'; only apiextensions.k8s.io/v1 is supported",
         "crds/gadget.yaml:8:5: input: version v1 of CustomResourceDefinition 'gadgets.example.com' has no schema.openAPIV3Schema",
         "crds/clash.yaml:8:5: input: apps/v1 Deployment is already defined by Kubernetes",
@@ -370,7 +371,7 @@ import Testing
 
   @Test func sameKindFromTwoCRDsIsReported() throws {
     let crd = try Support.node(Self.widgetCRD, file: "crds/widget.yaml")
-    let (_, diagnostics) = try KubernetesSchema.bundled().adding(crds: [crd, crd])
+    let (_, diagnostics) = bundledSchema.adding(crds: [crd, crd])
     #expect(
       diagnostics.map(\.message) == [
         "example.com/v1 Widget is already defined by CustomResourceDefinition 'widgets.example.com'"

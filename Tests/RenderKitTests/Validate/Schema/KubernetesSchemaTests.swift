@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -218,7 +219,7 @@ import Testing
 
   @Test(arguments: validManifests)
   func validManifestPasses(_ manifest: Manifest) throws {
-    let schema = try KubernetesSchema.bundled()
+    let schema = bundledSchema
     let resource = try Support.resource(manifest.yaml)
     #expect(schema.hasSchema(apiVersion: resource.apiVersion, kind: resource.kind))
     #expect(Support.summary(schema.validate(resource, renderedPath: Support.renderedPath)) == [])
@@ -234,7 +235,7 @@ import Testing
   }
 
   @Test func bundleCoversKubernetes131Kinds() throws {
-    let schema = try KubernetesSchema.bundled()
+    let schema = bundledSchema
     #expect(schema.kubernetesVersion == "1.31.0")
     #expect(schema.hasSchema(apiVersion: "apps/v1", kind: "StatefulSet"))
     #expect(schema.hasSchema(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole"))
@@ -252,7 +253,8 @@ import Testing
   /// unreported: this compiles every one, as a schema folder's definitions are.
   @Test func everyBundledDefinitionCompiles() throws {
     let schema = try KubernetesSchema.load(
-      definitions: KubernetesSchemaBundle.json, file: "bundle.json", compile: .eagerly)
+      definitions: KubernetesSchemaBundle.json, file: "bundle.json", fileNames: testFiles,
+      compile: .eagerly)
     #expect(schema.kubernetesVersion == "1.31.0")
     #expect(schema.hasSchema(apiVersion: "apps/v1", kind: "Deployment"))
   }
@@ -263,7 +265,8 @@ import Testing
     let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspecc: 1\n"
     let resource = try Support.resource(text)
     let schema = try KubernetesSchema.load(
-      definitions: KubernetesSchemaBundle.json, file: "bundle.json", compile: .onFirstUse)
+      definitions: KubernetesSchemaBundle.json, file: "bundle.json", fileNames: testFiles,
+      compile: .onFirstUse)
     let messages = await withTaskGroup(of: [String].self) { group in
       for _ in 0..<8 {
         group.addTask { schema.validate(resource, renderedPath: "r.yaml").map(\.message) }
@@ -301,7 +304,7 @@ import Testing
         == "unknown field 'imagePullPolicyy' in Container; did you mean 'imagePullPolicy'?")
     #expect(finding.rule == "schema")
     #expect(finding.severity == .error)
-    #expect(finding.location == SourceLocation(file: "template.yaml", line: 11, column: 9))
+    #expect(finding.location == testFiles.location("template.yaml", line: 11, column: 9))
     #expect(
       finding.related.map(\.message) == [
         "in rendered/prod/checkout/resource.yaml at spec.template.spec.containers[0].imagePullPolicyy"
@@ -630,8 +633,9 @@ import Testing
       spec.set("replicas", to: .string("two"))
     }
     let resource = Resource(
-      body: body, service: "checkout", environment: "prod", source: .start(of: "template.yaml"))
-    let findings = try KubernetesSchema.bundled().validate(resource, renderedPath: "r.yaml")
+      body: body, service: "checkout", environment: "prod",
+      source: testFiles.start(of: "template.yaml"))
+    let findings = bundledSchema.validate(resource, renderedPath: "r.yaml")
     #expect(
       Support.summary(findings) == [#"5:3: 'replicas' must be an integer, not a string ("two")"#])
   }
@@ -653,12 +657,13 @@ import Testing
       if let value = fromEnvironment["replicas"] { spec.set("replicas", to: value) }
     }
     let resource = Resource(
-      body: body, service: "checkout", environment: "prod", source: .start(of: "template.yaml"))
+      body: body, service: "checkout", environment: "prod",
+      source: testFiles.start(of: "template.yaml"))
     let finding = try #require(
-      try KubernetesSchema.bundled().validate(resource, renderedPath: "r.yaml").first)
+      bundledSchema.validate(resource, renderedPath: "r.yaml").first)
     #expect(
       finding.location
-        == SourceLocation(file: "environments/prod/environment.yaml", line: 1, column: 11))
+        == testFiles.location("environments/prod/environment.yaml", line: 1, column: 11))
   }
 
   // MARK: Loading other schema files
@@ -680,7 +685,7 @@ import Testing
             "properties": {"size": {"type": "integer", "minimum": 1}}
           }
         }}
-        """, file: "schemas/_definitions.json", kubernetesVersion: "0.1")
+        """, file: "schemas/_definitions.json", fileNames: testFiles, kubernetesVersion: "0.1")
     #expect(schema.kubernetesVersion == "0.1")
     #expect(schema.hasSchema(apiVersion: "example.io/v1", kind: "Thing"))
     let findings = try Support.findings(
@@ -699,22 +704,23 @@ import Testing
           "$ref": "#/$defs/io.example.Loop", "type": "object",
           "x-kubernetes-group-version-kind": [{"group": "", "version": "v1", "kind": "Loop"}]
         }}}
-        """##, file: "loop.json")
+        """##, file: "loop.json", fileNames: testFiles)
     let findings = try Support.findings("apiVersion: v1\nkind: Loop\n", schema: schema)
     #expect(Support.summary(findings) == ["1:1: the schema of Loop refers to itself without end"])
   }
 
   @Test func unreadableDefinitionsFilesAreErrors() {
     #expect(throws: SchemaLoadError.self) {
-      try KubernetesSchema.load(definitions: "{\"$defs\": ", file: "bad.json")
+      try KubernetesSchema.load(definitions: "{\"$defs\": ", file: "bad.json", fileNames: testFiles)
     }
     #expect(throws: SchemaLoadError.self) {
-      try KubernetesSchema.load(definitions: "{\"kinds\": {}}", file: "bad.json")
+      try KubernetesSchema.load(
+        definitions: "{\"kinds\": {}}", file: "bad.json", fileNames: testFiles)
     }
     let error = #expect(throws: SchemaLoadError.self) {
       try KubernetesSchema.load(
         definitions: ##"{"$defs": {"A": {"properties": {"b": {"$ref": "#/$defs/B"}}}}}"##,
-        file: "bad.json")
+        file: "bad.json", fileNames: testFiles)
     }
     #expect(error?.diagnostics.map(\.message) == ["'$ref' to #/$defs/B names no definition"])
   }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -47,7 +48,7 @@ import Testing
 
   @Test(arguments: builtInCases)
   func builtInList(_ test: Case) throws {
-    let schema = try KubernetesSchema.bundled()
+    let schema = bundledSchema
     let path = test.path.split(separator: ".").map(String.init)
     #expect(
       schema.listStrategy(apiVersion: test.apiVersion, kind: test.kind, path: path) == test.strategy
@@ -73,7 +74,7 @@ import Testing
   }
 
   @Test func schemaServesAsTheMergeStrategyProvider() throws {
-    let provider: any MergeStrategyProvider = try KubernetesSchema.bundled()
+    let provider: any MergeStrategyProvider = bundledSchema
     #expect(
       provider.listStrategy(apiVersion: "v1", kind: "Service", path: ["spec", "ports"])
         == .mergeByKey("port"))

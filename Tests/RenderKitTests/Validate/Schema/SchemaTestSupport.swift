@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -7,21 +8,21 @@ enum SchemaTestSupport {
   static let renderedPath = "rendered/prod/checkout/resource.yaml"
 
   static func node(_ yaml: String, file: String = "template.yaml") throws -> Node {
-    let documents = try YAMLParser.parse(yaml, file: file)
+    let documents = try YAMLParser.parse(yaml, file: file, fileNames: testFiles)
     return try #require(documents.first)
   }
 
   static func resource(_ yaml: String, file: String = "template.yaml") throws -> Resource {
     Resource(
       body: try node(yaml, file: file), service: "checkout", environment: "prod",
-      source: .start(of: file))
+      source: testFiles.start(of: file))
   }
 
   /// The findings for `yaml` against the bundled schemas.
   static func findings(
     _ yaml: String, schema: KubernetesSchema? = nil, file: String = "template.yaml"
   ) throws -> [Diagnostic] {
-    let schema = try schema ?? KubernetesSchema.bundled()
+    let schema = schema ?? bundledSchema
     return schema.validate(try resource(yaml, file: file), renderedPath: renderedPath)
   }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -25,13 +26,15 @@ import Testing
     let repository = RepositoryFixture.repository(files, base: Self.platform)
     let (platform, diagnostics) = PlatformParser.parse(repository)
     #expect(
-      diagnostics.isEmpty, "\(RepositoryFixture.lines(diagnostics))",
+      diagnostics.isEmpty, "\(RepositoryFixture.lines(diagnostics, in: testFiles))",
       sourceLocation: sourceLocation)
     let planner = SetVersionPlanner(repository: repository, platform: platform)
     switch planner.plan(pins, in: environment, explicit: explicit) {
     case .success(let plan): return plan
     case .failure(let list):
-      Issue.record("\(RepositoryFixture.lines(list.diagnostics))", sourceLocation: sourceLocation)
+      Issue.record(
+        "\(RepositoryFixture.lines(list.diagnostics, in: testFiles))",
+        sourceLocation: sourceLocation)
       throw list
     }
   }
@@ -41,7 +44,7 @@ import Testing
     let planner = SetVersionPlanner(
       repository: repository, platform: PlatformParser.parse(repository).platform)
     guard case .failure(let list) = planner.plan(pins, in: environment) else { return [] }
-    return RepositoryFixture.lines(list.diagnostics)
+    return RepositoryFixture.lines(list.diagnostics, in: testFiles)
   }
 
   static let checkout2 = VersionPin(service: "checkout", version: "2.0.0")

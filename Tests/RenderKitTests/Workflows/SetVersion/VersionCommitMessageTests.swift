@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import RenderKit
@@ -6,8 +7,11 @@ import Testing
   static func change(_ service: String, _ from: String?, _ to: String) -> PinChange {
     PinChange(
       environment: "prod", service: service,
-      previous: from.map { Located($0, at: .start(of: "services/\(service)/service.yaml")) },
-      version: to, edit: .replaced, location: .start(of: "environments/prod/\(service).yaml"))
+      previous: from.map {
+        Located($0, at: testFiles.start(of: "services/\(service)/service.yaml"))
+      },
+      version: to, edit: .replaced,
+      location: testFiles.start(of: "environments/prod/\(service).yaml"))
   }
 
   @Test func aFewChangesAreListedInTheSubject() {

@@ -20,8 +20,9 @@ import Testing
     let changes = (0..<2_500).map { index in
       PinChange(
         environment: "prod", service: "service-\(index)",
-        previous: Located("1.0.0", at: .start(of: "services/service-\(index)/service.yaml")),
-        version: "2.0.0", edit: .inserted, location: .start(of: "environments/prod.yaml"))
+        previous: Located(
+          "1.0.0", at: testFiles.start(of: "services/service-\(index)/service.yaml")),
+        version: "2.0.0", edit: .inserted, location: testFiles.start(of: "environments/prod.yaml"))
     }
     let message = VersionCommitMessage(
       environment: "prod", changes: changes, promotedFrom: "staging")

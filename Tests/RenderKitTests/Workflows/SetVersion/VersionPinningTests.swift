@@ -18,7 +18,7 @@ import Testing
   }
 
   static func schema() async -> KubernetesSchema {
-    do { return try KubernetesSchema.bundled() } catch { fatalError("\(error)") }
+    bundledSchema
   }
 
   static func read(_ path: String) throws -> String {
@@ -37,7 +37,9 @@ import Testing
       return
     }
     #expect(
-      pinned.plan.changes.map(VersionPinning.line) == [
+      pinned.plan.changes.map {
+        VersionPinning.line(for: $0, fileNames: loaded.repository.fileNames)
+      } == [
         "dev: hello 1.27.3-alpine -> 1.28.0 (environments/dev/environment.yaml:11)\n"
       ])
     #expect(pinned.plan.editedPaths == ["environments/dev/environment.yaml"])
@@ -71,7 +73,7 @@ import Testing
       return
     }
     #expect(
-      changes.map(VersionPinning.line) == [
+      changes.map { VersionPinning.line(for: $0, fileNames: loaded.repository.fileNames) } == [
         "prod: hello is already at 1.27.2-alpine (environments/prod/environment.yaml:15)\n"
       ])
   }
