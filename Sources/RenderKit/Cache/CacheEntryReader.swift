@@ -94,14 +94,37 @@ struct CacheEntryReader {
   }
 
   mutating func environment() -> CompiledEnvironment? {
-    guard let name = string(), let files = files(), let found = diagnostics(),
+    guard let name = string(), let resolveDiagnostics = diagnostics(),
+      let versionCount = length()
+    else { return nil }
+    var versions: [String: Located<String>] = [:]
+    for _ in 0..<versionCount {
+      guard let service = string(), let reference = string(), let place = location()
+      else { return nil }
+      versions[service] = Located(reference, at: place)
+    }
+    guard let files = files(), let found = diagnostics(),
       let placementDiagnostics = diagnostics(), let resourceCount = integer(),
-      let services = strings(), let hasOwnResources = integer(),
-      hasOwnResources == 0 || hasOwnResources == 1, let namespaces = strings(),
-      offset == bytes.count
+      let serviceCount = length()
+    else { return nil }
+    var services: [ReconcilerEnvironment.Service] = []
+    for _ in 0..<serviceCount {
+      guard let service = string(), let hasNamespace = integer() else { return nil }
+      var namespace: Located<String>?
+      if hasNamespace == 1 {
+        guard let value = string(), let place = location() else { return nil }
+        namespace = Located(value, at: place)
+      } else if hasNamespace != 0 {
+        return nil
+      }
+      services.append(ReconcilerEnvironment.Service(name: service, namespace: namespace))
+    }
+    guard let hasOwnResources = integer(), hasOwnResources == 0 || hasOwnResources == 1,
+      let namespaces = strings(), offset == bytes.count
     else { return nil }
     return CompiledEnvironment(
-      name: name, files: files, diagnostics: found,
+      name: name, resolveDiagnostics: resolveDiagnostics, versions: versions, files: files,
+      diagnostics: found,
       placementDiagnostics: placementDiagnostics, resourceCount: resourceCount,
       outline: ResourceOutline(
         services: services, hasOwnResources: hasOwnResources == 1,

@@ -60,11 +60,27 @@ struct CacheEntryWriter {
       bytes.count + 4096
         + environment.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.contents.count })
     string(environment.name)
+    diagnostics(environment.resolveDiagnostics)
+    let versions = environment.versions.sorted { $0.key < $1.key }
+    integer(versions.count)
+    for (service, reference) in versions {
+      string(service)
+      string(reference.value)
+      location(reference.location)
+    }
     files(environment.files)
     diagnostics(environment.diagnostics)
     diagnostics(environment.placementDiagnostics)
     integer(environment.resourceCount)
-    strings(environment.outline.services)
+    integer(environment.outline.services.count)
+    for service in environment.outline.services {
+      string(service.name)
+      integer(service.namespace == nil ? 0 : 1)
+      if let namespace = service.namespace {
+        string(namespace.value)
+        location(namespace.location)
+      }
+    }
     integer(environment.outline.hasOwnResources ? 1 : 0)
     strings(environment.outline.createdNamespaces)
   }

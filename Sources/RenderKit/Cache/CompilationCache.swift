@@ -14,14 +14,15 @@
 /// whose inputs have not changed at all.
 ///
 /// Beside it, each rendered environment has an entry (`CompiledEnvironment`: its files,
-/// the findings of rendering and validating it, the `ResourceOutline` reconciler output
-/// needs), keyed the same way except that of the `environments/` folders only those of
-/// its `inherits` chain count (`InputDigests`): nothing an environment renders,
-/// validates or emits reads another environment. When the whole entry misses, the
-/// platform is parsed and resolved, and `Compiler.compile(reusing:)` takes every
-/// environment whose entry matches instead of compiling it. What compares or gathers
-/// environments (versions.yaml, Argo CD and Flux objects, owned paths, resolving's
-/// findings) is computed afresh on every compile, so it cannot go stale.
+/// its row of versions.yaml, the findings of resolving, rendering and validating it, the
+/// `ResourceOutline` reconciler output needs), keyed the same way except that of the
+/// `environments/` folders only those of its `inherits` chain count (`InputDigests`):
+/// nothing an environment resolves, renders, validates or emits reads another
+/// environment. When the whole entry misses, the platform is parsed and
+/// `Compiler.compile(reusing:)` takes every environment whose entry matches instead of
+/// resolving and compiling it. What compares or gathers environments (versions.yaml, Argo
+/// CD and Flux objects, owned paths, the inheritance chains) is computed afresh on every
+/// compile from the environments' shares, so it cannot go stale.
 ///
 /// An entry whose recorded key differs from the computed one is ignored, never trusted;
 /// one that does not read back whole is ignored too. The folder is safe to delete at any

@@ -21,8 +21,7 @@ public struct OutputPlan: Sendable {
       settings,
       environments: selected.compactMap { name in
         resolved.environments[name].map {
-          ReconcilerEnvironment(
-            $0, services: resolved.services[name] ?? [:], outline: outlines[name] ?? .empty)
+          ReconcilerEnvironment($0, outline: outlines[name] ?? .empty)
         }
       },
       services: options.services, fileNames: resolved.platform.fileNames)

@@ -43,13 +43,10 @@ public struct ReconcilerEnvironment: Sendable {
   /// The environment as the pipeline rendered it: the services come from the rendered
   /// resources (their `outline`), so the reconciler output matches the folders render
   /// writes.
-  public init(
-    _ environment: ResolvedEnvironment, services: [String: ResolvedService],
-    outline: ResourceOutline
-  ) {
+  public init(_ environment: ResolvedEnvironment, outline: ResourceOutline) {
     self.init(
       name: environment.name, namespace: environment.namespace, cluster: environment.cluster,
-      services: outline.services.map { Service(name: $0, namespace: services[$0]?.namespace) },
+      services: outline.services,
       hasOwnResources: outline.hasOwnResources,
       files: environment.chain.map(\.file),
       createdNamespaces: Set(outline.createdNamespaces))

@@ -2,13 +2,17 @@
 /// (the platform's templates, services, render.yaml and CRDs, and the environment folders
 /// of its `inherits` chain), never on the other environments. `CompilationCache` keeps
 /// one per environment and hands it back through `Compiler.compile(reusing:)`, which then
-/// does not render, validate or emit the environment.
+/// does not resolve its services, nor render, validate or emit it.
 ///
 /// What looks across environments (versions.yaml, the Argo CD and Flux objects, which
 /// paths the run owns) is not here: every compile computes it afresh from the resolved
 /// platform and each environment's `outline`.
-public struct CompiledEnvironment: Sendable, Equatable {
+public struct CompiledEnvironment: Sendable {
   public var name: String
+  /// What resolving its services found (no errors: it rendered).
+  public var resolveDiagnostics: [Diagnostic]
+  /// The image reference of every enabled service with one: its row of versions.yaml.
+  public var versions: [String: Located<String>]
   /// The environment's files (`<env>/...`), in the order they were emitted.
   public var files: [OutputFile]
   /// What rendering, patching and validating the environment found.
@@ -21,10 +25,13 @@ public struct CompiledEnvironment: Sendable, Equatable {
   public var outline: ResourceOutline
 
   public init(
-    name: String, files: [OutputFile], diagnostics: [Diagnostic],
+    name: String, resolveDiagnostics: [Diagnostic], versions: [String: Located<String>],
+    files: [OutputFile], diagnostics: [Diagnostic],
     placementDiagnostics: [Diagnostic], resourceCount: Int, outline: ResourceOutline
   ) {
     self.name = name
+    self.resolveDiagnostics = resolveDiagnostics
+    self.versions = versions
     self.files = files
     self.diagnostics = diagnostics
     self.placementDiagnostics = placementDiagnostics
@@ -33,6 +40,6 @@ public struct CompiledEnvironment: Sendable, Equatable {
   }
 
   public var hasErrors: Bool {
-    diagnostics.hasErrors || placementDiagnostics.hasErrors
+    resolveDiagnostics.hasErrors || diagnostics.hasErrors || placementDiagnostics.hasErrors
   }
 }

@@ -18,8 +18,8 @@ public enum Compiler {
 
   /// - Parameter reused: an environment's share of an earlier compile of the same
   ///   inputs (`CompilationCache` checks that they are), or `nil` to compile it. Asked
-  ///   once for each environment that renders; the environments it answers for are not
-  ///   rendered, validated or emitted again.
+  ///   once for each concrete environment; the environments it answers for are not
+  ///   resolved, rendered, validated or emitted again.
   public static func compile(
     _ platform: Platform, diagnostics parseDiagnostics: [Diagnostic],
     options: BuildOptions = BuildOptions(), schema bundled: KubernetesSchema,
@@ -28,17 +28,10 @@ public enum Compiler {
     var stopwatch = Stopwatch()
     let schema = PlatformSchema(platform, bundled: bundled, strict: options.strict)
     let resolved = await ResolvedPlatform.resolve(
-      platform, environments: options.environments, progress: options.progress)
+      platform, environments: options.environments, progress: options.progress,
+      reusing: reused)
     stopwatch.lap("resolve")
-    var reusing: [String: CompiledEnvironment] = [:]
-    for name in resolved.rendered {
-      if let environment = resolved.environments[name], let found = reused(environment),
-        found.name == name
-      {
-        reusing[name] = found
-      }
-    }
-    stopwatch.lap("reuse cached environments")
+    let reusing = resolved.reused.filter { resolved.rendered.contains($0.key) }
     let rendered = await RenderedEnvironment.render(
       resolved, only: resolved.rendered.filter { reusing[$0] == nil }, schema: schema,
       progress: options.progress)
@@ -53,10 +46,14 @@ public enum Compiler {
     stopwatch.lap("emit files")
     var compiled = reusing
     for (environment, emitted) in zip(validated, files.environments) {
-      compiled[environment.name] = CompiledEnvironment(
-        name: environment.name, files: emitted.files, diagnostics: environment.diagnostics,
+      let name = environment.name
+      compiled[name] = CompiledEnvironment(
+        name: name, resolveDiagnostics: resolved.serviceDiagnostics[name] ?? [],
+        versions: resolved.versions[name] ?? [:], files: emitted.files,
+        diagnostics: environment.diagnostics,
         placementDiagnostics: emitted.diagnostics, resourceCount: environment.resources.count,
-        outline: ResourceOutline(environment.resources))
+        outline: ResourceOutline(
+          environment.resources, services: resolved.services[name] ?? [:]))
     }
     let environments = resolved.rendered.compactMap { compiled[$0] }
     let plan = OutputPlan.make(

@@ -11,8 +11,15 @@ public struct ResolvedPlatform: Sendable {
   public var concrete: [String]
   /// The concrete environments this run renders (`--env`, or all), by name.
   public var selected: [String]
-  /// Resolved services by environment, then service (every concrete environment).
+  /// Resolved services by environment, then service (every concrete environment but
+  /// the `reused` ones).
   public var services: [String: [String: ResolvedService]]
+  /// What resolving each concrete environment's services found, by environment.
+  public var serviceDiagnostics: [String: [Diagnostic]]
+  /// Concrete environments whose services were not resolved: an earlier compile of the
+  /// same inputs resolved them (and rendered them) without errors, and gave their
+  /// findings and versions.
+  public var reused: [String: CompiledEnvironment]
   /// Environments that must not render: some service did not resolve there (rendering
   /// would repeat the same mistakes as template and schema errors), or a service is
   /// broken (it is missing from every environment, and patches and rules would report
@@ -28,26 +35,50 @@ public struct ResolvedPlatform: Sendable {
   public var rendered: [String] { selected.filter { !unresolved.contains($0) } }
 
   /// Resolves `platform`, every concrete environment on its own core.
-  /// - Parameter environments: `--env` (empty: all).
+  /// - Parameters:
+  ///   - environments: `--env` (empty: all).
+  ///   - reused: an environment's share of an earlier compile of the same inputs, or
+  ///     `nil`; its services are not resolved again (see `reused`).
   public static func resolve(
     _ platform: Platform, environments filter: [String] = [],
-    progress: (@Sendable (String) -> Void)? = nil
+    progress: (@Sendable (String) -> Void)? = nil,
+    reusing reused: (ResolvedEnvironment) -> CompiledEnvironment? = { _ in nil }
   ) async -> ResolvedPlatform {
     let (environments, environmentDiagnostics) = EnvironmentResolver.resolve(platform)
     let concrete = environments.values.filter { !($0.leaf?.isAbstract ?? true) }
       .map(\.name).sorted()
+    var reusing: [String: CompiledEnvironment] = [:]
+    for name in concrete where platform.brokenServices.isEmpty {
+      if let environment = environments[name], let found = reused(environment),
+        found.name == name, !found.hasErrors
+      {
+        reusing[name] = found
+      }
+    }
     let resolver = ServiceResolver(platform: platform)
-    progress?("resolving \(platform.services.count) services in \(concrete.count) environments")
-    let resolutions = await concrete.concurrentMap(chunks: concrete.count) { name in
+    let resolving = concrete.filter { reusing[$0] == nil }
+    progress?("resolving \(platform.services.count) services in \(resolving.count) environments")
+    let resolved = await resolving.concurrentMap(chunks: resolving.count) { name in
       Self.resolveServices(of: platform, in: environments[name], with: resolver)
     }
+    let resolutions = Dictionary(
+      zip(resolving, resolved).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
     var result = ResolvedPlatform(
       platform: platform, environments: environments, concrete: concrete,
       selected: filter.isEmpty ? concrete : concrete.filter { filter.contains($0) },
-      services: [:], unresolved: platform.brokenServices.isEmpty ? [] : Set(concrete),
+      services: [:], serviceDiagnostics: [:], reused: reusing,
+      unresolved: platform.brokenServices.isEmpty ? [] : Set(concrete),
       versions: [:], diagnostics: environmentDiagnostics)
-    for (name, resolution) in zip(concrete, resolutions) {
+    for name in concrete {
+      if let found = reusing[name] {
+        result.diagnostics += found.resolveDiagnostics
+        result.serviceDiagnostics[name] = found.resolveDiagnostics
+        result.versions[name] = found.versions
+        continue
+      }
+      guard let resolution = resolutions[name] else { continue }
       result.diagnostics += resolution.diagnostics
+      result.serviceDiagnostics[name] = resolution.diagnostics
       if resolution.diagnostics.hasErrors { result.unresolved.insert(name) }
       result.services[name] = resolution.services
       var versions: [String: Located<String>] = [:]

@@ -188,6 +188,27 @@ import Testing
     try await Self.expectCold(fixed, root: root)
   }
 
+  /// `Compiler.compile(reusing:)` neither resolves nor renders a reused environment, and
+  /// still gives the cold result (its versions.yaml row and reconciler objects too).
+  @Test func aReusedEnvironmentIsNeitherResolvedNorRendered() async throws {
+    let root = try SliceAgreesWithCompileTests.copyOfTheExample()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let (repository, _) = RepositoryLoader(root: root).load()
+    let schema = bundledSchema
+    let cold = await Compiler.compile(repository, schema: schema)
+    let staging = try #require(cold.compiledEnvironments.first { $0.name == "staging" })
+    let (platform, parseDiagnostics) = PlatformParser.parse(repository)
+    let warm = await Compiler.compile(
+      platform, diagnostics: parseDiagnostics, schema: schema,
+      reusing: { $0.name == "staging" ? staging : nil })
+    #expect(warm.reused == ["staging"])
+    #expect(warm.services["staging"] == nil)
+    #expect(warm.resources["staging"] == nil)
+    #expect(warm.services["prod"] != nil)
+    #expect(warm.tree.files == cold.tree.files)
+    #expect(warm.diagnostics == cold.diagnostics)
+  }
+
   /// A finding that compares two services' resources appears, and goes, when only one
   /// of the services changes: no environment is taken from an entry that predates it.
   @Test func aCrossServiceFindingFollowsAChangeToOneService() async throws {
