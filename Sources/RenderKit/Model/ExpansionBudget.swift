@@ -34,9 +34,13 @@ struct ExpansionBudget {
       case .sequence(let items):
         pending.append(contentsOf: items)
       case .mapping(let entries):
-        for entry in entries {
+        // An index loop: iterators are generic, and slow, in debug builds.
+        var index = 0
+        while index < entries.count {
+          let entry = entries[index]
           bytes += entry.key.utf8.count
           pending.append(entry.value)
+          index += 1
         }
       }
       if isExceeded { return false }

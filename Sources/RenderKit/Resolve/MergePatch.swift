@@ -28,9 +28,18 @@ enum MergePatch {
         positions = table
       }
       if let positions { return positions[MappingKey(key)] }
-      return entries.firstIndex { $0?.key.hasSameBytes(as: key) == true }
+      // Index loops here: closures and iterators are generic, and slow, in debug builds.
+      var index = 0
+      while index < entries.count {
+        if let entry = entries[index], entry.key.hasSameBytes(as: key) { return index }
+        index += 1
+      }
+      return nil
     }
-    for entry in patchEntries {
+    var next = 0
+    while next < patchEntries.count {
+      let entry = patchEntries[next]
+      next += 1
       let index = position(of: entry.key)
       if entry.value.isNull {
         if let index {
@@ -48,7 +57,14 @@ enum MergePatch {
             value: apply(entry.value, to: nil, schema: schema?.child(entry.key))))
       }
     }
-    return Node(.mapping(entries.compactMap { $0 }), at: location)
+    var merged: [Node.Entry] = []
+    merged.reserveCapacity(entries.count)
+    var index = 0
+    while index < entries.count {
+      if let entry = entries[index] { merged.append(entry) }
+      index += 1
+    }
+    return Node(.mapping(merged), at: location)
   }
 
   /// A layer's list of named items merged into the list earlier layers gave.

@@ -41,4 +41,9 @@ public struct ResourceScope: Sendable {
   public func isNamespaced(_ resource: Resource) -> Bool {
     !clusterScoped.contains("\(resource.group)/\(resource.kind)")
   }
+
+  /// The same for a rendered resource, from the kind and group it already read.
+  public func isNamespaced(_ resource: RenderedResource) -> Bool {
+    !clusterScoped.contains(resource.groupKind)
+  }
 }

@@ -14,6 +14,8 @@ public struct RenderedResource: Sendable {
   /// The API group: "" for the core group.
   public private(set) var group: String
   public private(set) var namespace: String?
+  /// `group/Kind` (`/Service` for the core group), as scopes and checks name kinds.
+  public var groupKind: String { "\(group)/\(kind)" }
 
   public init(resource: Resource, path: String) {
     self.resource = resource

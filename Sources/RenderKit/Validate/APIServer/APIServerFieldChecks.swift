@@ -93,9 +93,15 @@ extension APIServerObject {
 
   mutating func checkLabels(_ node: Node?, at path: @autoclosure () -> [PathComponent]) {
     guard let labels = node?.mapping else { return }
-    for entry in labels {
+    // An index loop, and no closure: every label of every resource passes here, and
+    // iterators and `Optional.map` are generic, and slow, in debug builds.
+    var index = 0
+    while index < labels.count {
+      let entry = labels[index]
+      index += 1
       let keyReasons = KubernetesSyntax.qualifiedName(entry.key)
-      let valueReasons = entry.value.string.map(KubernetesSyntax.labelValue) ?? []
+      var valueReasons: [String] = []
+      if let value = entry.value.string { valueReasons = KubernetesSyntax.labelValue(value) }
       if keyReasons.isEmpty && valueReasons.isEmpty { continue }
       let keyPath = path() + [.key(entry.key)]
       for reason in keyReasons {
@@ -117,8 +123,14 @@ extension APIServerObject {
 
   /// A `LabelSelector`: its labels, its expressions' operators and values.
   mutating func checkLabelSelector(_ path: [PathComponent]) {
-    checkLabels(path + [.key("matchLabels")])
-    guard let expressions = value(at: path + [.key("matchExpressions")])?.sequence else { return }
+    guard let selector = value(at: path) else { return }
+    checkLabelSelector(selector, at: path)
+  }
+
+  /// The same for a selector already at hand.
+  mutating func checkLabelSelector(_ selector: Node, at path: [PathComponent]) {
+    checkLabels(field(selector, "matchLabels"), at: path + [.key("matchLabels")])
+    guard let expressions = field(selector, "matchExpressions")?.sequence else { return }
     for (index, expression) in expressions.enumerated() {
       let here = path + [.key("matchExpressions"), .index(index)]
       if let key = expression["key"]?.string {

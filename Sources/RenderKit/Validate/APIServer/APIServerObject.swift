@@ -47,6 +47,19 @@ struct APIServerObject {
   /// `group/Kind`, as `APIServerCheck.kinds` names kinds.
   var groupKind: String { facts.groupKind }
 
+  /// The resource's `metadata` and `spec`. The checks that run on every resource read
+  /// their fields from these with `field(_:_:)`, and make a path only for a finding:
+  /// building paths and walking them from the root for every field was most of the
+  /// rule's time in debug builds.
+  var metadata: Node? { facts.metadata }
+  var spec: Node? { facts.spec }
+
+  /// The value of `key` in `node`, when it is there and not null.
+  func field(_ node: Node?, _ key: String) -> Node? {
+    guard let value = node?[key], !value.isNull else { return nil }
+    return value
+  }
+
   /// The node at `path`, when it is there and not null.
   func value(at path: [PathComponent]) -> Node? {
     let found: Node?

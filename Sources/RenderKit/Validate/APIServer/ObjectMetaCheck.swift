@@ -6,26 +6,28 @@ struct ObjectMetaCheck: APIServerCheck {
   static let rbacKinds: Set<String> = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]
 
   func check(_ object: inout APIServerObject) {
-    let metadata: [PathComponent] = [.key("metadata")]
-    let namePath = metadata + [.key("name")]
-    if object.value(at: namePath)?.string?.isEmpty ?? true,
-      object.value(at: metadata + [.key("generateName")])?.string?.isEmpty ?? true
+    let metadata = object.metadata
+    let metadataPath: [PathComponent] = [.key("metadata")]
+    let namePath: [PathComponent] = [.key("metadata"), .key("name")]
+    let name = object.field(metadata, "name")
+    if name?.string?.isEmpty ?? true,
+      object.field(metadata, "generateName")?.string?.isEmpty ?? true
     {
       object.required(
         namePath, "name or generateName is required", help: "give the object a metadata.name")
     }
     let (syntax, help) = nameSyntax(object.groupKind, object.kind)
-    object.checkSyntax(namePath, syntax, help: help)
-    if object.groupKind == "batch/CronJob", let name = object.value(at: namePath),
-      let text = name.string, text.utf8.count > 52
+    object.checkSyntax(name, syntax, at: namePath, help: help)
+    if object.groupKind == "batch/CronJob", let name, let text = name.string,
+      text.utf8.count > 52
     {
       object.invalid(
         namePath, name, "must be no more than 52 characters",
         help:
           "the CronJob controller appends an 11-character suffix to name its Jobs; shorten the name"
       )
-    } else if object.groupKind == "batch/Job", let name = object.value(at: namePath),
-      let text = name.string, text.utf8.count > 63
+    } else if object.groupKind == "batch/Job", let name, let text = name.string,
+      text.utf8.count > 63
     {
       object.invalid(
         namePath, name, "must be no more than 63 characters",
@@ -33,13 +35,14 @@ struct ObjectMetaCheck: APIServerCheck {
           "a Job's name becomes the value of its pods' job-name label; shorten it to 63 characters")
     }
     object.checkSyntax(
-      metadata + [.key("namespace")], KubernetesSyntax.dns1123Label,
+      object.field(metadata, "namespace"), KubernetesSyntax.dns1123Label,
+      at: metadataPath + [.key("namespace")],
       help: "namespaces are lowercase letters, digits and '-', at most 63 characters")
-    object.checkLabels(metadata + [.key("labels")])
-    for entry in object.value(at: metadata + [.key("annotations")])?.mapping ?? [] {
+    object.checkLabels(object.field(metadata, "labels"), at: metadataPath + [.key("labels")])
+    for entry in object.field(metadata, "annotations")?.mapping ?? [] {
       for reason in KubernetesSyntax.qualifiedName(entry.key.lowercased()) {
         object.report(
-          metadata + [.key("annotations"), .key(entry.key)],
+          metadataPath + [.key("annotations"), .key(entry.key)],
           "Invalid value: \"\(entry.key)\": \(reason)",
           help:
             "annotation keys follow the label key syntax: an optional DNS subdomain prefix and '/', then a name"

@@ -5,11 +5,13 @@ struct ServiceCheck: APIServerCheck {
 
   func check(_ object: inout APIServerObject) {
     let spec: [PathComponent] = [.key("spec")]
-    object.checkEnum(spec + [.key("type")], KubernetesEnums.serviceType)
-    let type = object.value(at: spec + [.key("type")])?.string ?? "ClusterIP"
-    let clusterIP = object.value(at: spec + [.key("clusterIP")])?.string ?? ""
+    let specNode = object.spec
+    let typeNode = object.field(specNode, "type")
+    object.checkEnum(typeNode, KubernetesEnums.serviceType, at: spec + [.key("type")])
+    let type = typeNode?.string ?? "ClusterIP"
+    let clusterIP = object.field(specNode, "clusterIP")?.string ?? ""
     let headless = clusterIP == "None"
-    let ports = object.value(at: spec + [.key("ports")])?.sequence ?? []
+    let ports = object.field(specNode, "ports")?.sequence ?? []
     if ports.isEmpty && type != "ExternalName" && !headless {
       object.required(
         spec + [.key("ports")],
@@ -37,24 +39,29 @@ struct ServiceCheck: APIServerCheck {
         help: "leave clusterIP out to get one assigned, or use None")
     }
     checkPorts(&object, ports, type: type)
-    object.checkEnum(spec + [.key("sessionAffinity")], KubernetesEnums.sessionAffinity)
-    object.checkEnum(spec + [.key("internalTrafficPolicy")], KubernetesEnums.trafficPolicy)
-    object.checkEnum(spec + [.key("externalTrafficPolicy")], KubernetesEnums.trafficPolicy)
-    if object.value(at: spec + [.key("externalTrafficPolicy")]) != nil, type != "NodePort",
-      type != "LoadBalancer"
-    {
+    object.checkEnum(
+      object.field(specNode, "sessionAffinity"), KubernetesEnums.sessionAffinity,
+      at: spec + [.key("sessionAffinity")])
+    object.checkEnum(
+      object.field(specNode, "internalTrafficPolicy"), KubernetesEnums.trafficPolicy,
+      at: spec + [.key("internalTrafficPolicy")])
+    let externalPolicy = object.field(specNode, "externalTrafficPolicy")
+    object.checkEnum(
+      externalPolicy, KubernetesEnums.trafficPolicy, at: spec + [.key("externalTrafficPolicy")])
+    if let externalPolicy, type != "NodePort", type != "LoadBalancer" {
       object.invalid(
-        spec + [.key("externalTrafficPolicy")],
-        object.value(at: spec + [.key("externalTrafficPolicy")]) ?? .null(),
+        spec + [.key("externalTrafficPolicy")], externalPolicy,
         "may only be set for externally-accessible services",
         help: "remove externalTrafficPolicy, or change the Service type")
     }
-    object.checkEnum(spec + [.key("ipFamilyPolicy")], KubernetesEnums.ipFamilyPolicy)
-    for index in (object.value(at: spec + [.key("ipFamilies")])?.sequence ?? []).indices {
+    object.checkEnum(
+      object.field(specNode, "ipFamilyPolicy"), KubernetesEnums.ipFamilyPolicy,
+      at: spec + [.key("ipFamilyPolicy")])
+    for index in (object.field(specNode, "ipFamilies")?.sequence ?? []).indices {
       object.checkEnum(spec + [.key("ipFamilies"), .index(index)], KubernetesEnums.ipFamily)
     }
     for (index, range)
-      in (object.value(at: spec + [.key("loadBalancerSourceRanges")])?.sequence ?? []).enumerated()
+      in (object.field(specNode, "loadBalancerSourceRanges")?.sequence ?? []).enumerated()
     {
       if let text = range.string,
         KubernetesSyntax.cidr(text.trimmingPrefix(while: \.isWhitespace).description) == nil
@@ -65,7 +72,7 @@ struct ServiceCheck: APIServerCheck {
           help: "write each range as an address and a prefix length, e.g. 10.0.0.0/8")
       }
     }
-    object.checkLabels(spec + [.key("selector")])
+    object.checkLabels(object.field(specNode, "selector"), at: spec + [.key("selector")])
   }
 
   private func checkPorts(_ object: inout APIServerObject, _ ports: [Node], type: String) {
@@ -82,8 +89,10 @@ struct ServiceCheck: APIServerCheck {
         object.required(
           here + [.key("name")], help: "a Service with more than one port names every port")
       }
-      object.checkPortNumber(here + [.key("port")], help: "use a port from 1 to 65535")
-      object.checkEnum(here + [.key("protocol")], KubernetesEnums.protocols)
+      object.checkPortNumber(
+        object.field(port, "port"), at: here + [.key("port")], help: "use a port from 1 to 65535")
+      object.checkEnum(
+        object.field(port, "protocol"), KubernetesEnums.protocols, at: here + [.key("protocol")])
       if let number = port["port"]?.int {
         let key = "\(number)/\(port["protocol"]?.string ?? "TCP")"
         if !portsAndProtocols.insert(key).inserted {
@@ -95,7 +104,7 @@ struct ServiceCheck: APIServerCheck {
         }
       }
       object.checkNumberOrPortName(
-        here + [.key("targetPort")],
+        object.field(port, "targetPort"), at: here + [.key("targetPort")],
         help: "use the container's port number (1 to 65535) or the name of a container port")
       if let nodePort = port["nodePort"], let number = nodePort.int, number != 0 {
         if type != "NodePort" && type != "LoadBalancer" {

@@ -8,22 +8,28 @@ struct WorkloadCheck: APIServerCheck {
 
   func check(_ object: inout APIServerObject) {
     let spec: [PathComponent] = [.key("spec")]
-    object.checkMinimum(spec + [.key("replicas")], 0, help: "use 0 or more replicas")
-    object.checkMinimum(spec + [.key("minReadySeconds")], 0, help: "use 0 or more seconds")
-    object.checkMinimum(spec + [.key("revisionHistoryLimit")], 0, help: "use 0 or more")
+    let specNode = object.spec
+    object.checkMinimum(
+      object.field(specNode, "replicas"), 0, at: spec + [.key("replicas")],
+      help: "use 0 or more replicas")
+    object.checkMinimum(
+      object.field(specNode, "minReadySeconds"), 0, at: spec + [.key("minReadySeconds")],
+      help: "use 0 or more seconds")
+    object.checkMinimum(
+      object.field(specNode, "revisionHistoryLimit"), 0,
+      at: spec + [.key("revisionHistoryLimit")], help: "use 0 or more")
     checkSelector(&object)
     if let pod = object.pod {
-      let restart = pod.path + [.key("restartPolicy")]
-      if let policy = object.value(at: restart), let text = policy.string, text != "Always",
-        KubernetesEnums.restartPolicy.contains(text)
+      if let policy = object.field(pod.spec, "restartPolicy"), let text = policy.string,
+        text != "Always", KubernetesEnums.restartPolicy.contains(text)
       {
         object.unsupported(
-          restart, policy, supported: ["Always"],
+          pod.path + [.key("restartPolicy")], policy, supported: ["Always"],
           help:
             "\(object.kind) pods run until stopped: remove restartPolicy; use a Job for run-to-completion work"
         )
       }
-      if object.value(at: pod.path + [.key("activeDeadlineSeconds")]) != nil {
+      if object.field(pod.spec, "activeDeadlineSeconds") != nil {
         object.forbidden(
           pod.path + [.key("activeDeadlineSeconds")],
           "activeDeadlineSeconds in \(object.kind == "Deployment" ? "ReplicaSet" : object.kind) is not Supported",
@@ -52,11 +58,11 @@ struct WorkloadCheck: APIServerCheck {
     let selectorPath: [PathComponent] = [.key("spec"), .key("selector")]
     let isReplicationController = object.kind == "ReplicationController"
     // A missing selector is the schema's finding (apps/v1 requires it).
-    guard let selector = object.value(at: selectorPath) else { return }
+    guard let selector = object.field(object.spec, "selector") else { return }
     guard let pod = object.pod else { return }
-    let labels = object.stringMap(object.value(at: pod.metadataPath + [.key("labels")]))
+    let labels = object.stringMap(object.field(pod.metadata, "labels"))
     if isReplicationController {
-      object.checkLabels(selectorPath)
+      object.checkLabels(selector, at: selectorPath)
       let wanted = object.stringMap(selector)
       if !wanted.isEmpty && !wanted.allSatisfy({ labels[$0.key] == $0.value }) {
         object.invalid(
@@ -67,7 +73,7 @@ struct WorkloadCheck: APIServerCheck {
       }
       return
     }
-    object.checkLabelSelector(selectorPath)
+    object.checkLabelSelector(selector, at: selectorPath)
     if object.isEmptySelector(selector) {
       object.invalid(
         selectorPath, selector, "empty selector is invalid for \(object.kind.lowercased())",

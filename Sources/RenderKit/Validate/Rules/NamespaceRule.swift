@@ -66,7 +66,7 @@ struct NamespaceRule: PolicyRule {
 
   func check(_ context: ValidationContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for resource in context.checked where context.scope.isNamespaced(resource.resource) {
+    for resource in context.checked where context.scope.isNamespaced(resource) {
       let name = resource.resource.displayName
       let expected = context.expectedNamespace(of: resource.resource)
       let overridden = expected != context.namespace

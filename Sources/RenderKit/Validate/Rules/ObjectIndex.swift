@@ -32,7 +32,7 @@ struct ObjectIndex: Sendable {
   /// The namespace `resource` is in: its own, else the one render gives it (its
   /// service's override's or the environment's), else "".
   static func namespace(of resource: RenderedResource, in context: ValidationContext) -> String {
-    guard context.scope.isNamespaced(resource.resource) else { return "" }
+    guard context.scope.isNamespaced(resource) else { return "" }
     return resource.namespace ?? context.expectedNamespace(of: resource.resource) ?? ""
   }
 

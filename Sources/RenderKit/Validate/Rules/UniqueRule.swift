@@ -95,11 +95,13 @@ struct UniqueRule: PolicyRule {
     var first: [Key: Int] = [:]
     var paths: [Key: Set<String>] = [:]
     var findings: [Diagnostic] = []
-    for (index, rendered) in context.resources.enumerated() {
-      let resource = rendered.resource
+    var index = -1
+    while index + 1 < context.resources.count {
+      index += 1
+      let rendered = context.resources[index]
       let key = Key(
-        group: resource.group, kind: resource.kind,
-        namespace: ObjectIndex.namespace(of: rendered, in: context), name: resource.name)
+        group: rendered.group, kind: rendered.kind,
+        namespace: ObjectIndex.namespace(of: rendered, in: context), name: rendered.name)
       // A second resource for a file already taken is the output planner's finding.
       guard paths[key, default: []].insert(rendered.path).inserted else { continue }
       guard let original = first[key] else {
@@ -111,7 +113,7 @@ struct UniqueRule: PolicyRule {
       let namespace = key.namespace.isEmpty ? "" : " in namespace '\(key.namespace)'"
       var finding = context.finding(
         id,
-        "\(resource.displayName)\(namespace) is rendered by both \(Self.owner(of: other)) and \(Self.owner(of: rendered)); applying one overwrites the other",
+        "\(rendered.resource.displayName)\(namespace) is rendered by both \(Self.owner(of: other)) and \(Self.owner(of: rendered)); applying one overwrites the other",
         in: rendered, at: [.key("metadata"), .key("name")],
         help: """
           rename one of them, or render the object in one place only (a service, or the \
