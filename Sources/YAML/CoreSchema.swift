@@ -75,39 +75,36 @@ public enum CoreSchema {
     return !digits.isEmpty && digits.allSatisfy(isDigit)
   }
 
-  /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-  static func isCoreFloat(_ bytes: [UInt8]) -> Bool {
-    var index = 0
+  /// Steps `index` over a `-` or `+`, if one is there.
+  private static func skipSign(_ bytes: [UInt8], _ index: inout Int) {
     if index < bytes.count, bytes[index] == 0x2D /* - */ || bytes[index] == 0x2B /* + */ {
       index += 1
     }
-    var integerDigits = 0
-    while index < bytes.count, isDigit(bytes[index]) {
-      index += 1
-      integerDigits += 1
-    }
-    var fractionDigits = 0
+  }
+
+  /// Steps `index` over a run of digits; returns how many.
+  private static func skipDigits(_ bytes: [UInt8], _ index: inout Int) -> Int {
+    let start = index
+    while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    return index - start
+  }
+
+  /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+  static func isCoreFloat(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    skipSign(bytes, &index)
+    let integerDigits = skipDigits(bytes, &index)
     if index < bytes.count, bytes[index] == 0x2E /* . */ {
       index += 1
-      while index < bytes.count, isDigit(bytes[index]) {
-        index += 1
-        fractionDigits += 1
-      }
+      let fractionDigits = skipDigits(bytes, &index)
       if integerDigits == 0 && fractionDigits == 0 { return false }
     } else if integerDigits == 0 {
       return false
     }
     if index < bytes.count, bytes[index] == 0x65 /* e */ || bytes[index] == 0x45 /* E */ {
       index += 1
-      if index < bytes.count, bytes[index] == 0x2D /* - */ || bytes[index] == 0x2B /* + */ {
-        index += 1
-      }
-      var exponentDigits = 0
-      while index < bytes.count, isDigit(bytes[index]) {
-        index += 1
-        exponentDigits += 1
-      }
-      if exponentDigits == 0 { return false }
+      skipSign(bytes, &index)
+      if skipDigits(bytes, &index) == 0 { return false }
     }
     return index == bytes.count
   }
