@@ -1,4 +1,6 @@
 import Dispatch
+import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -35,27 +37,37 @@ import Testing
     withExtendedLifetime(second) {}
   }
 
-  @Test func aWaitingRenderGetsTheLockWhenTheFirstFinishes() async throws {
+  @Test func aWaitingRenderGetsTheLockWhenTheFirstFinishes() throws {
     let folder = try TemporaryFolder()
     let path = folder.path
     var first: OutputLock? = try OutputLock.acquire(root: path, timeout: 0, onWait: {})
-    // The waiter says when it has found the lock taken; only then is the lock released.
+    // The waiter runs on a thread of its own, not on the (two-thread, on this machine)
+    // cooperative pool other tests keep busy: it says when it has found the lock taken,
+    // and only then is the lock released.
     let waiting = DispatchSemaphore(value: 0)
-    let waiter = Task.detached {
+    let finished = DispatchSemaphore(value: 0)
+    let outcome = Mutex<Result<Bool, any Error>?>(nil)
+    let waiter = Thread {
       var waited = false
-      let lock = try OutputLock.acquire(
-        root: path, timeout: 10,
-        onWait: {
-          waited = true
-          waiting.signal()
-        })
-      withExtendedLifetime(lock) {}
-      return waited
+      let result = Result {
+        let lock = try OutputLock.acquire(
+          root: path, timeout: 10,
+          onWait: {
+            waited = true
+            waiting.signal()
+          })
+        withExtendedLifetime(lock) {}
+        return waited
+      }
+      outcome.withLock { $0 = result }
+      finished.signal()
     }
-    await Task.detached { waiting.wait() }.value
+    waiter.start()
+    waiting.wait()
     withExtendedLifetime(first) {}
     first = nil
-    #expect(try await waiter.value)
+    finished.wait()
+    #expect(try outcome.withLock { try $0?.get() } == true)
   }
 
   @Test func aMissingRootCannotBeLocked() {
