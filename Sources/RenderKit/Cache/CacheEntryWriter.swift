@@ -37,36 +37,22 @@ struct CacheEntryWriter {
 
   mutating func compilation(_ compilation: CachedCompilation) {
     let tree = compilation.tree
-    // The files are nearly all of an entry: one allocation, not a doubling array's
-    // spare half (the entry is written while the whole tree is in memory).
-    bytes.reserveCapacity(
-      bytes.count + 4096
-        + tree.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.contents.count })
+    reserve(for: tree.files)
     string(tree.folder)
     strings(tree.ownedPrefixes)
     strings(tree.foreignPrefixes)
     files(tree.files)
     diagnostics(compilation.diagnostics)
-    let counts = compilation.resourceCounts.sorted { $0.key < $1.key }
-    integer(counts.count)
-    for (environment, count) in counts {
-      string(environment)
-      integer(count)
-    }
+    sortedByKey(compilation.resourceCounts) { writer, count in writer.integer(count) }
   }
 
   mutating func environment(_ environment: CompiledEnvironment) {
-    bytes.reserveCapacity(
-      bytes.count + 4096
-        + environment.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.contents.count })
+    reserve(for: environment.files)
     string(environment.name)
     diagnostics(environment.resolveDiagnostics)
-    let versions = environment.versions.sorted { $0.key < $1.key }
-    integer(versions.count)
-    for (service, reference) in versions {
-      string(service)
-      string(reference.value)
-      location(reference.location)
+    sortedByKey(environment.versions) { writer, reference in
+      writer.string(reference.value)
+      writer.location(reference.location)
     }
     files(environment.files)
     diagnostics(environment.diagnostics)
@@ -83,6 +69,25 @@ struct CacheEntryWriter {
     }
     integer(environment.outline.hasOwnResources ? 1 : 0)
     strings(environment.outline.createdNamespaces)
+  }
+
+  /// The files are nearly all of an entry: one allocation for them and 4 KB of the rest,
+  /// not a doubling array's spare half (an entry is written while its files are in memory).
+  mutating func reserve(for files: [OutputFile]) {
+    bytes.reserveCapacity(
+      bytes.count + 4096 + files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.contents.count })
+  }
+
+  /// A dictionary as a count and its entries in key order, each key then its value.
+  mutating func sortedByKey<Value>(
+    _ dictionary: [String: Value], _ value: (inout CacheEntryWriter, Value) -> Void
+  ) {
+    let entries = dictionary.sorted { $0.key < $1.key }
+    integer(entries.count)
+    for (key, entryValue) in entries {
+      string(key)
+      value(&self, entryValue)
+    }
   }
 
   mutating func files(_ files: [OutputFile]) {
