@@ -8,31 +8,9 @@ import Testing
 @Suite struct CustomResourcePatternTests {
   typealias Support = SchemaTestSupport
 
-  static func crd(_ properties: String) -> String {
-    """
-    apiVersion: apiextensions.k8s.io/v1
-    kind: CustomResourceDefinition
-    metadata: {name: gadgets.example.com}
-    spec:
-      group: example.com
-      names: {kind: Gadget}
-      versions:
-      - name: v1
-        served: true
-        schema:
-          openAPIV3Schema:
-            type: object
-            properties:
-              spec:
-                type: object
-                properties:
-    \(properties)
-    """
-  }
-
   @Test func catastrophicPatternFinishesWithAFinding() throws {
     let crd = try Support.node(
-      Self.crd("              code: {type: string, pattern: '^(a+)+$'}"),
+      SampleCRD.gadgets("              code: {type: string, pattern: '^(a+)+$'}"),
       file: "crds/gadget.yaml")
     let (schema, diagnostics) = bundledSchema.adding(crds: [crd])
     #expect(diagnostics.isEmpty)
@@ -48,7 +26,7 @@ import Testing
 
   @Test func patternsRE2RejectsAreErrorsInTheCRD() throws {
     let crd = try Support.node(
-      Self.crd(
+      SampleCRD.gadgets(
         """
                       a: {type: string, pattern: "^x(?<=x)$"}
                       b: {type: string, pattern: "^\\\\d(?=x)"}

@@ -200,25 +200,8 @@ import Testing
   /// Every bound `Limits` keeps, each broken once: the exclusive bounds both as
   /// OpenAPI 3.0's flag and as JSON Schema's number.
   @Test func everyLimitKeywordIsChecked() throws {
-    let crd = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: gadgets.example.com}
-      spec:
-        group: example.com
-        names: {kind: Gadget, plural: gadgets}
-        scope: Namespaced
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec:
-                  type: object
-                  properties:
+    let crd = SampleCRD.gadgets(
+      """
                     low: {type: integer, minimum: 2, exclusiveMinimum: true}
                     high: {type: number, exclusiveMaximum: 5}
                     step: {type: integer, multipleOf: 3}
@@ -226,7 +209,7 @@ import Testing
                     list: {type: array, minItems: 2, maxItems: 3, items: {type: integer}}
                     map: {type: object, minProperties: 1, additionalProperties: {type: string}}
                     more: {type: object, maxProperties: 1, additionalProperties: {type: string}}
-      """
+      """)
     let schema = bundledSchema.adding(crds: [
       try Support.node(crd, file: "crds/gadget.yaml")
     ])
