@@ -39,6 +39,20 @@ public struct CompiledEnvironment: Sendable {
     self.outline = outline
   }
 
+  /// The share of an environment compiled in this run.
+  init(
+    _ environment: ValidatedEnvironment, emitted: EmittedFiles.Environment,
+    resolved: ResolvedPlatform
+  ) {
+    let name = environment.name
+    self.init(
+      name: name, resolveDiagnostics: resolved.serviceDiagnostics[name] ?? [],
+      versions: resolved.versions[name] ?? [:], files: emitted.files,
+      diagnostics: environment.diagnostics, placementDiagnostics: emitted.diagnostics,
+      resourceCount: environment.resources.count,
+      outline: ResourceOutline(environment.resources, services: resolved.services[name] ?? [:]))
+  }
+
   public var hasErrors: Bool {
     resolveDiagnostics.hasErrors || diagnostics.hasErrors || placementDiagnostics.hasErrors
   }

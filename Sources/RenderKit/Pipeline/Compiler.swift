@@ -46,14 +46,8 @@ public enum Compiler {
     stopwatch.lap("emit files")
     var compiled = reusing
     for (environment, emitted) in zip(validated, files.environments) {
-      let name = environment.name
-      compiled[name] = CompiledEnvironment(
-        name: name, resolveDiagnostics: resolved.serviceDiagnostics[name] ?? [],
-        versions: resolved.versions[name] ?? [:], files: emitted.files,
-        diagnostics: environment.diagnostics,
-        placementDiagnostics: emitted.diagnostics, resourceCount: environment.resources.count,
-        outline: ResourceOutline(
-          environment.resources, services: resolved.services[name] ?? [:]))
+      compiled[environment.name] = CompiledEnvironment(
+        environment, emitted: emitted, resolved: resolved)
     }
     let environments = resolved.rendered.compactMap { compiled[$0] }
     let plan = OutputPlan.make(
