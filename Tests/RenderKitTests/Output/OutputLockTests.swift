@@ -63,7 +63,11 @@ import Testing
       finished.signal()
     }
     waiter.start()
-    waiting.wait()
+    // A lock that does not hold would let the waiter through without waiting: a finding,
+    // not a test that hangs.
+    if waiting.wait(timeout: .now() + 10) == .timedOut {
+      Issue.record("the second render did not wait for the lock")
+    }
     withExtendedLifetime(first) {}
     first = nil
     finished.wait()
