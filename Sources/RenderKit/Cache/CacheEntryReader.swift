@@ -82,6 +82,25 @@ struct CacheEntryReader {
       diagnostics: diagnostics, resourceCounts: counts)
   }
 
+  /// What `CacheEntryWriter.frame` wrote: `.some(nil)` for an entry without one.
+  mutating func frame() -> CompilationFrame?? {
+    guard let present = integer() else { return nil }
+    if present == 0 { return .some(nil) }
+    guard present == 1, let key = string(), let count = length() else { return nil }
+    var services: [String: String] = [:]
+    for _ in 0..<count {
+      guard let name = string(), let digest = string() else { return nil }
+      services[name] = digest
+    }
+    guard let environmentCount = length() else { return nil }
+    var selectorKeys: [String: [String]] = [:]
+    for _ in 0..<environmentCount {
+      guard let name = string(), let keys = strings() else { return nil }
+      selectorKeys[name] = keys
+    }
+    return .some(CompilationFrame(key: key, services: services, selectorKeys: selectorKeys))
+  }
+
   mutating func files() -> [OutputFile]? {
     guard let fileCount = length() else { return nil }
     var files: [OutputFile] = []
@@ -120,15 +139,22 @@ struct CacheEntryReader {
       services.append(ReconcilerEnvironment.Service(name: service, namespace: namespace))
     }
     guard let hasOwnResources = integer(), hasOwnResources == 0 || hasOwnResources == 1,
-      let namespaces = strings(), offset == bytes.count
+      let namespaces = strings(), let knowsSelectorKeys = integer(),
+      knowsSelectorKeys == 0 || knowsSelectorKeys == 1
     else { return nil }
+    var selectorKeys: [String]?
+    if knowsSelectorKeys == 1 {
+      guard let keys = strings() else { return nil }
+      selectorKeys = keys
+    }
+    guard offset == bytes.count else { return nil }
     return CompiledEnvironment(
       name: name, resolveDiagnostics: resolveDiagnostics, versions: versions, files: files,
       diagnostics: found,
       placementDiagnostics: placementDiagnostics, resourceCount: resourceCount,
       outline: ResourceOutline(
         services: services, hasOwnResources: hasOwnResources == 1,
-        createdNamespaces: namespaces))
+        createdNamespaces: namespaces), selectorKeys: selectorKeys)
   }
 
   /// An optional string: a flag, then the string when the flag is 1.

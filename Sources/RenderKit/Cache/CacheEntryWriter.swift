@@ -46,6 +46,15 @@ struct CacheEntryWriter {
     sortedByKey(compilation.resourceCounts) { writer, count in writer.integer(count) }
   }
 
+  /// A whole-platform entry's frame, ahead of its compilation: `0`, or `1` and the frame.
+  mutating func frame(_ frame: CompilationFrame?) {
+    guard let frame else { return integer(0) }
+    integer(1)
+    string(frame.key)
+    sortedByKey(frame.services) { writer, digest in writer.string(digest) }
+    sortedByKey(frame.selectorKeys) { writer, keys in writer.strings(keys) }
+  }
+
   mutating func environment(_ environment: CompiledEnvironment) {
     reserve(for: environment.files)
     string(environment.name)
@@ -69,6 +78,8 @@ struct CacheEntryWriter {
     }
     integer(environment.outline.hasOwnResources ? 1 : 0)
     strings(environment.outline.createdNamespaces)
+    integer(environment.selectorKeys == nil ? 0 : 1)
+    if let keys = environment.selectorKeys { strings(keys) }
   }
 
   /// The files are nearly all of an entry: one allocation for them and 4 KB of the rest,

@@ -33,7 +33,7 @@ public struct CompilationCache: Sendable {
   /// The cache folder, relative to the repository root.
   public static let folder = ".render-cache"
   /// First bytes of every entry; a new format changes it.
-  static let magic = Array("render-cache 1\n".utf8)
+  static let magic = Array("render-cache 2\n".utf8)
 
   /// The repository root.
   public let root: String
@@ -57,15 +57,38 @@ public struct CompilationCache: Sendable {
   ) async -> CompiledOutput {
     let output = loaded.settings.output
     let digests = loaded.diagnostics.isEmpty ? InputDigests(loaded.repository) : nil
+    let slot = Self.slotName(options: options, output: output)
     let key = digests?.key(
-      slot: Self.slotName(options: options, output: output),
-      previousVersions: options.previousVersions, build: build)
+      slot: slot, previousVersions: options.previousVersions, build: build)
+    let frame = digests.map { CompilationFrame($0, slot: slot, build: build) }
     let fileNames = loaded.repository.fileNames
     if let key,
       let cached = lookup(
         key: key, options: options, output: output, build: build, fileNames: fileNames)
     {
       return CompiledOutput(compilation: cached, full: nil, isCached: true)
+    }
+    // A few service folders changed since the stored compile: those services alone.
+    let clock = ContinuousClock()
+    let start = clock.now
+    if let key, var frame,
+      let (previous, earlier, changed) = earlierCompile(
+        slot: slot, build: build, frame: frame, fileNames: fileNames),
+      let compilation = await ChangedServicesCompile.compile(
+        loaded, changed: changed, previous: previous, selectorKeys: earlier.selectorKeys,
+        options: options, schema: schema)
+    {
+      if store {
+        // Only label values no selector names changed: the selectors are the same.
+        frame.selectorKeys = earlier.selectorKeys
+        self.store(
+          compilation, key: key, options: options, output: output, build: build,
+          fileNames: fileNames, frame: frame)
+      }
+      return CompiledOutput(
+        compilation: compilation, full: nil, isCached: false,
+        recompiledServices: changed.sorted(),
+        stageTimes: [("compile \(changed.count) changed services", clock.now - start)])
     }
     let parsed = loaded.parse()
     // Per environment: its share of the compile when nothing it reads has changed.
@@ -97,10 +120,13 @@ public struct CompilationCache: Sendable {
           $0.environment(environment)
         }
       }
-      if !result.hasErrors {
+      if !result.hasErrors, var frame {
+        for environment in compilation.compiledEnvironments {
+          if let keys = environment.selectorKeys { frame.selectorKeys[environment.name] = keys }
+        }
         self.store(
           result, key: key, options: options, output: output, build: build,
-          fileNames: fileNames)
+          fileNames: fileNames, frame: frame)
       }
     }
     return CompiledOutput(
@@ -213,20 +239,41 @@ public struct CompilationCache: Sendable {
         slot: Self.slotName(options: options, output: output), build: build, key: key,
         fileNames: fileNames)
     else { return nil }
+    guard reader.frame() != nil else { return nil }
     return reader.compilation()
+  }
+
+  /// The whole-platform result stored in `slot` for other inputs, its frame, and the services
+  /// whose folders are all that differ from them (`frame`: this run's); `nil` when
+  /// there is none, it has no frame, more than the service folders differ, or nothing
+  /// does.
+  private func earlierCompile(
+    slot: String, build: String, frame: CompilationFrame, fileNames: SourceFileNames
+  ) -> (CachedCompilation, CompilationFrame, Set<String>)? {
+    guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build))
+    else { return nil }
+    var reader = CacheEntryReader(bytes: bytes, fileNames: fileNames)
+    guard reader.expect(Self.magic), reader.string() != nil, let stored = reader.frame(),
+      let earlier = stored, let changed = frame.changedServices(since: earlier),
+      !changed.isEmpty, let compilation = reader.compilation()
+    else { return nil }
+    return (compilation, earlier, changed)
   }
 
   /// Stores `compilation` under `key`. Failing to (a read-only checkout) costs the next
   /// run a compile, nothing else: errors are ignored.
   /// - Parameter fileNames: the table the findings' locations are numbered in.
-  public func store(
+  /// - Parameter frame: what the compile's inputs were, in the parts a later run
+  ///   compares to compile only the services that changed (`ChangedServicesCompile`).
+  func store(
     _ compilation: CachedCompilation, key: String, options: BuildOptions, output: String,
-    build: String = "", fileNames: SourceFileNames
+    build: String = "", fileNames: SourceFileNames, frame: CompilationFrame? = nil
   ) {
     write(
       key: key, slot: Self.slotName(options: options, output: output), build: build,
       fileNames: fileNames
     ) {
+      $0.frame(frame)
       $0.compilation(compilation)
     }
   }

@@ -12,17 +12,22 @@ public struct CompiledOutput: Sendable {
   /// The environments whose share came from their own `.render-cache/` entry, sorted
   /// (on a whole-platform answer: none).
   public var reusedEnvironments: [String]
+  /// The services compiled alone into an earlier whole-platform result
+  /// (`ChangedServicesCompile`), sorted; empty when the compile did not take that path.
+  public var recompiledServices: [String]
   /// How long each stage took; empty on a whole-platform answer.
   public var stageTimes: [(stage: String, duration: Duration)]
 
   public init(
     compilation: CachedCompilation, full: Compilation?, isCached: Bool,
-    reusedEnvironments: [String] = [], stageTimes: [(stage: String, duration: Duration)] = []
+    reusedEnvironments: [String] = [], recompiledServices: [String] = [],
+    stageTimes: [(stage: String, duration: Duration)] = []
   ) {
     self.compilation = compilation
     self.full = full
     self.isCached = isCached
     self.reusedEnvironments = reusedEnvironments
+    self.recompiledServices = recompiledServices
     self.stageTimes = stageTimes
   }
 }

@@ -1,24 +1,37 @@
-/// A repository's inputs hashed in parts, for the keys of `CompilationCache`'s
-/// per-environment entries: an environment's key covers everything but the folders of
-/// the environments outside its `inherits` chain.
+/// A repository's inputs hashed in parts, for the keys of `CompilationCache`'s entries: an
+/// environment's key covers everything but the folders of the environments outside its
+/// `inherits` chain, and the frame (`frameKey`) covers everything but what is inside the
+/// service folders, each of which has a digest of its own (`services`).
 struct InputDigests {
   /// Every file outside `environments/<name>/`, every folder and every unreadable file.
   let common: [UInt8]
   /// The files of each environment folder, by folder name.
   let environmentFolders: [String: [UInt8]]
+  /// What `common` covers but the contents of the service folders: their names count,
+  /// their files and subfolders do not.
+  let frame: [UInt8]
+  /// The files and subfolders of each `services/<name>/` folder, by service name.
+  let services: [String: [UInt8]]
 
   init(_ repository: Repository) {
-    var common: [UInt8] = []
+    var frame: [UInt8] = []
     var folders: [String: [UInt8]] = [:]
+    var services: [String: [UInt8]] = [:]
     func field(_ text: String, into bytes: inout [UInt8]) {
       bytes += text.utf8
       bytes.append(0)
     }
-    field("directories", into: &common)
-    for directory in repository.directories.sorted() { field(directory, into: &common) }
-    field("unreadable", into: &common)
-    for path in repository.unreadableFiles.sorted() { field(path, into: &common) }
-    field("files", into: &common)
+    field("directories", into: &frame)
+    for directory in repository.directories.sorted() {
+      if let service = Self.serviceFolder(of: directory) {
+        field(directory, into: &services[service, default: []])
+      } else {
+        field(directory, into: &frame)
+      }
+    }
+    field("unreadable", into: &frame)
+    for path in repository.unreadableFiles.sorted() { field(path, into: &frame) }
+    field("files", into: &frame)
     for path in repository.files.keys.sorted() {
       let text = repository.files[path]?.text ?? ""
       func add(to bytes: inout [UInt8]) {
@@ -28,19 +41,45 @@ struct InputDigests {
       }
       if let folder = Self.environmentFolder(of: path) {
         add(to: &folders[folder, default: []])
+      } else if let service = Self.serviceFolder(of: path) {
+        add(to: &services[service, default: []])
       } else {
-        add(to: &common)
+        add(to: &frame)
       }
     }
+    let serviceDigests = services.mapValues(SHA256.digest)
+    var common = frame
+    var names = frame
+    field("services", into: &common)
+    field("services", into: &names)
+    for name in serviceDigests.keys.sorted() {
+      field(name, into: &common)
+      field(SHA256.hex(serviceDigests[name] ?? []), into: &common)
+      field(name, into: &names)
+    }
     self.common = SHA256.digest(common)
+    self.frame = SHA256.digest(names)
+    self.services = serviceDigests
     environmentFolders = folders.mapValues(SHA256.digest)
   }
 
   /// The environment folder a file is in: `prod` for `environments/prod/checkout.yaml`;
   /// `nil` for a file anywhere else (even directly in `environments/`).
   static func environmentFolder(of path: String) -> String? {
-    guard path.hasPrefix("environments/") else { return nil }
-    let rest = path.utf8.dropFirst("environments/".count)
+    folder(of: path, under: "environments/")
+  }
+
+  /// The service folder a file (or a folder) is in: `checkout` for
+  /// `services/checkout/service.yaml` and for the folder `services/checkout/config`;
+  /// `nil` for anything else (the folder `services/checkout` itself included: that the
+  /// service exists is part of the frame).
+  static func serviceFolder(of path: String) -> String? {
+    folder(of: path, under: "services/")
+  }
+
+  private static func folder(of path: String, under prefix: String) -> String? {
+    guard path.hasPrefix(prefix) else { return nil }
+    let rest = path.utf8.dropFirst(prefix.utf8.count)
     guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
     return String(rest[..<slash])
   }
@@ -52,6 +91,25 @@ struct InputDigests {
   func key(
     slot: String, previousVersions: [String: [String: String]] = [:], build: String,
     environments: [String]? = nil
+  ) -> String {
+    Self.key(
+      slot: slot, previousVersions: previousVersions, build: build, outside: common,
+      environments: environments.map { names in names.map { ($0, environmentFolders[$0]) } }
+        ?? environmentFolders.keys.sorted().map { ($0, environmentFolders[$0]) })
+  }
+
+  /// What a whole-platform result stored in `slot` depends on besides the contents of
+  /// the service folders: equal frame keys mean two repositories differ, if at all, only
+  /// inside `services/<name>/` folders both have (`services` tells which).
+  func frameKey(slot: String, build: String) -> String {
+    Self.key(
+      slot: slot, previousVersions: [:], build: build, outside: frame,
+      environments: environmentFolders.keys.sorted().map { ($0, environmentFolders[$0]) })
+  }
+
+  private static func key(
+    slot: String, previousVersions: [String: [String: String]], build: String,
+    outside: [UInt8], environments: [(String, [UInt8]?)]
   ) -> String {
     var bytes: [UInt8] = []
     func field(_ text: String) {
@@ -70,10 +128,10 @@ struct InputDigests {
         field(versions[service] ?? "")
       }
     }
-    field(SHA256.hex(common))
-    for name in environments ?? environmentFolders.keys.sorted() {
+    field(SHA256.hex(outside))
+    for (name, digest) in environments {
       field(name)
-      field(environmentFolders[name].map(SHA256.hex) ?? "no folder")
+      field(digest.map(SHA256.hex) ?? "no folder")
     }
     return SHA256.hex(SHA256.digest(bytes))
   }

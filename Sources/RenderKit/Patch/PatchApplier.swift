@@ -8,10 +8,14 @@
 /// values).
 public struct PatchApplier: Sendable {
   public let strategies: any MergeStrategyProvider
+  /// Whether a patch that matches nothing is reported: not over part of an environment
+  /// (`ChangedServicesCompile` renders a few of its services).
+  public let reportsUnmatched: Bool
   private let merge: StrategicMerge
 
-  public init(strategies: any MergeStrategyProvider) {
+  public init(strategies: any MergeStrategyProvider, reportsUnmatched: Bool = true) {
     self.strategies = strategies
+    self.reportsUnmatched = reportsUnmatched
     merge = StrategicMerge(strategies: strategies)
   }
 
@@ -30,7 +34,9 @@ public struct PatchApplier: Sendable {
     for patch in patches {
       let matched = resources.indices.filter { patch.target.matches(resources[$0]) }
       guard !matched.isEmpty else {
-        if !patch.isOptional { diagnostics.append(noMatch(patch, in: resources, scope: scope)) }
+        if !patch.isOptional && reportsUnmatched {
+          diagnostics.append(noMatch(patch, in: resources, scope: scope))
+        }
         continue
       }
       // One mistake in a patch that matches many resources is reported once.

@@ -23,11 +23,15 @@ public struct CompiledEnvironment: Sendable {
   public var resourceCount: Int
   /// What reconciler output needs of its resources.
   public var outline: ResourceOutline
+  /// The label keys its selectors can name (`SelectorKeys`), sorted; `nil` when not
+  /// known, which tells `ChangedServicesCompile` that every label counts.
+  public var selectorKeys: [String]?
 
   public init(
     name: String, resolveDiagnostics: [Diagnostic], versions: [String: Located<String>],
     files: [OutputFile], diagnostics: [Diagnostic],
-    placementDiagnostics: [Diagnostic], resourceCount: Int, outline: ResourceOutline
+    placementDiagnostics: [Diagnostic], resourceCount: Int, outline: ResourceOutline,
+    selectorKeys: [String]? = nil
   ) {
     self.name = name
     self.resolveDiagnostics = resolveDiagnostics
@@ -37,6 +41,7 @@ public struct CompiledEnvironment: Sendable {
     self.placementDiagnostics = placementDiagnostics
     self.resourceCount = resourceCount
     self.outline = outline
+    self.selectorKeys = selectorKeys
   }
 
   /// The share of an environment compiled in this run.
@@ -50,7 +55,8 @@ public struct CompiledEnvironment: Sendable {
       versions: resolved.versions[name] ?? [:], files: emitted.files,
       diagnostics: environment.diagnostics, placementDiagnostics: emitted.diagnostics,
       resourceCount: environment.resources.count,
-      outline: ResourceOutline(environment.resources, services: resolved.services[name] ?? [:]))
+      outline: ResourceOutline(environment.resources, services: resolved.services[name] ?? [:]),
+      selectorKeys: SelectorKeys.collect(in: environment.resources).sorted())
   }
 
   public var hasErrors: Bool {

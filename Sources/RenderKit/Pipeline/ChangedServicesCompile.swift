@@ -1,0 +1,180 @@
+import YAML
+
+/// A whole-platform compile that differs from an earlier one only in a few service
+/// folders (a version bump, typically), answered by compiling those services alone and
+/// putting their files in the earlier result, when that is provably what a full compile
+/// gives. `CompilationCache` tries it before compiling everything; `nil` means it cannot
+/// tell, and the full compile runs.
+///
+/// What compiles a changed service is `ServiceSlice`'s partial platform (the service,
+/// and the services whose generated ConfigMaps or checksums can change its resources)
+/// through the build's own stages, in every environment. Its resources may then differ
+/// from the earlier compile's only in the `image` of their containers: nothing that
+/// looks across services reads an image (patch targets, generated names and checksums,
+/// the environment rules, which files exist, the reconciler objects), so the other
+/// services' files and every finding that compares services stay what they were. Only
+/// the image may differ, and only what reads it is done again: the resource's own
+/// checks (schema and the rules of one resource), its files, and versions.yaml. The
+/// earlier compile must have had no findings at all, and the services' new compile
+/// must find nothing either: otherwise which findings still hold is not known without
+/// the full compile.
+enum ChangedServicesCompile {
+  /// How many services may change for this path to be tried: more than a handful is a
+  /// platform-wide change, which the full compile (and its per-environment reuse) serves.
+  static let serviceLimit = 8
+
+  /// - Parameters:
+  ///   - changed: the services whose folders differ from `previous`'s inputs (everything
+  ///     else is the same: `CompilationFrame` says so).
+  ///   - previous: the earlier compile's result, for the same options.
+  ///   - selectorKeys: the label keys each environment's selectors name in `previous`
+  ///     (`CompiledEnvironment.selectorKeys`); in an environment without them, no label
+  ///     may change.
+  static func compile(
+    _ loaded: LoadedRepository, changed: Set<String>, previous: CachedCompilation,
+    selectorKeys: [String: [String]], options: BuildOptions,
+    schema bundled: @Sendable () async -> KubernetesSchema
+  ) async -> CachedCompilation? {
+    guard !changed.isEmpty, changed.count <= serviceLimit, previous.diagnostics.isEmpty,
+      options.environments.isEmpty, options.services.isEmpty,
+      previous.tree.folder == loaded.settings.output
+    else { return nil }
+    var seen = changed
+    for service in changed {
+      seen.formUnion(ServiceSlice.renderingDependencies(of: service, in: loaded))
+    }
+    guard seen.count <= 2 * serviceLimit else { return nil }
+    var (platform, parseDiagnostics) = PlatformParser.parse(loaded.repository, services: seen)
+    platform.settings = loaded.settings
+    guard parseDiagnostics.isEmpty, platform.brokenServices.isEmpty,
+      changed.allSatisfy({ platform.services[$0] != nil })
+    else { return nil }
+    let resolved = await ResolvedPlatform.resolve(platform)
+    guard resolved.diagnostics.isEmpty, resolved.unresolved.isEmpty,
+      Set(resolved.rendered) == Set(previous.resourceCounts.keys)
+    else { return nil }
+    let schema = PlatformSchema(platform, bundled: await bundled(), strict: options.strict)
+    guard schema.diagnostics.isEmpty else { return nil }
+    let rendered = await RenderedEnvironment.render(resolved, schema: schema, partial: true)
+    guard rendered.allSatisfy({ $0.diagnostics.isEmpty }) else { return nil }
+
+    let output = loaded.settings.output
+    let fileNames = platform.fileNames
+    var replacements: [String: OutputFile] = [:]
+    var previousPaths: [String: [String]] = [:]
+    let prefixes = Set(
+      rendered.flatMap { environment in changed.map { "\(environment.name)/\($0)/" } })
+    var index: [String: Int] = [:]
+    for (position, file) in previous.tree.files.enumerated() {
+      guard let prefix = Self.serviceFolderPrefix(of: file.path), prefixes.contains(prefix)
+      else { continue }
+      previousPaths[prefix, default: []].append(file.path)
+      index[file.path] = position
+    }
+    let validator = schema.validator
+    let ownParts = (0..<validator.partCount).filter { part in
+      part == 0 || !environmentRuleIDs.contains(validator.rules[part - 1].id)
+    }
+    for environment in rendered {
+      let selected = selectorKeys[environment.name].map(Set.init)
+      for service in changed.sorted() {
+        // A patch target that selects by label may match by any label.
+        let patchesSelect =
+          resolved.services[environment.name]?[service].map { resolvedService in
+            PatchLayer.all(for: resolvedService).contains { layer in
+              layer.patches.contains { $0.target.labelSelector != nil }
+            }
+          } ?? true
+        let labelMayDiffer: (String) -> Bool = { key in
+          !patchesSelect && selected.map { !$0.contains(key) } == true
+        }
+        let resources = environment.resources.filter { $0.service == service }
+        let paths = resources.map(ResourcePath.path(for:))
+        let prefix = "\(environment.name)/\(service)/"
+        // The same files in the same order: nothing was added, removed or moved.
+        guard paths == previousPaths[prefix] ?? [] else { return nil }
+        for (resource, path) in zip(resources, paths) {
+          guard let position = index[path],
+            let earlier = Self.body(of: previous.tree.files[position]),
+            ServiceLocalDifference.holds(
+              between: earlier, and: resource.body, labelMayDiffer: labelMayDiffer)
+          else { return nil }
+        }
+        let context = ValidationContext(
+          environment: environment.name, namespace: environment.environment.namespace?.value,
+          resources: zip(resources, paths).map {
+            RenderedResource(resource: $0, path: output + "/" + $1)
+          },
+          external: environment.environment.external,
+          policy: PolicySettings(chain: environment.environment.chain), scope: schema.scope,
+          serviceNamespaces: resolved.services[environment.name]?[service]?.namespace.map {
+            [service: $0.value]
+          } ?? [:])
+        for part in ownParts where !validator.validate(context, part: part).isEmpty {
+          return nil
+        }
+        for (resource, path) in zip(resources, paths) {
+          replacements[path] = OutputPlanner.file(
+            at: path, for: resource, source: fileNames.path(of: resource.source.fileID))
+        }
+      }
+    }
+    guard let versions = Self.versionsFile(previous.tree, changed: changed, resolved: resolved)
+    else { return nil }
+    replacements[versions.path] = versions
+    var tree = previous.tree
+    for position in tree.files.indices {
+      if let file = replacements[tree.files[position].path] { tree.files[position] = file }
+    }
+    return CachedCompilation(tree: tree, diagnostics: [], resourceCounts: previous.resourceCounts)
+  }
+
+  /// The ids of the rules that compare the resources of an environment: a changed
+  /// image cannot change what they find (see the type's comment).
+  private static let environmentRuleIDs = Set(RuleCatalog.environmentRules.map(\.id))
+
+  /// `prod/checkout/` for `prod/checkout/deployment-checkout.yaml`: the folder of one
+  /// service in one environment; `nil` for a path with fewer than three parts.
+  static func serviceFolderPrefix(of path: String) -> String? {
+    let bytes = path.utf8
+    guard let first = bytes.firstIndex(of: UInt8(ascii: "/")),
+      let second = bytes[bytes.index(after: first)...].firstIndex(of: UInt8(ascii: "/"))
+    else { return nil }
+    return String(path[...second])
+  }
+
+  /// The resource an earlier build wrote to `file`, read back.
+  private static func body(of file: OutputFile) -> Node? {
+    guard let (_, body) = GeneratedHeader.split(file.contents),
+      let documents = try? YAMLParser.parse(
+        String(body), file: file.path, fileNames: SourceFileNames()),
+      documents.count == 1
+    else { return nil }
+    return documents[0]
+  }
+
+  /// The earlier versions.yaml with the changed services' rows as `resolved` has them;
+  /// `nil` when the earlier file does not read back to itself.
+  private static func versionsFile(
+    _ tree: OutputTree, changed: Set<String>, resolved: ResolvedPlatform
+  ) -> OutputFile? {
+    guard let earlier = tree.files.first(where: { $0.path == VersionsFile.path }) else {
+      return nil
+    }
+    let recorded = VersionsFile.read(earlier.contents).mapValues {
+      $0.mapValues { Located($0, at: .generated) }
+    }
+    guard VersionsFile.make(recorded) == earlier else { return nil }
+    var versions = recorded
+    for environment in resolved.rendered {
+      for service in changed {
+        if let version = resolved.versions[environment]?[service] {
+          versions[environment, default: [:]][service] = version
+        } else {
+          versions[environment]?[service] = nil
+        }
+      }
+    }
+    return VersionsFile.make(versions)
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import RenderKit
+
+/// `CompilationCache.compile` after a few service folders changed: the example platform's
+/// version bumps compile only the bumped services, and every result, whichever path
+/// gave it, is what a compile from scratch gives, byte for byte and finding for finding.
+@Suite struct ChangedServicesCompileTests {
+  /// A copy of the example platform at the package root in a scratch folder.
+  static func example() throws -> String {
+    let root = try CompilationCacheTests.scratch() + "/example"
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    for item in ["templates", "services", "environments", "crds", "render.yaml"] {
+      try FileManager.default.copyItem(
+        atPath: PackageRoot.path + "/" + item, toPath: root + "/" + item)
+    }
+    return root
+  }
+
+  static func edit(_ root: String, _ path: String, _ old: String, _ new: String) throws {
+    let file = root + "/" + path
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains(old), "\(path) has no '\(old)'")
+    try text.replacingOccurrences(of: old, with: new)
+      .write(toFile: file, atomically: true, encoding: .utf8)
+  }
+
+  /// Compiles through the cache (storing) and checks the result against a compile from
+  /// scratch; gives the services compiled alone.
+  static func compileAndCompare(_ root: String) async throws -> [String] {
+    let run = try await CachedCompileTests.compile(root)
+    let fresh = try await CachedCompileTests.fresh(root)
+    let files = run.compilation.tree.files
+    let expected = fresh.compilation.tree.files
+    #expect(files.map(\.path) == expected.map(\.path))
+    let differing = zip(files, expected).filter { $0 != $1 }.map(\.0.path)
+    #expect(differing.isEmpty, "differ from a compile from scratch: \(differing)")
+    #expect(run.compilation.tree.ownedPrefixes == fresh.compilation.tree.ownedPrefixes)
+    #expect(run.findings == fresh.findings)
+    #expect(run.compilation.resourceCounts == fresh.compilation.resourceCounts)
+    return run.recompiledServices
+  }
+
+  @Test func aVersionBumpCompilesOnlyThatServiceAndGivesTheColdResult() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    #expect(try await Self.compileAndCompare(root) == [])
+    // catalog's version reaches its image, its version labels and an env value.
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
+    #expect(try await Self.compileAndCompare(root) == ["catalog"])
+    // The result it stored is the base of the next bump.
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.2", "version: 2.8.0")
+    try Self.edit(root, "services/checkout/service.yaml", "version: 1.15.0", "version: 1.16.0")
+    #expect(try await Self.compileAndCompare(root) == ["catalog", "checkout"])
+    // And the whole entry answers the same inputs again.
+    let again = try await CachedCompileTests.compile(root)
+    #expect(again.isCached)
+  }
+
+  @Test func aChangeOtherResourcesCanSeeIsCompiledInFull() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await Self.compileAndCompare(root)
+    // A new label, a ConfigMap's data, a resource request: each could change what
+    // another service's selector, reference or checksum sees, or a rule finds.
+    try Self.edit(
+      root, "services/catalog/service.yaml", "team: catalog", "team: catalog\n  tier: gold")
+    #expect(try await Self.compileAndCompare(root) == [])
+    try Self.edit(root, "services/catalog/service.yaml", "CACHE_TTL: 5m", "CACHE_TTL: 10m")
+    #expect(try await Self.compileAndCompare(root) == [])
+    try Self.edit(root, "services/catalog/service.yaml", "cpu: 150m", "cpu: 200m")
+    #expect(try await Self.compileAndCompare(root) == [])
+    // A template is outside the service folders: everything compiles.
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
+    try Self.edit(root, "templates/web/template.yaml", "description:", "# edited\ndescription:")
+    #expect(try await Self.compileAndCompare(root) == [])
+  }
+
+  @Test func aLabelASelectorNamesIsCompiledInFull() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    // A Service of dev's own that selects catalog's pods by their version label: after
+    // the bump it selects none, which only the environment's reference check can tell.
+    try FileManager.default.createDirectory(
+      atPath: root + "/environments/dev/resources", withIntermediateDirectories: true)
+    try """
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: catalog-pinned
+      labels: {app.kubernetes.io/name: catalog-pinned}
+    spec:
+      selector: {app.kubernetes.io/name: catalog, app.kubernetes.io/version: 2.7.1}
+      ports: [{name: http, port: 80, targetPort: http}]
+    """.write(
+      toFile: root + "/environments/dev/resources/service-catalog-pinned.yaml", atomically: true,
+      encoding: .utf8)
+    let first = try await CachedCompileTests.compile(root)
+    #expect(first.findings.isEmpty, "\(first.findings)")
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
+    #expect(try await Self.compileAndCompare(root) == [])
+    let run = try await CachedCompileTests.compile(root)
+    #expect(run.findings.contains { $0.contains("catalog-pinned") }, "\(run.findings)")
+  }
+
+  @Test func aVersionARuleRejectsIsReportedAsACompileFromScratchReportsIt() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await Self.compileAndCompare(root)
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: latest")
+    #expect(try await Self.compileAndCompare(root) == [])
+    let run = try await CachedCompileTests.compile(root)
+    #expect(run.findings.contains { $0.contains("the 'latest' tag") })
+  }
+
+  @Test func anEarlierCompileWithFindingsIsNotTheBaseOfAnother() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    // image-tag as a warning: the stored compile has a finding about catalog.
+    try Self.edit(
+      root, "environments/base/environment.yaml", "image-tag: error", "image-tag: warning")
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: latest")
+    let first = try await CachedCompileTests.compile(root)
+    #expect(first.findings.contains { $0.contains("the 'latest' tag") })
+    // Which findings still hold after checkout's bump is not known without compiling.
+    try Self.edit(root, "services/checkout/service.yaml", "version: 1.15.0", "version: 1.16.0")
+    #expect(try await Self.compileAndCompare(root) == [])
+    // Nor after catalog's own fix.
+    try Self.edit(root, "services/catalog/service.yaml", "version: latest", "version: 2.7.1")
+    #expect(try await Self.compileAndCompare(root) == [])
+  }
+
+  @Test func aServiceAddedOrRemovedIsCompiledInFull() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await Self.compileAndCompare(root)
+    try FileManager.default.removeItem(atPath: root + "/services/nightly-reports")
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
+    #expect(try await Self.compileAndCompare(root) == [])
+  }
+}
