@@ -45,10 +45,13 @@ public enum Compiler {
       progress: options.progress)
     stopwatch.lap("emit files")
     var compiled = reusing
-    for (environment, emitted) in zip(validated, files.environments) {
-      compiled[environment.name] = CompiledEnvironment(
-        environment, emitted: emitted, resolved: resolved)
+    // Each environment's outline and selector keys walk its resources: one core each.
+    let shares = await Array(zip(validated, files.environments)).concurrentMap(
+      chunks: validated.count
+    ) { environment, emitted in
+      CompiledEnvironment(environment, emitted: emitted, resolved: resolved)
     }
+    for share in shares { compiled[share.name] = share }
     let environments = resolved.rendered.compactMap { compiled[$0] }
     let plan = OutputPlan.make(
       environments: environments, resolved: resolved, schema: schema, options: options)
