@@ -57,13 +57,30 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
         root: session.root, folder: session.settings.output, recover: !check)
     }
     let compiling = clock.now
-    let result = await session.compileOutput(store: !check)
+    // The cache's entries are written while the output is compared and written.
+    let result = await session.compileOutput(store: !check, deferringStore: true)
+    do {
+      try await report(
+        result, session: session, scan: scan, times: [("load", loaded - start)],
+        compiling: compiling, start: start)
+    } catch {
+      await result.stored()
+      throw error
+    }
+    await result.stored()
+  }
+
+  /// What follows the compile: the findings, then the check or the write.
+  private func report(
+    _ result: CompiledOutput, session: Session, scan: OutputScan,
+    times loadTime: [(String, Duration)], compiling: ContinuousClock.Instant,
+    start: ContinuousClock.Instant
+  ) async throws {
+    let clock = ContinuousClock()
     let compilation = result.compilation
     let stageTimes = result.stageTimes
-    var times: [(String, Duration)] = [
-      ("load", loaded - start),
-      (result.isCached ? "cache lookup" : "parse, schemas and inheritance", .zero),
-    ]
+    var times: [(String, Duration)] =
+      loadTime + [(result.isCached ? "cache lookup" : "parse, schemas and inheritance", .zero)]
     times += stageTimes.map { ($0.stage, $0.duration) }
     let compiled = clock.now
     times[1].1 = (compiled - compiling) - stageTimes.reduce(.zero) { $0 + $1.duration }

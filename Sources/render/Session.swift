@@ -71,11 +71,13 @@ struct Session {
 
   /// The output tree and findings, from `.render-cache/` when it holds them for exactly
   /// these inputs. `build --check` passes `store: false`: a check writes nothing.
-  func compileOutput(store: Bool = true) async -> CompiledOutput {
+  /// `deferringStore`: the entries are written meanwhile (`CompiledOutput.storing`), and
+  /// the command awaits `stored()` before it exits.
+  func compileOutput(store: Bool = true, deferringStore: Bool = false) async -> CompiledOutput {
     let schema = schema ?? BundledSchema()
     return await CompilationCache(root: root).compile(
       loaded, options: buildOptions, schema: { await Self.value(of: schema) },
-      build: BinaryIdentity.current(), store: store)
+      build: BinaryIdentity.current(), store: store, deferringStore: deferringStore)
   }
 
   /// The output lock, waiting (and saying so) if another render holds it.

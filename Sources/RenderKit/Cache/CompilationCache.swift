@@ -51,10 +51,22 @@ public struct CompilationCache: Sendable {
   /// - Parameters:
   ///   - schema: the bundled schemas, asked for only when the cache does not answer.
   ///   - build: the running binary's identity (`BinaryIdentity.current()`).
+  ///   - deferringStore: write the entries in a task of their own (`CompiledOutput.storing`)
+  ///     instead of before returning, so that they are written while the command compares
+  ///     and writes the output; the command must await `CompiledOutput.stored()`.
   public func compile(
     _ loaded: LoadedRepository, options: BuildOptions,
-    schema: @Sendable () async -> KubernetesSchema, build: String, store: Bool = false
+    schema: @Sendable () async -> KubernetesSchema, build: String, store: Bool = false,
+    deferringStore: Bool = false
   ) async -> CompiledOutput {
+    // Writing entries costs copying every output file once more: done meanwhile if asked.
+    func persist(_ work: @escaping @Sendable () -> Void) -> Task<Void, Never>? {
+      guard deferringStore else {
+        work()
+        return nil
+      }
+      return Task.detached(priority: .utility) { work() }
+    }
     let output = loaded.settings.output
     let digests = loaded.diagnostics.isEmpty ? InputDigests(loaded.repository) : nil
     let slot = Self.slotName(options: options, output: output)
@@ -62,9 +74,11 @@ public struct CompilationCache: Sendable {
       slot: slot, previousVersions: options.previousVersions, build: build)
     let frame = digests.map { CompilationFrame($0, slot: slot, build: build) }
     let fileNames = loaded.repository.fileNames
-    if let key,
-      let cached = lookup(
-        key: key, options: options, output: output, build: build, fileNames: fileNames)
+    // Read once: it answers for these inputs, or may be the base of a changed-services
+    // compile.
+    let stored = key == nil ? nil : try? FileSystem.readBytes(entryPath(slot: slot, build: build))
+    if let key, let stored,
+      let cached = Self.compilation(in: stored, key: key, fileNames: fileNames)
     {
       return CompiledOutput(compilation: cached, full: nil, isCached: true)
     }
@@ -72,23 +86,30 @@ public struct CompilationCache: Sendable {
     let clock = ContinuousClock()
     let start = clock.now
     if let key, var frame,
-      let (previous, earlier, changed) = earlierCompile(
-        slot: slot, build: build, frame: frame, fileNames: fileNames),
+      let stored,
+      let (previous, earlier, changed) = Self.earlierCompile(
+        in: stored, frame: frame, fileNames: fileNames),
       let compilation = await ChangedServicesCompile.compile(
         loaded, changed: changed, previous: previous, selectorKeys: earlier.selectorKeys,
         options: options, schema: schema)
     {
+      var storing: Task<Void, Never>?
       if store {
         // Only label values no selector names changed: the selectors are the same.
         frame.selectorKeys = earlier.selectorKeys
-        self.store(
-          compilation, key: key, options: options, output: output, build: build,
-          fileNames: fileNames, frame: frame)
+        let base = frame
+        storing = persist {
+          self.store(
+            compilation, key: key, options: options, output: output, build: build,
+            fileNames: fileNames, frame: base)
+        }
       }
-      return CompiledOutput(
+      var result = CompiledOutput(
         compilation: compilation, full: nil, isCached: false,
         recompiledServices: changed.sorted(),
         stageTimes: [("compile \(changed.count) changed services", clock.now - start)])
+      result.storing = storing
+      return result
     }
     let parsed = loaded.parse()
     // Per environment: its share of the compile when nothing it reads has changed.
@@ -110,29 +131,42 @@ public struct CompilationCache: Sendable {
         }
       })
     let result = CachedCompilation(compilation)
+    var storing: Task<Void, Never>?
     if let key, store, parsed.diagnostics.isEmpty {
-      for environment in compilation.compiledEnvironments
-      where !compilation.reused.contains(environment.name) && !environment.hasErrors {
-        guard let resolved = compilation.environments[environment.name],
+      let environments = compilation.compiledEnvironments.compactMap {
+        environment -> (share: CompiledEnvironment, key: String, slot: String)? in
+        guard !compilation.reused.contains(environment.name), !environment.hasErrors,
+          let resolved = compilation.environments[environment.name],
           let entry = environmentEntry(resolved)
-        else { continue }
-        write(key: entry.key, slot: entry.slot, build: build, fileNames: fileNames) {
-          $0.environment(environment)
-        }
+        else { return nil }
+        return (environment, entry.key, entry.slot)
       }
-      if !result.hasErrors, var frame {
-        for environment in compilation.compiledEnvironments {
-          if let keys = environment.selectorKeys { frame.selectorKeys[environment.name] = keys }
+      var whole = result.hasErrors ? nil : frame
+      for environment in compilation.compiledEnvironments {
+        if let keys = environment.selectorKeys { whole?.selectorKeys[environment.name] = keys }
+      }
+      let base = whole
+      storing = persist {
+        for environment in environments {
+          self.write(
+            key: environment.key, slot: environment.slot, build: build, fileNames: fileNames
+          ) {
+            $0.environment(environment.share)
+          }
         }
-        self.store(
-          result, key: key, options: options, output: output, build: build,
-          fileNames: fileNames, frame: frame)
+        if let base {
+          self.store(
+            result, key: key, options: options, output: output, build: build,
+            fileNames: fileNames, frame: base)
+        }
       }
     }
-    return CompiledOutput(
+    var compiled = CompiledOutput(
       compilation: result, full: compilation.reused.isEmpty ? compilation : nil,
       isCached: false, reusedEnvironments: compilation.reused.sorted(),
       stageTimes: compilation.stageTimes)
+    compiled.storing = storing
+    return compiled
   }
 
   /// `render versions`' matrix and findings: from the cache when it holds them for these
@@ -235,25 +269,32 @@ public struct CompilationCache: Sendable {
     fileNames: SourceFileNames
   ) -> CachedCompilation? {
     guard
-      var reader = entry(
-        slot: Self.slotName(options: options, output: output), build: build, key: key,
-        fileNames: fileNames)
+      let bytes = try? FileSystem.readBytes(
+        entryPath(slot: Self.slotName(options: options, output: output), build: build))
     else { return nil }
-    guard reader.frame() != nil else { return nil }
+    return Self.compilation(in: bytes, key: key, fileNames: fileNames)
+  }
+
+  /// The whole-platform result a stored entry holds, when it is whole and for `key`.
+  private static func compilation(
+    in bytes: [UInt8], key: String, fileNames: SourceFileNames
+  ) -> CachedCompilation? {
+    var reader = CacheEntryReader(bytes: bytes, fileNames: fileNames)
+    guard reader.expect(magic), reader.string() == key, reader.frame() != nil else {
+      return nil
+    }
     return reader.compilation()
   }
 
-  /// The whole-platform result stored in `slot` for other inputs, its frame, and the services
-  /// whose folders are all that differ from them (`frame`: this run's); `nil` when
-  /// there is none, it has no frame, more than the service folders differ, or nothing
-  /// does.
-  private func earlierCompile(
-    slot: String, build: String, frame: CompilationFrame, fileNames: SourceFileNames
+  /// The whole-platform result a stored entry holds for other inputs, its frame, and the
+  /// services whose folders are all that differ from them (`frame`: this run's); `nil`
+  /// when the entry has no frame or is not whole, more than the service folders differ,
+  /// or nothing does.
+  private static func earlierCompile(
+    in bytes: [UInt8], frame: CompilationFrame, fileNames: SourceFileNames
   ) -> (CachedCompilation, CompilationFrame, Set<String>)? {
-    guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build))
-    else { return nil }
     var reader = CacheEntryReader(bytes: bytes, fileNames: fileNames)
-    guard reader.expect(Self.magic), reader.string() != nil, let stored = reader.frame(),
+    guard reader.expect(magic), reader.string() != nil, let stored = reader.frame(),
       let earlier = stored, let changed = frame.changedServices(since: earlier),
       !changed.isEmpty, let compilation = reader.compilation()
     else { return nil }

@@ -15,6 +15,10 @@ public struct CompiledOutput: Sendable {
   /// The services compiled alone into an earlier whole-platform result
   /// (`ChangedServicesCompile`), sorted; empty when the compile did not take that path.
   public var recompiledServices: [String]
+  /// Writing this run's entries to `.render-cache/`, when the compile was asked to defer
+  /// it (`CompilationCache.compile(deferringStore:)`): the command goes on with the
+  /// output meanwhile, and awaits `stored()` before it exits.
+  public var storing: Task<Void, Never>?
   /// How long each stage took; empty on a whole-platform answer.
   public var stageTimes: [(stage: String, duration: Duration)]
 
@@ -29,5 +33,10 @@ public struct CompiledOutput: Sendable {
     self.reusedEnvironments = reusedEnvironments
     self.recompiledServices = recompiledServices
     self.stageTimes = stageTimes
+  }
+
+  /// Returns once this run's entries are written (at once when nothing was deferred).
+  public func stored() async {
+    await storing?.value
   }
 }

@@ -153,19 +153,17 @@ enum ChangedServicesCompile {
     return documents[0]
   }
 
-  /// The earlier versions.yaml with the changed services' rows as `resolved` has them;
-  /// `nil` when the earlier file does not read back to itself.
+  /// The earlier versions.yaml (which `VersionsFile.make` wrote: it reads back to what
+  /// it was made of) with the changed services' rows as `resolved` has them.
   private static func versionsFile(
     _ tree: OutputTree, changed: Set<String>, resolved: ResolvedPlatform
   ) -> OutputFile? {
     guard let earlier = tree.files.first(where: { $0.path == VersionsFile.path }) else {
       return nil
     }
-    let recorded = VersionsFile.read(earlier.contents).mapValues {
+    var versions = VersionsFile.read(earlier.contents).mapValues {
       $0.mapValues { Located($0, at: .generated) }
     }
-    guard VersionsFile.make(recorded) == earlier else { return nil }
-    var versions = recorded
     for environment in resolved.rendered {
       for service in changed {
         if let version = resolved.versions[environment]?[service] {

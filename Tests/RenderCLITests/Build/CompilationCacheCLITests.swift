@@ -23,6 +23,26 @@ import Testing
     #expect(cold.stderr == stale.stderr)
   }
 
+  @Test func aVersionBumpCompilesOnlyThatServiceAndStoresTheResult() throws {
+    let repository = try TemporaryRepository(Fixture.shop)
+    _ = try repository.seed()
+    let service = try repository.read("services/api/service.yaml")
+    try repository.write(
+      "services/api/service.yaml",
+      service.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.1"))
+    let bumped = try repository.render("build", "--profile")
+    #expect(bumped.status == 0, "\(bumped.transcript)")
+    #expect(bumped.stderr.contains("compile 1 changed services"), "\(bumped.transcript)")
+    #expect(try repository.read("rendered/versions.yaml").contains("api:1.0.1"))
+    // The entry written while the output was written answers the next run.
+    let again = try repository.render("build", "--profile")
+    #expect(again.stderr.contains("cache lookup"), "\(again.transcript)")
+    // And it is what a compile from scratch writes.
+    try repository.remove(".render-cache")
+    let cold = try repository.render("build", "--check")
+    #expect(cold.status == 0, "\(cold.transcript)")
+  }
+
   @Test func validateFillsTheCacheAndNeverTrustsItAfterAnEdit() throws {
     let repository = try TemporaryRepository(Fixture.shop)
     let first = try repository.render("validate")

@@ -211,6 +211,20 @@ import Testing
         """)
   }
 
+  /// `ChangedServicesCompile` edits the stored versions.yaml through `read`: what
+  /// `make` wrote reads back to what it was made of, empty environments and values
+  /// YAML would read as other types included.
+  @Test func whatMakeWritesReadsBack() {
+    let versions: [String: [String: String]] = [
+      "prod": ["a": "1.10", "b": "ghcr.io/acme/b@sha256:abc", "c": "true", "d": "x: y"],
+      "dev": ["a": "null"],
+      "empty": [:],
+    ]
+    let file = VersionsFile.make(
+      versions.mapValues { $0.mapValues { Located($0, at: .generated) } })
+    #expect(VersionsFile.read(file.contents) == versions)
+  }
+
   @Test func aVersionYAMLWouldReadAsANumberIsQuoted() {
     let file = VersionsFile.make(["prod": ["x": Located("1.10", at: .generated)]])
     #expect(String(decoding: file.contents, as: UTF8.self).hasSuffix("prod:\n  x: \"1.10\"\n"))
