@@ -91,8 +91,8 @@ enum ChangedServicesCompile {
         let resources = environment.resources.filter { $0.service == service }
         let paths = resources.map(ResourcePath.path(for:))
         let prefix = "\(environment.name)/\(service)/"
-        // The same files in the same order: nothing was added, removed or moved.
-        guard paths == previousPaths[prefix] ?? [] else { return nil }
+        // The same files (a tree is sorted by path): nothing was added or removed.
+        guard paths.sorted() == previousPaths[prefix] ?? [] else { return nil }
         for (resource, path) in zip(resources, paths) {
           guard let position = index[path],
             let earlier = Self.body(of: previous.tree.files[position]),

@@ -59,6 +59,26 @@ import Testing
     #expect(again.isCached)
   }
 
+  /// Each service of the example, bumped alone: the kinds of resources differ (a
+  /// CronJob, a StatefulSet, ConfigMaps with hashed names, PodDisruptionBudgets), and so
+  /// does the order their files sort in against the order they render in.
+  @Test func everyExampleServiceBumpedAloneCompilesAlone() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await Self.compileAndCompare(root)
+    let services = try FileManager.default.contentsOfDirectory(atPath: root + "/services")
+      .sorted()
+    #expect(services.count == 9)
+    for service in services {
+      let path = "services/\(service)/service.yaml"
+      let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+      let line = try #require(
+        text.split(separator: "\n").first { $0.hasPrefix("version: ") }, "\(path)")
+      try Self.edit(root, path, String(line), String(line) + "-bumped")
+      #expect(try await Self.compileAndCompare(root) == [service], "\(service)")
+    }
+  }
+
   @Test func aChangeOtherResourcesCanSeeIsCompiledInFull() async throws {
     let root = try Self.example()
     defer { try? FileManager.default.removeItem(atPath: root) }
