@@ -82,6 +82,23 @@ public struct CompilationCache: Sendable {
     {
       return CompiledOutput(compilation: cached, full: nil, isCached: true)
     }
+    // A filtered build without an entry of its own: the whole platform's, when it matches.
+    if let digests,
+      let filtered = filteredFromWhole(
+        digests, options: options, output: output, build: build, fileNames: fileNames)
+    {
+      var storing: Task<Void, Never>?
+      if store, let key {
+        storing = persist {
+          self.store(
+            filtered, key: key, options: options, output: output, build: build,
+            fileNames: fileNames, frame: nil)
+        }
+      }
+      var result = CompiledOutput(compilation: filtered, full: nil, isCached: true)
+      result.storing = storing
+      return result
+    }
     // A few service folders changed since the stored compile: those services alone.
     let clock = ContinuousClock()
     let start = clock.now
@@ -273,6 +290,23 @@ public struct CompilationCache: Sendable {
         entryPath(slot: Self.slotName(options: options, output: output), build: build))
     else { return nil }
     return Self.compilation(in: bytes, key: key, fileNames: fileNames)
+  }
+
+  /// A filtered build's result from the whole-platform entry, when that entry is for
+  /// these inputs (`FilteredCompilation`); `nil` for an unfiltered build.
+  private func filteredFromWhole(
+    _ digests: InputDigests, options: BuildOptions, output: String, build: String,
+    fileNames: SourceFileNames
+  ) -> CachedCompilation? {
+    guard !options.environments.isEmpty || !options.services.isEmpty else { return nil }
+    let whole = BuildOptions(strict: options.strict)
+    let slot = Self.slotName(options: whole, output: output)
+    guard
+      let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build)),
+      let compilation = Self.compilation(
+        in: bytes, key: digests.key(slot: slot, build: build), fileNames: fileNames)
+    else { return nil }
+    return FilteredCompilation.derive(from: compilation, options: options)
   }
 
   /// The whole-platform result a stored entry holds, when it is whole and for `key`.

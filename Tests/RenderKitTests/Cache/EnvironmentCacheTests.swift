@@ -151,6 +151,8 @@ import Testing
     let root = try CachedCompileTests.scratchRepository()
     defer { try? FileManager.default.removeItem(atPath: root) }
     _ = try await CachedCompileTests.compile(root)
+    // With the whole entry for other inputs (staging edited), prod's own entry answers.
+    try Self.edit(root, "environments/staging/environment.yaml") { $0 + "\n# edited\n" }
     let filtered = try await CachedCompileTests.compile(root, environments: ["prod"])
     #expect(!filtered.isCached)
     #expect(filtered.reusedEnvironments == ["prod"])
