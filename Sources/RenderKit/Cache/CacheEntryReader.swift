@@ -86,19 +86,30 @@ struct CacheEntryReader {
   mutating func frame() -> CompilationFrame?? {
     guard let present = integer() else { return nil }
     if present == 0 { return .some(nil) }
-    guard present == 1, let key = string(), let count = length() else { return nil }
-    var services: [String: String] = [:]
-    for _ in 0..<count {
-      guard let name = string(), let digest = string() else { return nil }
-      services[name] = digest
-    }
-    guard let environmentCount = length() else { return nil }
+    guard present == 1, let key = string(), let services = stringsByKey() else { return nil }
+    guard let environments = stringsByKey(), let environmentFiles = stringsByKey(),
+      let environmentCount = length()
+    else { return nil }
     var selectorKeys: [String: [String]] = [:]
     for _ in 0..<environmentCount {
       guard let name = string(), let keys = strings() else { return nil }
       selectorKeys[name] = keys
     }
-    return .some(CompilationFrame(key: key, services: services, selectorKeys: selectorKeys))
+    return .some(
+      CompilationFrame(
+        key: key, services: services, environments: environments,
+        environmentFiles: environmentFiles, selectorKeys: selectorKeys))
+  }
+
+  /// What `CacheEntryWriter.sortedByKey` wrote of a `[String: String]`.
+  mutating func stringsByKey() -> [String: String]? {
+    guard let count = length() else { return nil }
+    var result: [String: String] = [:]
+    for _ in 0..<count {
+      guard let key = string(), let value = string() else { return nil }
+      result[key] = value
+    }
+    return result
   }
 
   mutating func files() -> [OutputFile]? {

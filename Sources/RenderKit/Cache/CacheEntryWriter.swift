@@ -52,6 +52,8 @@ struct CacheEntryWriter {
     integer(1)
     string(frame.key)
     sortedByKey(frame.services) { writer, digest in writer.string(digest) }
+    sortedByKey(frame.environments) { writer, digest in writer.string(digest) }
+    sortedByKey(frame.environmentFiles) { writer, text in writer.string(text) }
     sortedByKey(frame.selectorKeys) { writer, keys in writer.strings(keys) }
   }
 

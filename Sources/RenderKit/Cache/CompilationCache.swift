@@ -72,7 +72,9 @@ public struct CompilationCache: Sendable {
     let slot = Self.slotName(options: options, output: output)
     let key = digests?.key(
       slot: slot, previousVersions: options.previousVersions, build: build)
-    let frame = digests.map { CompilationFrame($0, slot: slot, build: build) }
+    let frame = digests.map {
+      CompilationFrame($0, repository: loaded.repository, slot: slot, build: build)
+    }
     let fileNames = loaded.repository.fileNames
     // Read once: it answers for these inputs, or may be the base of a changed-services
     // compile.

@@ -1,7 +1,8 @@
 /// A repository's inputs hashed in parts, for the keys of `CompilationCache`'s entries: an
 /// environment's key covers everything but the folders of the environments outside its
 /// `inherits` chain, and the frame (`frameKey`) covers everything but what is inside the
-/// service folders, each of which has a digest of its own (`services`).
+/// service and environment folders, each of which has a digest of its own (`services`,
+/// `environmentFolders`).
 struct InputDigests {
   /// Every file outside `environments/<name>/`, every folder and every unreadable file.
   let common: [UInt8]
@@ -99,12 +100,11 @@ struct InputDigests {
   }
 
   /// What a whole-platform result stored in `slot` depends on besides the contents of
-  /// the service folders: equal frame keys mean two repositories differ, if at all, only
-  /// inside `services/<name>/` folders both have (`services` tells which).
+  /// the service and environment folders: equal frame keys mean two repositories differ,
+  /// if at all, only inside `services/<name>/` and `environments/<name>/` folders both
+  /// have (`services` and `environmentFolders` tell which).
   func frameKey(slot: String, build: String) -> String {
-    Self.key(
-      slot: slot, previousVersions: [:], build: build, outside: frame,
-      environments: environmentFolders.keys.sorted().map { ($0, environmentFolders[$0]) })
+    Self.key(slot: slot, previousVersions: [:], build: build, outside: frame, environments: [])
   }
 
   private static func key(

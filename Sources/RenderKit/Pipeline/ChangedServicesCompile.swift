@@ -1,31 +1,32 @@
 import YAML
 
-/// A whole-platform compile that differs from an earlier one only in a few service
-/// folders (a version bump, typically), answered by compiling those services alone and
-/// putting their files in the earlier result, when that is provably what a full compile
-/// gives. `CompilationCache` tries it before compiling everything; `nil` means it cannot
-/// tell, and the full compile runs.
+/// A whole-platform compile that differs from an earlier one only in the inputs of a few
+/// services (a version bump in `services/<name>/`, or a pin `set-version` wrote in an
+/// environment), answered by compiling those services alone and putting their files in
+/// the earlier result, when that is provably what a full compile gives.
+/// `CompilationCache` tries it before compiling everything; `nil` means it cannot tell,
+/// and the full compile runs.
 ///
 /// What compiles a changed service is `ServiceSlice`'s partial platform (the service,
 /// and the services whose generated ConfigMaps or checksums can change its resources)
 /// through the build's own stages, in every environment. Its resources may then differ
-/// from the earlier compile's only in the `image` of their containers: nothing that
-/// looks across services reads an image (patch targets, generated names and checksums,
-/// the environment rules, which files exist, the reconciler objects), so the other
-/// services' files and every finding that compares services stay what they were. Only
-/// the image may differ, and only what reads it is done again: the resource's own
-/// checks (schema and the rules of one resource), its files, and versions.yaml. The
-/// earlier compile must have had no findings at all, and the services' new compile
-/// must find nothing either: otherwise which findings still hold is not known without
-/// the full compile.
+/// from the earlier compile's only where nothing outside the resource looks
+/// (`ServiceLocalDifference`: container images and env values, labels no selector names),
+/// so the other services' files and every finding that compares services stay what they
+/// were, and only what reads those fields is done again: the resource's own checks
+/// (schema and the rules of one resource), its files, and versions.yaml. The earlier
+/// compile must have had no findings at all, and the services' new compile must find
+/// nothing either: otherwise which findings still hold is not known without the full
+/// compile.
 enum ChangedServicesCompile {
   /// How many services may change for this path to be tried: more than a handful is a
   /// platform-wide change, which the full compile (and its per-environment reuse) serves.
   static let serviceLimit = 8
 
   /// - Parameters:
-  ///   - changed: the services whose folders differ from `previous`'s inputs (everything
-  ///     else is the same: `CompilationFrame` says so).
+  ///   - changed: the services whose inputs differ from `previous`'s: their folders, or
+  ///     their pins in an environment (everything else is the same: `CompilationFrame`
+  ///     says so).
   ///   - previous: the earlier compile's result, for the same options.
   ///   - selectorKeys: the label keys each environment's selectors name in `previous`
   ///     (`CompiledEnvironment.selectorKeys`); in an environment without them, no label

@@ -43,6 +43,20 @@ import Testing
     #expect(cold.status == 0, "\(cold.transcript)")
   }
 
+  @Test func aBuildAfterSetVersionCompilesOnlyThePinnedService() throws {
+    let repository = try TemporaryRepository(Fixture.shop)
+    _ = try repository.seed()
+    let pinned = try repository.render("set-version", "api", "1.0.5", "--env", "prod")
+    #expect(pinned.status == 0, "\(pinned.transcript)")
+    let build = try repository.render("build", "--profile")
+    #expect(build.status == 0, "\(build.transcript)")
+    #expect(build.stderr.contains("compile 1 changed services"), "\(build.transcript)")
+    #expect(build.stdout.contains("up to date"), "\(build.transcript)")
+    try repository.remove(".render-cache")
+    let cold = try repository.render("build", "--check")
+    #expect(cold.status == 0, "\(cold.transcript)")
+  }
+
   @Test func validateFillsTheCacheAndNeverTrustsItAfterAnEdit() throws {
     let repository = try TemporaryRepository(Fixture.shop)
     let first = try repository.render("validate")

@@ -79,6 +79,42 @@ import Testing
     }
   }
 
+  /// What `set-version` and `promote` write: a pin in `services:` of an environment, in
+  /// an override file, or a new override file with only the version.
+  @Test func aVersionPinnedInAnEnvironmentCompilesOnlyThatService() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await Self.compileAndCompare(root)
+    try Self.edit(
+      root, "environments/staging/environment.yaml", "checkout: {version: 1.14.3}",
+      "checkout: {version: 1.14.4}")
+    #expect(try await Self.compileAndCompare(root) == ["checkout"])
+    try Self.edit(root, "environments/prod/checkout.yaml", "version: 1.14.2", "version: 1.14.4")
+    try Self.edit(root, "environments/prod/environment.yaml", "version: 2.7.0", "version: 2.7.1")
+    #expect(try await Self.compileAndCompare(root) == ["catalog", "checkout"])
+    // An override file that sets only the version, created, then removed.
+    try "version: 1.2.1\n".write(
+      toFile: root + "/environments/prod-eu/cart-expiry.yaml", atomically: true, encoding: .utf8)
+    #expect(try await Self.compileAndCompare(root) == ["cart-expiry"])
+    try FileManager.default.removeItem(atPath: root + "/environments/prod-eu/cart-expiry.yaml")
+    #expect(try await Self.compileAndCompare(root) == ["cart-expiry"])
+  }
+
+  @Test func anyOtherEditOfAnEnvironmentIsCompiledInFull() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await Self.compileAndCompare(root)
+    // A value beside a pin, a pin of every service (defaults), an override beside a pin.
+    try Self.edit(root, "environments/prod/checkout.yaml", "minAvailable: 2", "minAvailable: 1")
+    #expect(try await Self.compileAndCompare(root) == [])
+    try Self.edit(root, "environments/prod/environment.yaml", "version: 2.7.0", "version: 2.7.1")
+    try Self.edit(root, "environments/prod/environment.yaml", "cpu: 500m", "cpu: 400m")
+    #expect(try await Self.compileAndCompare(root) == [])
+    try "version: 1.2.1\nvalues: {schedule: \"*/5 * * * *\"}\n".write(
+      toFile: root + "/environments/prod-eu/cart-expiry.yaml", atomically: true, encoding: .utf8)
+    #expect(try await Self.compileAndCompare(root) == [])
+  }
+
   @Test func aChangeOtherResourcesCanSeeIsCompiledInFull() async throws {
     let root = try Self.example()
     defer { try? FileManager.default.removeItem(atPath: root) }
