@@ -6,7 +6,8 @@ import YAML
 /// `image` of service overrides (`services.<name>` in `environment.yaml`, or the top
 /// level of `<name>.yaml`), and creates or deletes an override file that sets nothing
 /// else; everything else of the file must read the same (comments, layout and locations
-/// aside). Any other file of the folder (`resources/`, anything not YAML) must not change.
+/// aside), to the letter: the same keys in the same order (merged values keep it), the
+/// same scalars in the same style (`Node.isIdentical(to:)`). Any other file of the folder (`resources/`, anything not YAML) must not change.
 enum VersionPinEdit {
   /// The keys of an override a pin may set.
   static let pinKeys: Set<String> = ["version", "image"]
@@ -22,7 +23,9 @@ enum VersionPinEdit {
     let file = String(parts[2])
     if file == "environment.yaml" {
       guard let earlier, let later, earlier.isMapping, later.isMapping else { return nil }
-      guard without("services", earlier) == without("services", later) else { return nil }
+      guard without("services", earlier).isIdentical(to: without("services", later)) else {
+        return nil
+      }
       let before = earlier["services"]
       let after = later["services"]
       if before == nil && after == nil { return [] }
@@ -63,10 +66,18 @@ enum VersionPinEdit {
       let kept = (node.mapping ?? []).filter { !pinKeys.contains($0.key) }
       return .some(kept.isEmpty ? nil : Node(.mapping(kept), at: node.location))
     }
-    guard let before = rest(earlier), let after = rest(later), before == after else {
+    guard let before = rest(earlier), let after = rest(later), identical(before, after) else {
       return nil
     }
-    return earlier != later
+    return !identical(earlier, later)
+  }
+
+  private static func identical(_ earlier: Node?, _ later: Node?) -> Bool {
+    switch (earlier, later) {
+    case (nil, nil): true
+    case (let earlier?, let later?): earlier.isIdentical(to: later)
+    default: false
+    }
   }
 
   private static func without(_ key: String, _ node: Node) -> Node {

@@ -14,9 +14,10 @@ import YAML
 ///   allows: the keys no selector of the environment names (`SelectorKeys`), since
 ///   rules and patches compare labels only through selectors.
 ///
-/// Everything else must be equal: names, kinds, namespaces, annotations, ConfigMap and
-/// Secret data, selectors, ports. Locations and scalar styles do not count (an earlier
-/// build's resource is read back from its file); the order of mapping keys does.
+/// Everything else must be equal, scalar types included: names, kinds, namespaces,
+/// annotations, ConfigMap and Secret data, selectors, ports. Locations and scalar styles
+/// do not count (an earlier build's resource is read back from its file); the order of
+/// mapping keys does.
 enum ServiceLocalDifference {
   static let containerLists: Set<String> = ["containers", "initContainers", "ephemeralContainers"]
 
@@ -37,7 +38,9 @@ enum ServiceLocalDifference {
     func equal(_ earlier: Node, _ later: Node, as role: Role) -> Bool {
       switch (earlier.content, later.content) {
       case (.scalar(let a, _), .scalar(let b, _)):
-        return a.isSameValue(as: b)
+        // The same type too: `2` and `2.0` are told apart (style is not compared: the
+        // earlier resource is read back from the file the emitter wrote).
+        return a == b
       case (.sequence(let a), .sequence(let b)):
         let itemRole: Role =
           switch role {

@@ -1,8 +1,9 @@
 import YAML
 
 /// The label keys an environment's selectors can name: every mapping key and string (and
-/// every word of a string) inside a `selector`, a `matchLabels` or a `…Selector` (`podSelector`,
-/// `namespaceSelector`, `labelSelector`, `nodeSelector`, …) of any resource, so the
+/// every word of a string) inside a `selector`, a `matchLabels`, a `matchLabelKeys` or
+/// `mismatchLabelKeys`, or a `…Selector` (`podSelector`, `namespaceSelector`,
+/// `labelSelector`, `nodeSelector`, …) of any resource, so the
 /// `key` of a `matchExpressions` item counts too. A superset: a label whose key is not
 /// here is compared by no selector, so no rule that matches labels can tell its value
 /// (`ServiceLocalDifference`; patch targets are checked on their own).
@@ -26,7 +27,8 @@ enum SelectorKeys {
     // Every key of every resource comes here: the last byte rules out nearly all.
     switch key.utf8.last {
     case UInt8(ascii: "r"): key == "selector" || key.utf8.elementsEqualSuffix("Selector".utf8)
-    case UInt8(ascii: "s"): key == "matchLabels"
+    case UInt8(ascii: "s"):
+      key == "matchLabels" || key == "matchLabelKeys" || key == "mismatchLabelKeys"
     default: false
     }
   }

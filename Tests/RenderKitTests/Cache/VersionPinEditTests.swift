@@ -60,6 +60,31 @@ import Testing
     #expect(Self.services(text, nil) == nil)
   }
 
+  /// What `==` on nodes would let through: another type, another style, another order.
+  @Test func theRestMustBeTheSameToTheLetter() {
+    let text = Self.environment
+    #expect(
+      Self.services(text, text.replacingOccurrences(of: "replicas: 3", with: "replicas: 3.0"))
+        == nil)
+    #expect(
+      Self.services(text, text.replacingOccurrences(of: "replicas: 3", with: "replicas: \"3\""))
+        == nil)
+    #expect(
+      Self.services(
+        text, text.replacingOccurrences(of: "namespace: shop-prod", with: "namespace: 'shop-prod'"))
+        == nil)
+    #expect(
+      Self.services(
+        text,
+        text.replacingOccurrences(
+          of: "inherits: base\nnamespace: shop-prod", with: "namespace: shop-prod\ninherits: base"))
+        == nil)
+    #expect(
+      Self.services(
+        "version: 1\nvalues: {a: 1, b: 2}\n", "version: 2\nvalues: {b: 2, a: 1}\n",
+        path: "environments/prod/checkout.yaml") == nil)
+  }
+
   @Test func overrideFiles() {
     let path = "environments/prod/checkout.yaml"
     let text = "version: 1.0.0\nvalues: {replicas: 2}\n"

@@ -64,6 +64,10 @@ import YAML
     // A label or an image that appears or goes, or changes type.
     #expect(try !Self.holds(", app.kubernetes.io/version: 1.0.0}\nspec:", "}\nspec:"))
     #expect(try !Self.holds("image: ghcr.io/acme/web:1.0.0", "image: [ghcr.io/acme/web]"))
+    // Another type of the same value.
+    let int = try Self.node("kind: Thing\nspec: {replicas: 2}")
+    let float = try Self.node("kind: Thing\nspec: {replicas: 2.0}")
+    #expect(!ServiceLocalDifference.holds(between: int, and: float, labelMayDiffer: { _ in true }))
   }
 
   @Test func anImageOutsideAContainerMayNot() throws {
