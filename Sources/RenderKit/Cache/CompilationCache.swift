@@ -72,9 +72,6 @@ public struct CompilationCache: Sendable {
     let slot = Self.slotName(options: options, output: output)
     let key = digests?.key(
       slot: slot, previousVersions: options.previousVersions, build: build)
-    let frame = digests.map {
-      CompilationFrame($0, repository: loaded.repository, slot: slot, build: build)
-    }
     let fileNames = loaded.repository.fileNames
     // Read once: it answers for these inputs, or may be the base of a changed-services
     // compile.
@@ -83,6 +80,10 @@ public struct CompilationCache: Sendable {
       let cached = Self.compilation(in: stored, key: key, fileNames: fileNames)
     {
       return CompiledOutput(compilation: cached, full: nil, isCached: true)
+    }
+    // What a later run compares to compile only what changed (not needed on a hit).
+    let frame = digests.map {
+      CompilationFrame($0, repository: loaded.repository, slot: slot, build: build)
     }
     // A filtered build without an entry of its own: the whole platform's, when it matches.
     if let digests,

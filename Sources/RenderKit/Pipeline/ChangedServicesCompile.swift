@@ -61,16 +61,22 @@ enum ChangedServicesCompile {
 
     let output = loaded.settings.output
     let fileNames = platform.fileNames
-    var replacements: [String: OutputFile] = [:]
+    var replacements: [Int: OutputFile] = [:]
+    // The tree is sorted by path: each service folder's files are one run of it, found
+    // by binary search rather than by looking at its ten thousand paths.
     var previousPaths: [String: [String]] = [:]
-    let prefixes = Set(
-      rendered.flatMap { environment in changed.map { "\(environment.name)/\($0)/" } })
     var index: [String: Int] = [:]
-    for (position, file) in previous.tree.files.enumerated() {
-      guard let prefix = Self.serviceFolderPrefix(of: file.path), prefixes.contains(prefix)
-      else { continue }
-      previousPaths[prefix, default: []].append(file.path)
-      index[file.path] = position
+    let files = previous.tree.files
+    for environment in rendered {
+      for service in changed {
+        let prefix = "\(environment.name)/\(service)/"
+        var position = Self.firstIndex(notBefore: prefix, in: files)
+        while position < files.count, files[position].path.hasPrefix(prefix) {
+          previousPaths[prefix, default: []].append(files[position].path)
+          index[files[position].path] = position
+          position += 1
+        }
+      }
     }
     let validator = schema.validator
     let ownParts = (0..<validator.partCount).filter { part in
@@ -115,18 +121,20 @@ enum ChangedServicesCompile {
           return nil
         }
         for (resource, path) in zip(resources, paths) {
-          replacements[path] = OutputPlanner.file(
+          guard let position = index[path] else { return nil }
+          replacements[position] = OutputPlanner.file(
             at: path, for: resource, source: fileNames.path(of: resource.source.fileID))
         }
       }
     }
-    guard let versions = Self.versionsFile(previous.tree, changed: changed, resolved: resolved)
+    let versionsPosition = Self.firstIndex(notBefore: VersionsFile.path, in: files)
+    guard versionsPosition < files.count, files[versionsPosition].path == VersionsFile.path,
+      let versions = Self.versionsFile(
+        files[versionsPosition], changed: changed, resolved: resolved)
     else { return nil }
-    replacements[versions.path] = versions
+    replacements[versionsPosition] = versions
     var tree = previous.tree
-    for position in tree.files.indices {
-      if let file = replacements[tree.files[position].path] { tree.files[position] = file }
-    }
+    for (position, file) in replacements { tree.files[position] = file }
     return CachedCompilation(tree: tree, diagnostics: [], resourceCounts: previous.resourceCounts)
   }
 
@@ -134,14 +142,16 @@ enum ChangedServicesCompile {
   /// image cannot change what they find (see the type's comment).
   private static let environmentRuleIDs = Set(RuleCatalog.environmentRules.map(\.id))
 
-  /// `prod/checkout/` for `prod/checkout/deployment-checkout.yaml`: the folder of one
-  /// service in one environment; `nil` for a path with fewer than three parts.
-  static func serviceFolderPrefix(of path: String) -> String? {
-    let bytes = path.utf8
-    guard let first = bytes.firstIndex(of: UInt8(ascii: "/")),
-      let second = bytes[bytes.index(after: first)...].firstIndex(of: UInt8(ascii: "/"))
-    else { return nil }
-    return String(path[...second])
+  /// The position of the first of `files` (sorted by path) whose path is not before
+  /// `path`: where the run of paths that start with it begins.
+  static func firstIndex(notBefore path: String, in files: [OutputFile]) -> Int {
+    var low = 0
+    var high = files.count
+    while low < high {
+      let middle = (low + high) / 2
+      if files[middle].path < path { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The resource an earlier build wrote to `file`, read back.
@@ -157,11 +167,8 @@ enum ChangedServicesCompile {
   /// The earlier versions.yaml (which `VersionsFile.make` wrote: it reads back to what
   /// it was made of) with the changed services' rows as `resolved` has them.
   private static func versionsFile(
-    _ tree: OutputTree, changed: Set<String>, resolved: ResolvedPlatform
+    _ earlier: OutputFile, changed: Set<String>, resolved: ResolvedPlatform
   ) -> OutputFile? {
-    guard let earlier = tree.files.first(where: { $0.path == VersionsFile.path }) else {
-      return nil
-    }
     var versions = VersionsFile.read(earlier.contents).mapValues {
       $0.mapValues { Located($0, at: .generated) }
     }
