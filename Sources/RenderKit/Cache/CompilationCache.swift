@@ -44,8 +44,8 @@ public struct CompilationCache: Sendable {
 
   /// The output tree and findings of compiling `loaded` with `options`, from the cache
   /// when everything the compile reads is what the entry was compiled from, compiled
-  /// otherwise. Only a command that writes (`build`) should `store` its result: the
-  /// others write nothing, the cache included. A load with findings (they depend on more
+  /// otherwise. `build --check` must not `store` its result (a check writes nothing, the
+  /// cache included); `build`, `diff`, `validate`, `explain` and `preview` do. A load with findings (they depend on more
   /// than the files' bytes: links, permissions) is always compiled and never stored, and
   /// so is a compile with errors.
   /// - Parameters:
@@ -367,10 +367,11 @@ public struct CompilationCache: Sendable {
     body(&writer)
     let folder = root + "/" + Self.folder
     let path = entryPath(slot: slot, build: build)
-    let temporary = path + ".tmp-\(getpid())"
+    // The process id and a random number: two containers sharing the folder can have
+    // the same process id, and neither may remove or rename the other's half-written file.
+    let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     do {
       try FileSystem.makeDirectory(folder)
-      try? FileSystem.removeFile(temporary)
       try FileSystem.createFile(temporary, bytes: writer.bytes)
       try FileSystem.rename(temporary, path)
     } catch {

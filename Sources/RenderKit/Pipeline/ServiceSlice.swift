@@ -58,7 +58,8 @@ public struct ServiceSlice: Sendable {
     if mentions("services/\(service)/service.yaml", "checksumAnnotation") { return everyOther }
     func declaresGenerator(_ path: String) -> Bool { mentions(path, "Generator") }
     var others: Set<String> = []
-    for path in loaded.repository.files.keys where path.hasSuffix(".yaml") {
+    // Every file, whatever its extension: overrides may be `.yml` or `.json` too.
+    for path in loaded.repository.files.keys {
       if path.hasPrefix("environments/") {
         if declaresGenerator(path) { return everyOther }
       } else if path.hasPrefix("services/") {

@@ -149,6 +149,30 @@ import Testing
     #expect(broken.findings.contains { $0.contains("minAvailable") }, "\(broken.findings)")
   }
 
+  /// A generator in a `.yml` override of another service (in `base`, so every
+  /// environment has it), which catalog reads: its
+  /// hashed name reaches catalog's files, so the bump compiles catalog with every
+  /// service it could depend on, and gives the cold result.
+  @Test func aGeneratorInAnotherServicesYmlOverrideIsSeen() async throws {
+    let root = try Self.example()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try
+      "labels: {app.kubernetes.io/name: payments}\nconfigMapGenerator:\n  - name: shared-flags\n    literals: [A=1]\n"
+      .write(
+        toFile: root + "/environments/base/payments.yml", atomically: true, encoding: .utf8)
+    try Self.edit(
+      root, "services/catalog/service.yaml", "  env:\n    DATABASE_URL:",
+      "  env:\n    FLAGS:\n      valueFrom: {configMapKeyRef: {name: shared-flags, key: A}}\n"
+        + "    DATABASE_URL:")
+    _ = try await Self.compileAndCompare(root)
+    let first = try await CachedCompileTests.compile(root)
+    #expect(first.findings.isEmpty, "\(first.findings)")
+    try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
+    #expect(try await Self.compileAndCompare(root) == ["catalog"])
+    let loaded = try LoadedRepository.load(root: root)
+    #expect(ServiceSlice.renderingDependencies(of: "catalog", in: loaded).count == 8)
+  }
+
   @Test func aChangeOtherResourcesCanSeeIsCompiledInFull() async throws {
     let root = try Self.example()
     defer { try? FileManager.default.removeItem(atPath: root) }
