@@ -67,70 +67,15 @@ public struct CompilationCache: Sendable {
       }
       return Task.detached(priority: .utility) { work() }
     }
-    let output = loaded.settings.output
-    let digests = loaded.diagnostics.isEmpty ? InputDigests(loaded.repository) : nil
-    let slot = Self.slotName(options: options, output: output)
-    let key = digests?.key(
-      slot: slot, previousVersions: options.previousVersions, build: build)
-    let fileNames = loaded.repository.fileNames
-    // Read once: it answers for these inputs, or may be the base of a changed-services
-    // compile.
-    let stored = key == nil ? nil : try? FileSystem.readBytes(entryPath(slot: slot, build: build))
-    if let key, let stored,
-      let cached = Self.compilation(in: stored, key: key, fileNames: fileNames)
-    {
-      return CompiledOutput(compilation: cached, full: nil, isCached: true)
+    let lookup = CacheLookup(cache: self, loaded: loaded, options: options, build: build)
+    if let answer = await answer(lookup, schema: schema, store: store, persist: persist) {
+      return answer
     }
-    // What a later run compares to compile only what changed (not needed on a hit).
-    let frame = digests.map {
-      CompilationFrame($0, repository: loaded.repository, slot: slot, build: build)
-    }
-    // A filtered build without an entry of its own: the whole platform's, when it matches.
-    if let digests,
-      let filtered = filteredFromWhole(
-        digests, options: options, output: output, build: build, fileNames: fileNames)
-    {
-      var storing: Task<Void, Never>?
-      if store, let key {
-        storing = persist {
-          self.store(
-            filtered, key: key, options: options, output: output, build: build,
-            fileNames: fileNames, frame: nil)
-        }
-      }
-      var result = CompiledOutput(compilation: filtered, full: nil, isCached: true)
-      result.storing = storing
-      return result
-    }
-    // A few service folders changed since the stored compile: those services alone.
-    let clock = ContinuousClock()
-    let start = clock.now
-    if let key, var frame,
-      let stored,
-      let (previous, earlier, changed) = Self.earlierCompile(
-        in: stored, frame: frame, fileNames: fileNames),
-      let compilation = await ChangedServicesCompile.compile(
-        loaded, changed: changed, previous: previous, selectorKeys: earlier.selectorKeys,
-        options: options, schema: schema)
-    {
-      var storing: Task<Void, Never>?
-      if store {
-        // Only label values no selector names changed: the selectors are the same.
-        frame.selectorKeys = earlier.selectorKeys
-        let base = frame
-        storing = persist {
-          self.store(
-            compilation, key: key, options: options, output: output, build: build,
-            fileNames: fileNames, frame: base)
-        }
-      }
-      var result = CompiledOutput(
-        compilation: compilation, full: nil, isCached: false,
-        recompiledServices: changed.sorted(),
-        stageTimes: [("compile \(changed.count) changed services", clock.now - start)])
-      result.storing = storing
-      return result
-    }
+    let output = lookup.output
+    let digests = lookup.digests
+    let key = lookup.key
+    let frame = lookup.frame()
+    let fileNames = lookup.fileNames
     let parsed = loaded.parse()
     // Per environment: its share of the compile when nothing it reads has changed.
     func environmentEntry(_ environment: ResolvedEnvironment) -> (key: String, slot: String)? {
@@ -187,6 +132,94 @@ public struct CompilationCache: Sendable {
       stageTimes: compilation.stageTimes)
     compiled.storing = storing
     return compiled
+  }
+
+  /// The answers that compile nothing, or only the services whose inputs changed: the
+  /// whole entry for these inputs, a filtered build cut from the whole platform's entry,
+  /// or `ChangedServicesCompile` over the stored entry; `nil` when none applies.
+  private func answer(
+    _ lookup: CacheLookup, schema: @Sendable () async -> KubernetesSchema, store: Bool,
+    persist: (@escaping @Sendable () -> Void) -> Task<Void, Never>?
+  ) async -> CompiledOutput? {
+    let loaded = lookup.loaded
+    let options = lookup.options
+    let build = lookup.build
+    let output = lookup.output
+    let digests = lookup.digests
+    let key = lookup.key
+    let fileNames = lookup.fileNames
+    let stored = lookup.stored
+    if let key, let stored,
+      let cached = Self.compilation(in: stored, key: key, fileNames: fileNames)
+    {
+      return CompiledOutput(compilation: cached, full: nil, isCached: true)
+    }
+    let frame = lookup.frame()
+    // A filtered build without an entry of its own: the whole platform's, when it matches.
+    if let digests,
+      let filtered = filteredFromWhole(
+        digests, options: options, output: output, build: build, fileNames: fileNames)
+    {
+      var storing: Task<Void, Never>?
+      if store, let key {
+        storing = persist {
+          self.store(
+            filtered, key: key, options: options, output: output, build: build,
+            fileNames: fileNames, frame: nil)
+        }
+      }
+      var result = CompiledOutput(compilation: filtered, full: nil, isCached: true)
+      result.storing = storing
+      return result
+    }
+    // A few service folders changed since the stored compile: those services alone.
+    let clock = ContinuousClock()
+    let start = clock.now
+    if let key, var frame,
+      let stored,
+      let (previous, earlier, changed) = Self.earlierCompile(
+        in: stored, frame: frame, fileNames: fileNames),
+      let compilation = await ChangedServicesCompile.compile(
+        loaded, changed: changed, previous: previous, selectorKeys: earlier.selectorKeys,
+        options: options, schema: schema)
+    {
+      var storing: Task<Void, Never>?
+      if store {
+        // Only label values no selector names changed: the selectors are the same.
+        frame.selectorKeys = earlier.selectorKeys
+        let base = frame
+        storing = persist {
+          self.store(
+            compilation, key: key, options: options, output: output, build: build,
+            fileNames: fileNames, frame: base)
+        }
+      }
+      var result = CompiledOutput(
+        compilation: compilation, full: nil, isCached: false,
+        recompiledServices: changed.sorted(),
+        stageTimes: [("compile \(changed.count) changed services", clock.now - start)])
+      result.storing = storing
+      return result
+    }
+    return nil
+  }
+
+  /// A whole-platform compile of `loaded` answered only by what costs next to nothing:
+  /// the entry for these exact inputs, or `ChangedServicesCompile` over the stored entry
+  /// (a pin, a version bump); `nil` when it would take a compile. What it compiles is
+  /// stored when `store`. For `set-version` and `promote`, which compile the repository
+  /// they have edited in memory.
+  public func compileChangedServices(
+    _ loaded: LoadedRepository, schema: @Sendable () async -> KubernetesSchema, build: String,
+    store: Bool
+  ) async -> CachedCompilation? {
+    let lookup = CacheLookup(cache: self, loaded: loaded, options: BuildOptions(), build: build)
+    return await answer(
+      lookup, schema: schema, store: store,
+      persist: { work in
+        work()
+        return nil
+      })?.compilation
   }
 
   /// `render versions`' matrix and findings: from the cache when it holds them for these
@@ -310,6 +343,11 @@ public struct CompilationCache: Sendable {
         in: bytes, key: digests.key(slot: slot, build: build), fileNames: fileNames)
     else { return nil }
     return FilteredCompilation.derive(from: compilation, options: options)
+  }
+
+  /// The bytes of the entry stored in `slot`, if any.
+  func storedEntry(slot: String, build: String) -> [UInt8]? {
+    try? FileSystem.readBytes(entryPath(slot: slot, build: build))
   }
 
   /// The whole-platform result a stored entry holds, when it is whole and for `key`.

@@ -47,16 +47,31 @@ import Testing
     #expect(cold.status == 0, "\(cold.transcript)")
   }
 
-  @Test func aBuildAfterSetVersionCompilesOnlyThePinnedService() throws {
+  /// set-version compiles only the pinned service over the stored compile, and stores
+  /// the result: the build after it is answered whole.
+  @Test func setVersionCompilesOnlyThePinnedServiceAndTheBuildAfterItNothing() throws {
     let repository = try TemporaryRepository(Fixture.shop)
     _ = try repository.seed()
     let pinned = try repository.render("set-version", "api", "1.0.5", "--env", "prod")
     #expect(pinned.status == 0, "\(pinned.transcript)")
+    #expect(try repository.read("rendered/versions.yaml").contains("api:1.0.5"))
     let build = try repository.render("build", "--profile")
     #expect(build.status == 0, "\(build.transcript)")
-    #expect(build.stderr.contains("compile 1 changed services"), "\(build.transcript)")
+    #expect(build.stderr.contains("cache lookup"), "\(build.transcript)")
     #expect(build.stdout.contains("up to date"), "\(build.transcript)")
     try Self.expectWhatACompileFromScratchWrites(repository)
+  }
+
+  /// The same over a platform with inheritance (prod-eu follows prod's pins) and two
+  /// pins at once: what set-version writes is what a build from scratch writes.
+  @Test func setVersionOverTheStoredCompileWritesWhatACompileFromScratchWrites() throws {
+    let pins = try VersionPinRepository()
+    let result = try pins.render([
+      "set-version", "checkout=1.15.0", "catalog=3.3.0", "--env", "prod", "--commit",
+    ])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(try pins.git(["status", "--porcelain"]) == "")
+    try Self.expectWhatACompileFromScratchWrites(pins.repository)
   }
 
   @Test func validateFillsTheCacheAndNeverTrustsItAfterAnEdit() throws {

@@ -129,10 +129,11 @@ final class VersionPinRepository {
     return files
   }
 
-  /// Writes `files` (default: the platform), renders it, and commits everything as the
-  /// first commit, with a local git identity.
+  /// Writes `files` (default: the platform) and a `.gitignore` of `.render-cache/`,
+  /// renders it, and commits everything as the first commit, with a local git identity.
   init(_ files: [String: String] = VersionPinRepository.platform) throws {
-    repository = try TemporaryRepository(files)
+    // As `render init` leaves it: the compile cache is never committed.
+    repository = try TemporaryRepository(files.merging([".gitignore": ".render-cache/\n"]) { $1 })
     try repository.initializeGit(
       name: "Render Test", email: "render-test@example.com", environment: gitEnvironment)
     let build = try render(["build"])

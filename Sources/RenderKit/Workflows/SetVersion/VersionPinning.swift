@@ -169,11 +169,10 @@ public struct VersionPinning {
     let changes = plan.effectiveChanges
     guard !changes.isEmpty else { return .unchanged(plan.changes) }
 
-    let (platform, parseDiagnostics) = PlatformParser.parse(plan.repository)
-    let bundled = await schema()
+    let settings = loaded.platform.settings
     // An interrupted write is finished first: versions.yaml is read from the tree.
     let root = plan.repository.root
-    let writer = TreeWriter(outputPath: root + "/" + platform.settings.output)
+    let writer = TreeWriter(outputPath: root + "/" + settings.output)
     if writer.hasPendingWrite {
       do {
         try writer.recover()
@@ -182,12 +181,12 @@ public struct VersionPinning {
       }
     }
     var options = BuildOptions(environments: plan.affectedEnvironments)
-    options.previousVersions = VersionsFile.recorded(root: root, output: platform.settings.output)
-    let compilation = await Compiler.compile(
-      platform, diagnostics: loaded.loadDiagnostics + parseDiagnostics, options: options,
-      schema: bundled)
-    let found = WorkflowFindings(compilation.diagnostics, in: plan.repository)
-    if compilation.hasErrors {
+    options.previousVersions = VersionsFile.recorded(root: root, output: settings.output)
+    let compiled = await Self.compile(
+      plan.repository, loaded: loaded, options: options, changed: Set(changes.map(\.service)),
+      schema: schema)
+    let found = WorkflowFindings(compiled.diagnostics, in: plan.repository)
+    if compiled.diagnostics.hasErrors {
       throw .failed(
         findings: [found],
         message:
@@ -196,7 +195,7 @@ public struct VersionPinning {
     let rendered: RenderedOutput
     do {
       rendered = try RenderedOutput.scan(
-        root: root, tree: compilation.tree, recover: true, fileNames: platform.fileNames)
+        root: root, tree: compiled.tree, recover: true, fileNames: plan.repository.fileNames)
     } catch {
       throw .failed(findings: [found], message: "render: \(error)\n")
     }
@@ -211,7 +210,7 @@ public struct VersionPinning {
     for name in plan.affectedEnvironments where name != environment {
       for change in changes {
         let before = loaded.planner.resolve(service: change.service, in: name)?.version?.value
-        let after = compilation.services[name]?[change.service]?.version?.value
+        let after = compiled.versions[name]?[change.service]
         guard before != after else { continue }
         inherited.append(
           InheritedVersion(
@@ -221,8 +220,49 @@ public struct VersionPinning {
     }
     return .ready(
       PinWrite(
-        plan: plan, diagnostics: compilation.diagnostics, notes: notes, rendered: rendered,
+        plan: plan, diagnostics: compiled.diagnostics, notes: notes, rendered: rendered,
         inherited: inherited))
+  }
+
+  /// The edited repository's render of the environments the edit reaches, its findings,
+  /// and the version each pinned service resolves to in each of them. From
+  /// `.render-cache/` when the stored compile of the repository before the edit lets
+  /// `CompilationCache.compileChangedServices` compile only the pinned services (and
+  /// then stored, so the next build is answered whole); compiled otherwise.
+  private static func compile(
+    _ repository: Repository, loaded: Loaded, options: BuildOptions, changed: Set<String>,
+    schema: () async -> KubernetesSchema
+  ) async -> (tree: OutputTree, diagnostics: [Diagnostic], versions: [String: [String: String]]) {
+    let bundled = await schema()
+    if loaded.loadDiagnostics.isEmpty,
+      let whole = await CompilationCache(root: repository.root).compileChangedServices(
+        LoadedRepository(
+          repository: repository, settings: loaded.platform.settings, diagnostics: [],
+          environments: [], services: []),
+        schema: { bundled }, build: BinaryIdentity.current(), store: true),
+      let filtered = FilteredCompilation.derive(from: whole, options: options)
+    {
+      // Only the pinned services are parsed to say what version each now runs.
+      var (platform, _) = PlatformParser.parse(repository, services: changed)
+      platform.settings = loaded.platform.settings
+      let resolved = await ResolvedPlatform.resolve(platform, environments: options.environments)
+      return (
+        filtered.tree, [],
+        resolved.services.mapValues { services in
+          services.compactMapValues { $0.version?.value }
+        }
+      )
+    }
+    let (platform, parseDiagnostics) = PlatformParser.parse(repository)
+    let compilation = await Compiler.compile(
+      platform, diagnostics: loaded.loadDiagnostics + parseDiagnostics, options: options,
+      schema: bundled)
+    return (
+      compilation.tree, compilation.diagnostics,
+      compilation.services.mapValues { services in
+        services.compactMapValues { $0.version?.value }
+      }
+    )
   }
 
   /// Writes the edited input files, then brings the output folder up to date.
