@@ -80,7 +80,12 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     let compilation = result.compilation
     let stageTimes = result.stageTimes
     var times: [(String, Duration)] =
-      loadTime + [(result.isCached ? "cache lookup" : "parse, schemas and inheritance", .zero)]
+      loadTime + [
+        (
+          result.isCached || !result.recompiledServices.isEmpty
+            ? "cache lookup" : "parse, schemas and inheritance", .zero
+        )
+      ]
     times += stageTimes.map { ($0.stage, $0.duration) }
     let compiled = clock.now
     times[1].1 = (compiled - compiling) - stageTimes.reduce(.zero) { $0 + $1.duration }

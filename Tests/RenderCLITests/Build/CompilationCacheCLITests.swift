@@ -37,6 +37,7 @@ import Testing
     // The entry written while the output was written answers the next run.
     let again = try repository.render("build", "--profile")
     #expect(again.stderr.contains("cache lookup"), "\(again.transcript)")
+    #expect(!again.stderr.contains("changed services"), "\(again.transcript)")
     try Self.expectWhatACompileFromScratchWrites(repository)
   }
 
@@ -58,6 +59,7 @@ import Testing
     let build = try repository.render("build", "--profile")
     #expect(build.status == 0, "\(build.transcript)")
     #expect(build.stderr.contains("cache lookup"), "\(build.transcript)")
+    #expect(!build.stderr.contains("changed services"), "\(build.transcript)")
     #expect(build.stdout.contains("up to date"), "\(build.transcript)")
     try Self.expectWhatACompileFromScratchWrites(repository)
   }
