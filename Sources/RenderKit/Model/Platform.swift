@@ -22,6 +22,10 @@ public struct Platform: Sendable {
   /// Environments whose files have errors. They still exist (so `--env` and `inherits`
   /// find them), but nothing inheriting from them resolves.
   public var brokenEnvironments: Set<String> = []
+  /// Whether only some of the services were parsed (`PlatformParser.parse(_:services:)`):
+  /// what renders it cannot tell a patch whose target is a service left out from one that
+  /// matches nothing, so it does not report either.
+  public var isPartial = false
   /// The paths of the locations in everything above: the loaded repository's.
   public let fileNames: SourceFileNames
 

@@ -113,6 +113,7 @@ public enum PlatformParser {
     platform.brokenTemplates = brokenTemplates
     platform.brokenServices = brokenServices
     platform.brokenEnvironments = brokenEnvironments
+    platform.isPartial = orderedServices.count < serviceNames.count
     return (platform, diagnostics)
   }
 

@@ -8,8 +8,8 @@
 /// values).
 public struct PatchApplier: Sendable {
   public let strategies: any MergeStrategyProvider
-  /// Whether a patch that matches nothing is reported: not over part of an environment
-  /// (`ChangedServicesCompile` renders a few of its services).
+  /// Whether a patch that matches nothing is reported: not over a partial platform
+  /// (`Platform.isPartial`), where its target may be a service left out.
   public let reportsUnmatched: Bool
   private let merge: StrategicMerge
 

@@ -56,7 +56,7 @@ enum ChangedServicesCompile {
     else { return nil }
     let schema = PlatformSchema(platform, bundled: await bundled(), strict: options.strict)
     guard schema.diagnostics.isEmpty else { return nil }
-    let rendered = await RenderedEnvironment.render(resolved, schema: schema, partial: true)
+    let rendered = await RenderedEnvironment.render(resolved, schema: schema)
     guard rendered.allSatisfy({ $0.diagnostics.isEmpty }) else { return nil }
 
     let output = loaded.settings.output

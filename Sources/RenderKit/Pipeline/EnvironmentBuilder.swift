@@ -7,9 +7,6 @@ struct EnvironmentBuilder: Sendable {
   let services: [ResolvedService]
   let scope: ResourceScope
   let strategies: any MergeStrategyProvider
-  /// Whether `platform` holds only some of the services (`RenderedEnvironment.render`'s
-  /// `partial`): a patch may then match nothing only because its target was not parsed.
-  var isPartial = false
 
   /// One service's resources: rendered, given namespace and labels, and patched by the
   /// service's own patches. Independent of every other service.
@@ -52,7 +49,7 @@ struct EnvironmentBuilder: Sendable {
   ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
     var diagnostics = found
     var resources = serviceResources
-    let applier = PatchApplier(strategies: strategies, reportsUnmatched: !isPartial)
+    let applier = PatchApplier(strategies: strategies, reportsUnmatched: !platform.isPartial)
     let chainFiles = environment.chain.map(\.file)
 
     var own = renderEnvironmentResources(&diagnostics)

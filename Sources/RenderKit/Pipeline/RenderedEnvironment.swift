@@ -15,15 +15,11 @@ public struct RenderedEnvironment: Sendable {
   /// Renders the environments `resolved` renders, by name, in two parallel phases:
   /// every service of every environment (independent of each other), then each
   /// environment's own resources and patches (they see the whole environment).
-  /// - Parameters:
-  ///   - names: the environments to render, of those `resolved` renders, in its order
-  ///     (`nil`: all of them).
-  ///   - partial: whether `resolved.platform` holds only some of the services
-  ///     (`PlatformParser.parse(_:services:)`): a patch that matches nothing is then not
-  ///     reported, since its target may be a service that was not parsed.
+  /// - Parameter names: the environments to render, of those `resolved` renders, in its
+  ///   order (`nil`: all of them).
   public static func render(
     _ resolved: ResolvedPlatform, only names: [String]? = nil, schema: PlatformSchema,
-    partial: Bool = false, progress: (@Sendable (String) -> Void)? = nil
+    progress: (@Sendable (String) -> Void)? = nil
   ) async -> [RenderedEnvironment] {
     let platform = resolved.platform
     let builders = (names ?? resolved.rendered).compactMap { name -> EnvironmentBuilder? in
@@ -31,7 +27,7 @@ public struct RenderedEnvironment: Sendable {
       return EnvironmentBuilder(
         platform: platform, environment: environment,
         services: platform.serviceNames.compactMap { resolved.services[name]?[$0] },
-        scope: schema.scope, strategies: schema.kubernetes, isPartial: partial)
+        scope: schema.scope, strategies: schema.kubernetes)
     }
     let jobs = builders.indices.flatMap { index in
       builders[index].services.filter(\.isEnabled).map { ServiceJob(builder: index, service: $0) }
