@@ -74,7 +74,6 @@ public struct CompilationCache: Sendable {
     let output = lookup.output
     let digests = lookup.digests
     let key = lookup.key
-    let frame = lookup.frame()
     let fileNames = lookup.fileNames
     let parsed = loaded.parse()
     // Per environment: its share of the compile when nothing it reads has changed.
@@ -106,7 +105,7 @@ public struct CompilationCache: Sendable {
         else { return nil }
         return (environment, entry.key, entry.slot)
       }
-      var whole = result.hasErrors ? nil : frame
+      var whole = result.hasErrors ? nil : lookup.frame
       for environment in compilation.compiledEnvironments {
         if let keys = environment.selectorKeys { whole?.selectorKeys[environment.name] = keys }
       }
@@ -141,27 +140,20 @@ public struct CompilationCache: Sendable {
     _ lookup: CacheLookup, schema: @Sendable () async -> KubernetesSchema, store: Bool,
     persist: (@escaping @Sendable () -> Void) -> Task<Void, Never>?
   ) async -> CompiledOutput? {
-    let loaded = lookup.loaded
+    if let hit = lookup.hit {
+      return CompiledOutput(compilation: hit, full: nil, isCached: true)
+    }
     let options = lookup.options
     let build = lookup.build
     let output = lookup.output
-    let digests = lookup.digests
-    let key = lookup.key
     let fileNames = lookup.fileNames
-    let stored = lookup.stored
-    if let key, let stored,
-      let cached = Self.compilation(in: stored, key: key, fileNames: fileNames)
-    {
-      return CompiledOutput(compilation: cached, full: nil, isCached: true)
-    }
-    let frame = lookup.frame()
     // A filtered build without an entry of its own: the whole platform's, when it matches.
-    if let digests,
+    if let digests = lookup.digests,
       let filtered = filteredFromWhole(
         digests, options: options, output: output, build: build, fileNames: fileNames)
     {
       var storing: Task<Void, Never>?
-      if store, let key {
+      if store, let key = lookup.key {
         storing = persist {
           self.store(
             filtered, key: key, options: options, output: output, build: build,
@@ -175,12 +167,11 @@ public struct CompilationCache: Sendable {
     // A few service folders changed since the stored compile: those services alone.
     let clock = ContinuousClock()
     let start = clock.now
-    if let key, var frame,
-      let stored,
+    if let key = lookup.key, var frame = lookup.frame, let stored = lookup.stored,
       let (previous, earlier, changed) = Self.earlierCompile(
         in: stored, frame: frame, fileNames: fileNames),
       let compilation = await ChangedServicesCompile.compile(
-        loaded, changed: changed, previous: previous, selectorKeys: earlier.selectorKeys,
+        lookup.loaded, changed: changed, previous: previous, selectorKeys: earlier.selectorKeys,
         options: options, schema: schema)
     {
       var storing: Task<Void, Never>?
@@ -305,8 +296,7 @@ public struct CompilationCache: Sendable {
   private func entry(
     slot: String, build: String, key: String, fileNames: SourceFileNames
   ) -> CacheEntryReader? {
-    guard let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build))
-    else { return nil }
+    guard let bytes = storedEntry(slot: slot, build: build) else { return nil }
     var reader = CacheEntryReader(bytes: bytes, fileNames: fileNames)
     guard reader.expect(Self.magic), reader.string() == key else { return nil }
     return reader
@@ -321,11 +311,9 @@ public struct CompilationCache: Sendable {
     key: String, options: BuildOptions, output: String, build: String = "",
     fileNames: SourceFileNames
   ) -> CachedCompilation? {
-    guard
-      let bytes = try? FileSystem.readBytes(
-        entryPath(slot: Self.slotName(options: options, output: output), build: build))
-    else { return nil }
-    return Self.compilation(in: bytes, key: key, fileNames: fileNames)
+    storedEntry(slot: Self.slotName(options: options, output: output), build: build).flatMap {
+      Self.compilation(in: $0, key: key, fileNames: fileNames)
+    }
   }
 
   /// A filtered build's result from the whole-platform entry, when that entry is for
@@ -337,8 +325,7 @@ public struct CompilationCache: Sendable {
     guard !options.environments.isEmpty || !options.services.isEmpty else { return nil }
     let whole = BuildOptions(strict: options.strict)
     let slot = Self.slotName(options: whole, output: output)
-    guard
-      let bytes = try? FileSystem.readBytes(entryPath(slot: slot, build: build)),
+    guard let bytes = storedEntry(slot: slot, build: build),
       let compilation = Self.compilation(
         in: bytes, key: digests.key(slot: slot, build: build), fileNames: fileNames)
     else { return nil }
@@ -351,7 +338,7 @@ public struct CompilationCache: Sendable {
   }
 
   /// The whole-platform result a stored entry holds, when it is whole and for `key`.
-  private static func compilation(
+  static func compilation(
     in bytes: [UInt8], key: String, fileNames: SourceFileNames
   ) -> CachedCompilation? {
     var reader = CacheEntryReader(bytes: bytes, fileNames: fileNames)
