@@ -49,8 +49,13 @@ struct InputDigests {
       }
     }
     let serviceDigests = services.mapValues(SHA256.digest)
-    var common = frame
-    var names = frame
+    // The frame's bytes (every template, CRD and render.yaml) are hashed once; both
+    // digests build on that one.
+    let outside = SHA256.hex(SHA256.digest(frame))
+    var common: [UInt8] = []
+    var names: [UInt8] = []
+    field(outside, into: &common)
+    field(outside, into: &names)
     field("services", into: &common)
     field("services", into: &names)
     for name in serviceDigests.keys.sorted() {
