@@ -40,10 +40,7 @@ enum ChangedServicesCompile {
       options.environments.isEmpty, options.services.isEmpty,
       previous.tree.folder == loaded.settings.output
     else { return nil }
-    var seen = changed
-    for service in changed {
-      seen.formUnion(ServiceSlice.renderingDependencies(of: service, in: loaded))
-    }
+    let seen = changed.union(ServiceSlice.renderingDependencies(of: changed, in: loaded))
     guard seen.count <= 2 * serviceLimit else { return nil }
     var (platform, parseDiagnostics) = PlatformParser.parse(loaded.repository, services: seen)
     platform.settings = loaded.settings
@@ -62,22 +59,7 @@ enum ChangedServicesCompile {
     let output = loaded.settings.output
     let fileNames = platform.fileNames
     var replacements: [Int: OutputFile] = [:]
-    // The tree is sorted by path: each service folder's files are one run of it, found
-    // by binary search rather than by looking at its ten thousand paths.
-    var previousPaths: [String: [String]] = [:]
-    var index: [String: Int] = [:]
     let files = previous.tree.files
-    for environment in rendered {
-      for service in changed {
-        let prefix = "\(environment.name)/\(service)/"
-        var position = Self.firstIndex(notBefore: prefix, in: files)
-        while position < files.count, files[position].path.hasPrefix(prefix) {
-          previousPaths[prefix, default: []].append(files[position].path)
-          index[files[position].path] = position
-          position += 1
-        }
-      }
-    }
     let validator = schema.validator
     let ownParts = (0..<validator.partCount).filter { part in
       part == 0 || !environmentRuleIDs.contains(validator.rules[part - 1].id)
@@ -97,15 +79,19 @@ enum ChangedServicesCompile {
         }
         let resources = environment.resources.filter { $0.service == service }
         let paths = resources.map(ResourcePath.path(for:))
-        let prefix = "\(environment.name)/\(service)/"
-        // The same files (a tree is sorted by path): nothing was added or removed.
-        guard paths.sorted() == previousPaths[prefix] ?? [] else { return nil }
+        // The tree is sorted by path: the service folder's files are one run of it, found
+        // by binary search. The same files: nothing was added or removed.
+        let run = Self.run(startingWith: "\(environment.name)/\(service)/", in: files)
+        guard paths.sorted().elementsEqual(files[run].lazy.map(\.path)) else { return nil }
+        let positions = Dictionary(uniqueKeysWithValues: run.map { (files[$0].path, $0) })
         for (resource, path) in zip(resources, paths) {
-          guard let position = index[path],
-            let earlier = Self.body(of: previous.tree.files[position]),
+          guard let position = positions[path],
+            let earlier = Self.body(of: files[position]),
             ServiceLocalDifference.holds(
               between: earlier, and: resource.body, labelMayDiffer: labelMayDiffer)
           else { return nil }
+          replacements[position] = OutputPlanner.file(
+            at: path, for: resource, source: fileNames.path(of: resource.source.fileID))
         }
         let context = ValidationContext(
           environment: environment.name, namespace: environment.environment.namespace?.value,
@@ -120,19 +106,15 @@ enum ChangedServicesCompile {
         for part in ownParts where !validator.validate(context, part: part).isEmpty {
           return nil
         }
-        for (resource, path) in zip(resources, paths) {
-          guard let position = index[path] else { return nil }
-          replacements[position] = OutputPlanner.file(
-            at: path, for: resource, source: fileNames.path(of: resource.source.fileID))
-        }
       }
     }
-    let versionsPosition = Self.firstIndex(notBefore: VersionsFile.path, in: files)
-    guard versionsPosition < files.count, files[versionsPosition].path == VersionsFile.path,
-      let versions = Self.versionsFile(
-        files[versionsPosition], changed: changed, resolved: resolved)
+    guard
+      let versionsPosition = Self.run(startingWith: VersionsFile.path, in: files).first(where: {
+        files[$0].path == VersionsFile.path
+      })
     else { return nil }
-    replacements[versionsPosition] = versions
+    replacements[versionsPosition] = Self.versionsFile(
+      files[versionsPosition], changed: changed, resolved: resolved)
     var tree = previous.tree
     for (position, file) in replacements { tree.files[position] = file }
     return CachedCompilation(tree: tree, diagnostics: [], resourceCounts: previous.resourceCounts)
@@ -142,16 +124,18 @@ enum ChangedServicesCompile {
   /// image cannot change what they find (see the type's comment).
   private static let environmentRuleIDs = Set(RuleCatalog.environmentRules.map(\.id))
 
-  /// The position of the first of `files` (sorted by path) whose path is not before
-  /// `path`: where the run of paths that start with it begins.
-  static func firstIndex(notBefore path: String, in files: [OutputFile]) -> Int {
+  /// The positions of the files (sorted by path) whose paths start with `prefix`: one
+  /// run, found by binary search.
+  static func run(startingWith prefix: String, in files: [OutputFile]) -> Range<Int> {
     var low = 0
     var high = files.count
     while low < high {
       let middle = (low + high) / 2
-      if files[middle].path < path { low = middle + 1 } else { high = middle }
+      if files[middle].path < prefix { low = middle + 1 } else { high = middle }
     }
-    return low
+    var end = low
+    while end < files.count, files[end].path.hasPrefix(prefix) { end += 1 }
+    return low..<end
   }
 
   /// The resource an earlier build wrote to `file`, read back.
@@ -168,7 +152,7 @@ enum ChangedServicesCompile {
   /// it was made of) with the changed services' rows as `resolved` has them.
   private static func versionsFile(
     _ earlier: OutputFile, changed: Set<String>, resolved: ResolvedPlatform
-  ) -> OutputFile? {
+  ) -> OutputFile {
     var versions = VersionsFile.read(earlier.contents).mapValues {
       $0.mapValues { Located($0, at: .generated) }
     }

@@ -27,7 +27,7 @@ public struct ServiceSlice: Sendable {
   ) async -> ServiceSlice {
     // Rendering: the services whose resources can change this one's are parsed too, in
     // the same parse.
-    let others = bundled == nil ? [] : renderingDependencies(of: service, in: loaded)
+    let others = bundled == nil ? [] : renderingDependencies(of: [service], in: loaded)
     let platform = loaded.platform(seenBy: others.union([service]))
     let resolved = await ResolvedPlatform.resolve(platform, environments: [environment])
     var slice = ServiceSlice(
@@ -40,7 +40,7 @@ public struct ServiceSlice: Sendable {
     return slice
   }
 
-  /// The other services whose folders the service's rendered resources can depend on in
+  /// The other services whose folders the services' rendered resources can depend on in
   /// an environment: a generated ConfigMap or Secret renames every reference to it in
   /// the environment, and `checksumAnnotation` sums every ConfigMap and Secret the pods
   /// reference, whichever service writes it. Told apart by the files' text, not parsed:
@@ -48,14 +48,16 @@ public struct ServiceSlice: Sendable {
   /// false) is parsed for nothing, never missed. A generator in an environment's file, or
   /// a checksum (set only in service.yaml), needs every service.
   static func renderingDependencies(
-    of service: String, in loaded: LoadedRepository
+    of services: Set<String>, in loaded: LoadedRepository
   ) -> Set<String> {
     let everyOther = Set(
-      loaded.repository.subdirectories(of: "services").filter { $0 != service })
+      loaded.repository.subdirectories(of: "services").filter { !services.contains($0) })
     func mentions(_ path: String, _ word: String) -> Bool {
       loaded.repository.files[path]?.text.contains(word) == true
     }
-    if mentions("services/\(service)/service.yaml", "checksumAnnotation") { return everyOther }
+    if services.contains(where: { mentions("services/\($0)/service.yaml", "checksumAnnotation") }) {
+      return everyOther
+    }
     func declaresGenerator(_ path: String) -> Bool { mentions(path, "Generator") }
     var others: Set<String> = []
     // Every file, whatever its extension: overrides may be `.yml` or `.json` too.

@@ -170,7 +170,7 @@ import Testing
     try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
     #expect(try await Self.compileAndCompare(root) == ["catalog"])
     let loaded = try LoadedRepository.load(root: root)
-    #expect(ServiceSlice.renderingDependencies(of: "catalog", in: loaded).count == 8)
+    #expect(ServiceSlice.renderingDependencies(of: ["catalog"], in: loaded).count == 8)
   }
 
   @Test func aChangeOtherResourcesCanSeeIsCompiledInFull() async throws {
