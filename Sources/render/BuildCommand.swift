@@ -61,8 +61,8 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
     let result = await session.compileOutput(store: !check, deferringStore: true)
     do {
       try await report(
-        result, session: session, scan: scan, times: [("load", loaded - start)],
-        compiling: compiling, start: start)
+        result, session: session, scan: scan, loading: loaded - start, compiling: compiling,
+        start: start)
     } catch {
       await result.stored()
       throw error
@@ -73,19 +73,17 @@ struct BuildCommand: AsyncParsableCommand, ColorChoosing {
   /// What follows the compile: the findings, then the check or the write.
   private func report(
     _ result: CompiledOutput, session: Session, scan: OutputScan,
-    times loadTime: [(String, Duration)], compiling: ContinuousClock.Instant,
+    loading: Duration, compiling: ContinuousClock.Instant,
     start: ContinuousClock.Instant
   ) async throws {
     let clock = ContinuousClock()
     let compilation = result.compilation
     let stageTimes = result.stageTimes
-    var times: [(String, Duration)] =
-      loadTime + [
-        (
-          result.isCached || !result.recompiledServices.isEmpty
-            ? "cache lookup" : "parse, schemas and inheritance", .zero
-        )
-      ]
+    let answered = result.isCached || !result.recompiledServices.isEmpty
+    var times: [(String, Duration)] = [
+      ("load", loading),
+      (answered ? "cache lookup" : "parse, schemas and inheritance", .zero),
+    ]
     times += stageTimes.map { ($0.stage, $0.duration) }
     let compiled = clock.now
     times[1].1 = (compiled - compiling) - stageTimes.reduce(.zero) { $0 + $1.duration }

@@ -4,7 +4,7 @@
 /// environment folder, and the text of every file of the environment folders (they are
 /// small; an edit there is compared line by line, not only noticed). A later run whose
 /// frame key is the same differs from that compile only inside those folders.
-struct CompilationFrame: Equatable {
+struct CompilationFrame {
   /// `InputDigests.frameKey`.
   var key: String
   /// Hex SHA-256 of each service folder's files and subfolders, by service name.

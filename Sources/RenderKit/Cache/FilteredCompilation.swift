@@ -24,9 +24,9 @@ enum FilteredCompilation {
     let selected =
       options.environments.isEmpty
       ? rendered : rendered.filter { options.environments.contains($0) }
-    let owned = OutputPlan.ownedPrefixes(selected: selected, options: options)
-    let filtered = OutputTree(
-      folder: whole.tree.folder, files: [], ownedPrefixes: owned,
+    var tree = OutputTree(
+      folder: whole.tree.folder, files: [],
+      ownedPrefixes: OutputPlan.ownedPrefixes(selected: selected, options: options),
       foreignPrefixes: whole.tree.foreignPrefixes)
     let fresh = VersionsFile.read(versionsFile.contents).mapValues {
       $0.mapValues { Located($0, at: .generated) }
@@ -36,15 +36,12 @@ enum FilteredCompilation {
       VersionsFile.merging(fresh, into: options.previousVersions) { environment, service in
         selected.contains(environment) && (services.isEmpty || services.contains(service))
       })
-    var files = [versions]
-    for file in whole.tree.files where file.path != VersionsFile.path && filtered.owns(file.path) {
-      files.append(file)
+    // In the whole tree's order (by path), versions.yaml where it was.
+    tree.files = whole.tree.files.compactMap { file in
+      file.path == VersionsFile.path ? versions : tree.owns(file.path) ? file : nil
     }
     return CachedCompilation(
-      tree: OutputTree(
-        folder: whole.tree.folder, files: files, ownedPrefixes: owned,
-        foreignPrefixes: whole.tree.foreignPrefixes),
-      diagnostics: [],
+      tree: tree, diagnostics: [],
       resourceCounts: whole.resourceCounts.filter { selected.contains($0.key) })
   }
 }

@@ -7,7 +7,8 @@ import YAML
 /// level of `<name>.yaml`), and creates or deletes an override file that sets nothing
 /// else; everything else of the file must read the same (comments, layout and locations
 /// aside), to the letter: the same keys in the same order (merged values keep it), the
-/// same scalars in the same style (`Node.isIdentical(to:)`). Any other file of the folder (`resources/`, anything not YAML) must not change.
+/// same scalars in the same style (`Node.isIdentical(to:)`). Any other file of the folder
+/// (`resources/`, `.yml` and `.json` overrides, anything else) must not change.
 enum VersionPinEdit {
   /// The keys of an override a pin may set.
   static let pinKeys: Set<String> = ["version", "image"]

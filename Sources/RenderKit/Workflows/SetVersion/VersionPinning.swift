@@ -246,23 +246,20 @@ public struct VersionPinning {
       var (platform, _) = PlatformParser.parse(repository, services: changed)
       platform.settings = loaded.platform.settings
       let resolved = await ResolvedPlatform.resolve(platform, environments: options.environments)
-      return (
-        filtered.tree, [],
-        resolved.services.mapValues { services in
-          services.compactMapValues { $0.version?.value }
-        }
-      )
+      return (filtered.tree, [], Self.versions(resolved.services))
     }
     let (platform, parseDiagnostics) = PlatformParser.parse(repository)
     let compilation = await Compiler.compile(
       platform, diagnostics: loaded.loadDiagnostics + parseDiagnostics, options: options,
       schema: bundled)
-    return (
-      compilation.tree, compilation.diagnostics,
-      compilation.services.mapValues { services in
-        services.compactMapValues { $0.version?.value }
-      }
-    )
+    return (compilation.tree, compilation.diagnostics, Self.versions(compilation.services))
+  }
+
+  /// The version of each resolved service, by environment, then service.
+  private static func versions(
+    _ services: [String: [String: ResolvedService]]
+  ) -> [String: [String: String]] {
+    services.mapValues { $0.compactMapValues { $0.version?.value } }
   }
 
   /// Writes the edited input files, then brings the output folder up to date.
