@@ -20,11 +20,22 @@ import Testing
   }
 
   static func edit(_ root: String, _ path: String, _ old: String, _ new: String) throws {
-    let file = root + "/" + path
-    let text = try String(contentsOfFile: file, encoding: .utf8)
+    let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
     #expect(text.contains(old), "\(path) has no '\(old)'")
-    try text.replacingOccurrences(of: old, with: new)
-      .write(toFile: file, atomically: true, encoding: .utf8)
+    try write(root, path, text.replacingOccurrences(of: old, with: new))
+  }
+
+  /// Writes `text` to `path` in the repository, making its folder if needed.
+  static func write(_ root: String, _ path: String, _ text: String) throws {
+    let file = URL(fileURLWithPath: root + "/" + path)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+  }
+
+  /// The findings of a compile through the cache, as text.
+  static func findings(_ root: String) async throws -> [String] {
+    try await CachedCompileTests.compile(root).findings
   }
 
   /// Compiles through the cache (storing) and checks the result against a compile from
@@ -93,8 +104,7 @@ import Testing
     try Self.edit(root, "environments/prod/environment.yaml", "version: 2.7.0", "version: 2.7.1")
     #expect(try await Self.compileAndCompare(root) == ["catalog", "checkout"])
     // An override file that sets only the version, created, then removed.
-    try "version: 1.2.1\n".write(
-      toFile: root + "/environments/prod-eu/cart-expiry.yaml", atomically: true, encoding: .utf8)
+    try Self.write(root, "environments/prod-eu/cart-expiry.yaml", "version: 1.2.1\n")
     #expect(try await Self.compileAndCompare(root) == ["cart-expiry"])
     try FileManager.default.removeItem(atPath: root + "/environments/prod-eu/cart-expiry.yaml")
     #expect(try await Self.compileAndCompare(root) == ["cart-expiry"])
@@ -110,8 +120,9 @@ import Testing
     try Self.edit(root, "environments/prod/environment.yaml", "version: 2.7.0", "version: 2.7.1")
     try Self.edit(root, "environments/prod/environment.yaml", "cpu: 500m", "cpu: 400m")
     #expect(try await Self.compileAndCompare(root) == [])
-    try "version: 1.2.1\nvalues: {schedule: \"*/5 * * * *\"}\n".write(
-      toFile: root + "/environments/prod-eu/cart-expiry.yaml", atomically: true, encoding: .utf8)
+    try Self.write(
+      root, "environments/prod-eu/cart-expiry.yaml",
+      "version: 1.2.1\nvalues: {schedule: \"*/5 * * * *\"}\n")
     #expect(try await Self.compileAndCompare(root) == [])
   }
 
@@ -145,28 +156,28 @@ import Testing
       "      pdb:\n        minAvailable: 2\n", "      pdb:\n        minAvailable: 2.0\n")
     try Self.edit(root, "environments/prod/environment.yaml", "version: 4.1.4", "version: 4.1.5")
     #expect(try await Self.compileAndCompare(root) == [])
-    let broken = try await CachedCompileTests.compile(root)
-    #expect(broken.findings.contains { $0.contains("minAvailable") }, "\(broken.findings)")
+    let broken = try await Self.findings(root)
+    #expect(broken.contains { $0.contains("minAvailable") }, "\(broken)")
   }
 
   /// A generator in a `.yml` override of another service (in `base`, so every
-  /// environment has it), which catalog reads: its
-  /// hashed name reaches catalog's files, so the bump compiles catalog with every
-  /// service it could depend on, and gives the cold result.
+  /// environment has it), which catalog reads: its hashed name reaches catalog's files,
+  /// so the bump compiles catalog with every service it could depend on, and gives the
+  /// cold result.
   @Test func aGeneratorInAnotherServicesYmlOverrideIsSeen() async throws {
     let root = try Self.example()
     defer { try? FileManager.default.removeItem(atPath: root) }
-    try
-      "labels: {app.kubernetes.io/name: payments}\nconfigMapGenerator:\n  - name: shared-flags\n    literals: [A=1]\n"
-      .write(
-        toFile: root + "/environments/base/payments.yml", atomically: true, encoding: .utf8)
+    try Self.write(
+      root, "environments/base/payments.yml",
+      "labels: {app.kubernetes.io/name: payments}\n"
+        + "configMapGenerator:\n  - name: shared-flags\n    literals: [A=1]\n")
     try Self.edit(
       root, "services/catalog/service.yaml", "  env:\n    DATABASE_URL:",
       "  env:\n    FLAGS:\n      valueFrom: {configMapKeyRef: {name: shared-flags, key: A}}\n"
         + "    DATABASE_URL:")
     _ = try await Self.compileAndCompare(root)
-    let first = try await CachedCompileTests.compile(root)
-    #expect(first.findings.isEmpty, "\(first.findings)")
+    let first = try await Self.findings(root)
+    #expect(first.isEmpty, "\(first)")
     try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
     #expect(try await Self.compileAndCompare(root) == ["catalog"])
     let loaded = try LoadedRepository.load(root: root)
@@ -197,26 +208,24 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: root) }
     // A Service of dev's own that selects catalog's pods by their version label: after
     // the bump it selects none, which only the environment's reference check can tell.
-    try FileManager.default.createDirectory(
-      atPath: root + "/environments/dev/resources", withIntermediateDirectories: true)
-    try """
-    apiVersion: v1
-    kind: Service
-    metadata:
-      name: catalog-pinned
-      labels: {app.kubernetes.io/name: catalog-pinned}
-    spec:
-      selector: {app.kubernetes.io/name: catalog, app.kubernetes.io/version: 2.7.1}
-      ports: [{name: http, port: 80, targetPort: http}]
-    """.write(
-      toFile: root + "/environments/dev/resources/service-catalog-pinned.yaml", atomically: true,
-      encoding: .utf8)
-    let first = try await CachedCompileTests.compile(root)
-    #expect(first.findings.isEmpty, "\(first.findings)")
+    try Self.write(
+      root, "environments/dev/resources/service-catalog-pinned.yaml",
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: catalog-pinned
+        labels: {app.kubernetes.io/name: catalog-pinned}
+      spec:
+        selector: {app.kubernetes.io/name: catalog, app.kubernetes.io/version: 2.7.1}
+        ports: [{name: http, port: 80, targetPort: http}]
+      """)
+    let first = try await Self.findings(root)
+    #expect(first.isEmpty, "\(first)")
     try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: 2.7.2")
     #expect(try await Self.compileAndCompare(root) == [])
-    let run = try await CachedCompileTests.compile(root)
-    #expect(run.findings.contains { $0.contains("catalog-pinned") }, "\(run.findings)")
+    let run = try await Self.findings(root)
+    #expect(run.contains { $0.contains("catalog-pinned") }, "\(run)")
   }
 
   @Test func aVersionARuleRejectsIsReportedAsACompileFromScratchReportsIt() async throws {
@@ -225,8 +234,7 @@ import Testing
     _ = try await Self.compileAndCompare(root)
     try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: latest")
     #expect(try await Self.compileAndCompare(root) == [])
-    let run = try await CachedCompileTests.compile(root)
-    #expect(run.findings.contains { $0.contains("the 'latest' tag") })
+    #expect(try await Self.findings(root).contains { $0.contains("the 'latest' tag") })
   }
 
   @Test func anEarlierCompileWithFindingsIsNotTheBaseOfAnother() async throws {
@@ -236,8 +244,7 @@ import Testing
     try Self.edit(
       root, "environments/base/environment.yaml", "image-tag: error", "image-tag: warning")
     try Self.edit(root, "services/catalog/service.yaml", "version: 2.7.1", "version: latest")
-    let first = try await CachedCompileTests.compile(root)
-    #expect(first.findings.contains { $0.contains("the 'latest' tag") })
+    #expect(try await Self.findings(root).contains { $0.contains("the 'latest' tag") })
     // Which findings still hold after checkout's bump is not known without compiling.
     try Self.edit(root, "services/checkout/service.yaml", "version: 1.15.0", "version: 1.16.0")
     #expect(try await Self.compileAndCompare(root) == [])

@@ -73,11 +73,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: root) }
     try FileManager.default.copyItem(
       atPath: PackageRoot.path + "/rendered", toPath: root + "/rendered")
-    let path = root + "/rendered/versions.yaml"
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text.contains("catalog:2.7.1"))
-    try text.replacingOccurrences(of: "catalog:2.7.1", with: "catalog:0.0.1")
-      .write(toFile: path, atomically: true, encoding: .utf8)
+    try ChangedServicesCompileTests.edit(
+      root, "rendered/versions.yaml", "catalog:2.7.1", "catalog:0.0.1")
     _ = try await CachedCompileTests.compile(root)
     try await Self.expectSame(root, environments: ["staging"], services: ["checkout"])
     try await Self.expectSame(root, environments: ["staging"], services: [])
