@@ -76,6 +76,26 @@ import Testing
     try Self.expectWhatACompileFromScratchWrites(pins.repository)
   }
 
+  /// A build that stops after its compile (a file render did not generate where it wants
+  /// to write) still finishes writing the entries it started writing meanwhile: whole,
+  /// with no temporary file left, and answering the next run.
+  @Test func aBuildThatStopsAfterItsCompileStillStoresItWhole() throws {
+    let repository = try TemporaryRepository(Fixture.shop)
+    _ = try repository.seed()
+    let service = try repository.read("services/api/service.yaml")
+    try repository.write(
+      "services/api/service.yaml",
+      service.replacingOccurrences(of: "port: 9090", with: "port: 9091"))
+    try repository.write("rendered/dev/api/service-api.yaml", "hand-written\n")
+    let stopped = try repository.render("build")
+    #expect(stopped.status == 1, "\(stopped.transcript)")
+    #expect(try repository.list(".render-cache").allSatisfy { !$0.contains(".tmp-") })
+    try repository.remove("rendered/dev/api/service-api.yaml")
+    let next = try repository.render("build", "--profile")
+    #expect(next.stderr.contains("cache lookup"), "\(next.transcript)")
+    #expect(!next.stderr.contains("changed services"), "\(next.transcript)")
+  }
+
   @Test func validateFillsTheCacheAndNeverTrustsItAfterAnEdit() throws {
     let repository = try TemporaryRepository(Fixture.shop)
     let first = try repository.render("validate")

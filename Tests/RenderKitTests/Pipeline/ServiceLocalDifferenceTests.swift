@@ -95,12 +95,21 @@ import YAML
       kind: Thing
       spec: {podSelector: "zone=eu,track!=canary", labels: {unselected: x}}
       """,
+      """
+      kind: Deployment
+      spec:
+        template:
+          spec:
+            topologySpreadConstraints: [{maxSkew: 1, matchLabelKeys: [pod-template-hash]}]
+      """,
     ].map { text in
       Resource(
         body: try Self.node(text), service: "web", environment: "prod", source: .generated)
     }
     let keys = SelectorKeys.collect(in: resources)
-    for key in ["app", "tier", "zone", "track"] { #expect(keys.contains(key), "\(key)") }
+    for key in ["app", "tier", "zone", "track", "pod-template-hash"] {
+      #expect(keys.contains(key), "\(key)")
+    }
     #expect(!keys.contains("unselected"))
     #expect(!keys.contains("ports"))
   }
